@@ -1,0 +1,26 @@
+// Headless rendering: a scene drawn into an offscreen target with no display (EGL surfaceless).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/geometry.hpp"
+#include "core/image.hpp"
+#include "core/result.hpp"
+#include "core/scene.hpp"
+
+namespace sitmap {
+
+struct RenderOptions {
+  int width = 1920;   // logical pixels
+  int height = 1080;
+  double scale = 1;   // output pixels per logical pixel; styles scale with it
+  std::optional<Bbox> bboxLonLat;  // default: the scene's home view
+  std::optional<std::string> crs;  // overrides the scene's display CRS
+  bool furniture = true;
+};
+
+// Loads every layer (failing on the first that cannot load), then renders with all raster tiles in place.
+Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options);
+
+}  // namespace sitmap

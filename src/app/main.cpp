@@ -1,0 +1,121 @@
+// sitmap entry point: the viewer by default, plus the `render` and `info` subcommands (CLI11).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <regex>
+
+#include "app/cli_common.hpp"
+#include "app/headless_render.hpp"
+#include "app/viewer.hpp"
+#include "io/crs.hpp"
+#include "io/dataset_info.hpp"
+#include "io/png_file.hpp"
+
+using namespace sitmap;
+
+namespace {
+
+int fail(ExitCode code, const std::string& message) {
+  std::fprintf(stderr, "sitmap: %s\n", message.c_str());
+  return code;
+}
+
+std::optional<std::pair<int, int>> parseSize(const std::string& text) {
+  std::smatch m;
+  if (!std::regex_match(text, m, std::regex(R"((\d{1,5})x(\d{1,5}))"))) return std::nullopt;
+  const int w = std::stoi(m[1]), h = std::stoi(m[2]);
+  if (w < 1 || h < 1) return std::nullopt;
+  return std::pair{w, h};
+}
+
+std::optional<Bbox> parseBbox(const std::string& text) {
+  double v[4];
+  char tail = 0;
+  if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &tail) != 4) return std::nullopt;
+  Bbox box{v[0], v[1], v[2], v[3]};
+  if (!(box.minX < box.maxX && box.minY < box.maxY) || box.minY < -90 || box.maxY > 90) return std::nullopt;
+  return box;
+}
+
+int runRender(const std::vector<std::string>& inputs, const std::string& output, const std::string& size,
+              double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite) {
+  RenderOptions options;
+  auto parsedSize = parseSize(size);
+  if (!parsedSize) return fail(kExitUsage, "--size must be WIDTHxHEIGHT, e.g. 1920x1080");
+  std::tie(options.width, options.height) = *parsedSize;
+  if (!(scale >= 0.25 && scale <= 8)) return fail(kExitUsage, "--scale must be between 0.25 and 8");
+  options.scale = scale;
+  options.furniture = !noFurniture;
+  if (!bbox.empty()) {
+    options.bboxLonLat = parseBbox(bbox);
+    if (!options.bboxLonLat) return fail(kExitUsage, "--bbox must be W,S,E,N in degrees with W < E and S < N");
+  }
+  if (!crs.empty()) {
+    auto wkt = crsToWkt(crs);
+    if (!wkt) return fail(kExitUsage, "--crs: " + wkt.error());
+    options.crs = crs;
+  }
+  if (!overwrite && std::filesystem::exists(output))
+    return fail(kExitUsage, output + ": already exists (add --overwrite to replace it)");
+  auto scene = sceneFromArguments(inputs);
+  if (!scene) return fail(kExitBadInput, scene.error());
+  auto image = renderScene(std::move(*scene), options);
+  if (!image) return fail(kExitBadInput, image.error());
+  PngTextChunks provenance = {{"Software", "sitmap " SITMAP_VERSION}};
+  auto written = writePngFile(output, *image, overwrite, provenance);
+  if (!written) return fail(kExitBadInput, written.error());
+  return kExitOk;
+}
+
+int runInfo(const std::vector<std::string>& files) {
+  int status = kExitOk;
+  for (const std::string& file : files) {
+    auto description = describeDataset(file);
+    if (description) {
+      std::fputs(description->c_str(), stdout);
+    } else {
+      fail(kExitBadInput, description.error());
+      status = kExitBadInput;
+    }
+  }
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"sitmap: offline situation maps for briefings and reports"};
+  app.set_version_flag("--version", "sitmap " SITMAP_VERSION);
+  std::vector<std::string> viewInputs;
+  app.add_option("inputs", viewInputs, "A scene (.json) or data files to open; default: the northern-Mali scene");
+
+  auto* render = app.add_subcommand("render", "Render a scene or files to a PNG, with no display needed");
+  std::vector<std::string> renderInputs;
+  std::string output, size = "1920x1080", bbox, crs;
+  double scale = 1;
+  bool noFurniture = false, overwrite = false;
+  render->add_option("inputs", renderInputs, "A scene (.json) or data files, first drawn at the bottom");
+  render->add_option("-o,--output", output, "PNG file to write")->required();
+  render->add_option("--size", size, "Image size WIDTHxHEIGHT in logical pixels")->capture_default_str();
+  render->add_option("--scale", scale, "Pixel density: 2 doubles pixels, line widths and text")->capture_default_str();
+  render->add_option("--bbox", bbox, "Area to show, W,S,E,N in degrees (widened to the image's aspect)");
+  render->add_option("--crs", crs, "Display CRS, e.g. EPSG:32631");
+  render->add_flag("--no-furniture", noFurniture, "Leave out title, scale bar and attribution");
+  render->add_flag("--overwrite", overwrite, "Replace OUT.png if it exists");
+
+  auto* info = app.add_subcommand("info", "Describe raster and vector files as sitmap sees them");
+  std::vector<std::string> infoFiles;
+  info->add_option("files", infoFiles, "Files to describe")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite);
+  if (*info) return runInfo(infoFiles);
+  auto scene = sceneFromArguments(viewInputs);
+  if (!scene) return fail(kExitBadInput, scene.error());
+  return runViewer(std::move(*scene));
+}

@@ -1,0 +1,75 @@
+// MapSession: a scene's layers as loaded data, the display CRS, and the frame description the renderer draws.
+// Shared by the viewer and headless `sitmap render`, so both draw the same picture for the same scene.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/scene.hpp"
+#include "core/tile_grid.hpp"
+#include "core/vector_data.hpp"
+#include "core/viewport.hpp"
+#include "io/crs.hpp"
+#include "io/raster_source.hpp"
+#include "render/map_renderer.hpp"
+
+namespace sitmap {
+
+// What loading one layer produced; made on any thread, handed to the main thread whole.
+struct LoadedData {
+  std::shared_ptr<const VectorData> vector;
+  std::optional<RasterInfo> raster;
+};
+
+Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs);
+
+struct SessionLayer {
+  LayerSpec spec;
+  enum class State { Loading, Ready, Failed } state = State::Loading;
+  std::string error;
+  LoadedData data;
+  LayerId rendererId = 0;  // 0 until uploaded to the renderer
+  uint64_t uid = 0;        // stable identity while the list is reordered
+};
+
+class MapSession {
+public:
+  static Result<MapSession> create(Scene scene);
+
+  const Scene& scene() const { return m_scene; }
+  const std::string& displayCrs() const { return m_scene.crs; }
+  std::vector<SessionLayer>& layers() { return m_layers; }
+  const std::vector<SessionLayer>& layers() const { return m_layers; }
+
+  SessionLayer& addLayer(LayerSpec spec);
+  void finishLoad(uint64_t uid, Result<LoadedData> result);
+  SessionLayer* find(uint64_t uid);
+
+  // Uploads ready layers the renderer does not have yet; drops renderer layers of removed ones.
+  void syncRenderer(MapRenderer& renderer);
+  void removeLayer(uint64_t uid, MapRenderer& renderer);
+
+  // The scene's home box (or all layers) in the display CRS.
+  Bbox homeBounds() const;
+  std::optional<Bbox> layerBounds(const SessionLayer& layer) const;
+  // Degrees to display CRS; nullopt where the point has no image.
+  std::optional<Vec2> toDisplay(LonLat p) const;
+  std::optional<LonLat> toLonLat(Vec2 display) const;
+
+  MapFrame frame(const Viewport& view, float pixelScale, bool furniture) const;
+  std::string attribution() const;
+  // True ground metres per output pixel at the view centre (geodesic), for the scale bar.
+  std::optional<double> groundMetresPerPixel(const Viewport& view) const;
+
+private:
+  MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLat);
+  Scene m_scene;
+  std::vector<SessionLayer> m_layers;
+  std::unique_ptr<CrsTransform> m_toDisplay, m_toLonLat;
+  uint64_t m_nextUid = 1;
+};
+
+}  // namespace sitmap

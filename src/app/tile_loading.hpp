@@ -1,0 +1,70 @@
+// Raster tile loading: TileReader reads tiles on the calling thread; TileLoader runs one on a worker thread
+// so the viewer never waits for GDAL. Results are handed to the main thread whole (GL stays on the main thread).
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/image.hpp"
+#include "core/result.hpp"
+#include "core/style.hpp"
+#include "core/tile_grid.hpp"
+#include "io/raster_source.hpp"
+#include "app/map_session.hpp"
+#include "render/map_renderer.hpp"
+
+namespace sitmap {
+
+struct TileRequest {
+  LayerId layer = 0;
+  std::string path;
+  std::string displayCrs;
+  RasterStyle style;
+  TileGrid grid{{0, 0, 1, 1}, 1};
+  TileKey key;
+};
+
+struct TileResult {
+  LayerId layer = 0;
+  TileKey key;
+  Result<RgbaImage> image = Error{"not loaded"};
+};
+
+// What to read for the tiles the renderer reported missing.
+std::vector<TileRequest> tileRequests(const MapSession& session, const std::vector<MissingTile>& missing);
+
+class TileReader {
+public:
+  Result<RgbaImage> read(const TileRequest& request);
+
+private:
+  std::map<std::pair<LayerId, std::string>, std::unique_ptr<RasterSource>> m_sources;
+};
+
+class TileLoader {
+public:
+  TileLoader();
+  ~TileLoader();
+  // Replaces whatever is still queued: only the latest view's tiles are worth loading.
+  void request(std::vector<TileRequest> requests);
+  std::vector<TileResult> takeResults();
+  bool idle() const;
+
+private:
+  void run();
+  mutable std::mutex m_mutex;
+  std::condition_variable m_wake;
+  std::deque<TileRequest> m_queue;
+  std::vector<TileResult> m_results;
+  bool m_working = false;
+  bool m_stop = false;
+  std::thread m_thread;
+};
+
+}  // namespace sitmap

@@ -1,0 +1,407 @@
+// The viewer window: GLFW + GL 3.3 core, the map drawn first, ImGui panels on top (the GL3 backend restores state).
+// One frame: input -> commands -> state -> render map -> render panels. Idles when nothing changes.
+#include "app/viewer.hpp"
+
+// glad's header must come before GLFW's, which would otherwise pull in the system GL header.
+#include "render/gl.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <future>
+#include <list>
+
+#include "app/map_session.hpp"
+#include "app/tile_loading.hpp"
+#include "core/geodesy.hpp"
+#include "render/map_renderer.hpp"
+#include "ui/layers_panel.hpp"
+#include "ui/map_panel.hpp"
+#include "ui/notifications.hpp"
+#include "ui/status_bar.hpp"
+
+namespace sitmap {
+
+namespace {
+
+struct PendingLoad {
+  uint64_t layer;
+  std::future<Result<LoadedData>> result;
+};
+
+class Viewer {
+public:
+  Viewer(GLFWwindow* window, MapSession session, std::unique_ptr<MapRenderer> renderer, float contentScale)
+      : m_window(window), m_session(std::move(session)), m_renderer(std::move(renderer)), m_contentScale(contentScale) {}
+
+  int run();
+  void dropFiles(int count, const char** paths) {
+    for (int i = 0; i < count; ++i) m_commands.push_back(AddLayerFromPath{paths[i]});
+  }
+
+private:
+  void startLoads();
+  bool collectLoads();
+  bool collectTiles();
+  void handleInput(bool& active);
+  void apply(const Command& command);
+  void fitTo(const Bbox& box);
+  std::vector<LayerRow> layerRows() const;
+  void toggleFullscreen();
+  void changeCrs(const std::string& crs);
+
+  GLFWwindow* m_window;
+  MapSession m_session;
+  std::unique_ptr<MapRenderer> m_renderer;
+  float m_contentScale;
+  Viewport m_view;
+  bool m_fitPending = true;  // fit the home view once the first layers are in
+  std::list<PendingLoad> m_loads;
+  TileLoader m_tiles;
+  std::vector<MissingTile> m_lastMissing;
+  std::vector<Command> m_commands;
+  LayersPanel m_layersPanel;
+  MapPanel m_mapPanel;
+  Notifications m_notifications;
+  std::vector<LayerId> m_tileErrorsShown;
+  int m_windowed[4] = {100, 100, 1600, 900};
+};
+
+void Viewer::startLoads() {
+  const std::string crs = m_session.displayCrs();
+  for (SessionLayer& layer : m_session.layers()) {
+    if (layer.state != SessionLayer::State::Loading) continue;
+    if (std::any_of(m_loads.begin(), m_loads.end(), [&](const PendingLoad& p) { return p.layer == layer.uid; })) continue;
+    m_loads.push_back({layer.uid, std::async(std::launch::async, loadLayerData, layer.spec, crs)});
+  }
+}
+
+bool Viewer::collectLoads() {
+  bool any = false;
+  for (auto it = m_loads.begin(); it != m_loads.end();) {
+    if (it->result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      ++it;
+      continue;
+    }
+    Result<LoadedData> result = it->result.get();
+    if (!result) m_notifications.error(result.error());
+    m_session.finishLoad(it->layer, std::move(result));
+    it = m_loads.erase(it);
+    any = true;
+  }
+  if (any) m_session.syncRenderer(*m_renderer);
+  if (m_fitPending && m_loads.empty()) {
+    fitTo(m_session.homeBounds());
+    m_fitPending = false;
+  }
+  return any;
+}
+
+bool Viewer::collectTiles() {
+  bool any = false;
+  for (TileResult& result : m_tiles.takeResults()) {
+    any = true;
+    if (result.image) {
+      m_renderer->addTile(result.layer, result.key, *result.image);
+    } else if (std::find(m_tileErrorsShown.begin(), m_tileErrorsShown.end(), result.layer) == m_tileErrorsShown.end()) {
+      m_tileErrorsShown.push_back(result.layer);  // one message per layer, not one per tile
+      m_notifications.error(result.image.error());
+    }
+  }
+  return any;
+}
+
+void Viewer::fitTo(const Bbox& box) {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(m_window, &w, &h);
+  // A 5% margin so the features at the edge are not cut by the frame.
+  const Bbox padded{box.minX - box.width() * 0.05, box.minY - box.height() * 0.05, box.maxX + box.width() * 0.05,
+                    box.maxY + box.height() * 0.05};
+  m_view = Viewport::fitting(padded, w, h);
+}
+
+std::vector<LayerRow> Viewer::layerRows() const {
+  std::vector<LayerRow> rows;
+  for (const SessionLayer& layer : m_session.layers()) {
+    LayerRow row;
+    row.id = layer.uid;
+    row.name = layer.spec.name;
+    row.path = layer.spec.path;
+    row.loading = layer.state == SessionLayer::State::Loading;
+    row.error = layer.error;
+    row.visible = layer.spec.visible;
+    row.opacity = layer.spec.opacity;
+    row.style = layer.spec.vector;
+    if (layer.data.vector) {
+      row.isVector = true;
+      row.kind = layer.data.vector->geometryType;
+      row.details = std::to_string(layer.data.vector->featureCount) + " features";
+      if (layer.data.vector->skippedFeatures)
+        row.details += ", " + std::to_string(layer.data.vector->skippedFeatures) + " without usable geometry";
+    } else if (layer.data.raster) {
+      const RasterInfo& info = *layer.data.raster;
+      row.kind = "Raster (" + info.kind + ")";
+      row.details = std::to_string(info.width) + " x " + std::to_string(info.height) + " px, " +
+                    std::to_string(info.overviews) + " overviews";
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+void Viewer::toggleFullscreen() {
+  if (glfwGetWindowMonitor(m_window)) {
+    glfwSetWindowMonitor(m_window, nullptr, m_windowed[0], m_windowed[1], m_windowed[2], m_windowed[3], 0);
+    return;
+  }
+  glfwGetWindowPos(m_window, &m_windowed[0], &m_windowed[1]);
+  glfwGetWindowSize(m_window, &m_windowed[2], &m_windowed[3]);
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  if (!monitor) return;
+  const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+  glfwSetWindowMonitor(m_window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+void Viewer::changeCrs(const std::string& crs) {
+  Scene scene = m_session.scene();
+  scene.crs = crs;
+  scene.layers.clear();
+  for (const SessionLayer& layer : m_session.layers()) scene.layers.push_back(layer.spec);
+  auto next = MapSession::create(scene);
+  if (!next) {
+    m_notifications.error(next.error());
+    return;
+  }
+  // Keep looking at the same place: the visible box goes through lon/lat into the new CRS.
+  Bbox lonLat;
+  const Bbox visible = m_view.visibleBounds();
+  for (Vec2 corner : {Vec2{visible.minX, visible.minY}, Vec2{visible.maxX, visible.maxY}, Vec2{visible.minX, visible.maxY},
+                      Vec2{visible.maxX, visible.minY}, visible.centre()})
+    if (auto p = m_session.toLonLat(corner)) lonLat.expand(Vec2{p->lon, p->lat});
+  for (const SessionLayer& layer : m_session.layers())
+    if (layer.rendererId) m_renderer->removeLayer(layer.rendererId);
+  m_loads.clear();  // their results were for the old CRS (std::async futures wait for completion here)
+  m_session = std::move(*next);
+  m_tileErrorsShown.clear();
+  Bbox box;
+  for (double x : {lonLat.minX, lonLat.centre().x, lonLat.maxX})
+    for (double y : {lonLat.minY, lonLat.centre().y, lonLat.maxY})
+      if (auto p = m_session.toDisplay({x, y})) box.expand(*p);
+  if (box.valid()) m_view = Viewport::fitting(box, m_view.widthPx(), m_view.heightPx());
+  m_fitPending = !box.valid();
+  startLoads();
+  m_notifications.info("Display CRS: " + describeCrs(*crsToWkt(crs)));
+}
+
+void Viewer::apply(const Command& command) {
+  auto& layers = m_session.layers();
+  auto find = [&](uint64_t id) { return m_session.find(id); };
+  std::visit(
+      [&](auto&& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, SetLayerVisible>) {
+          if (auto* l = find(c.layer)) l->spec.visible = c.visible;
+        } else if constexpr (std::is_same_v<T, SetLayerOpacity>) {
+          if (auto* l = find(c.layer)) l->spec.opacity = std::clamp(c.opacity, 0.0f, 1.0f);
+        } else if constexpr (std::is_same_v<T, SetLayerStyle>) {
+          if (auto* l = find(c.layer)) l->spec.vector = c.style;
+        } else if constexpr (std::is_same_v<T, MoveLayer>) {
+          auto it = std::find_if(layers.begin(), layers.end(), [&](const SessionLayer& l) { return l.uid == c.layer; });
+          if (it == layers.end()) return;
+          const long from = it - layers.begin();
+          const long to = std::clamp(from + c.steps, 0L, long(layers.size()) - 1);
+          if (to > from) std::rotate(layers.begin() + from, layers.begin() + from + 1, layers.begin() + to + 1);
+          if (to < from) std::rotate(layers.begin() + to, layers.begin() + from, layers.begin() + from + 1);
+        } else if constexpr (std::is_same_v<T, ZoomToLayer>) {
+          if (auto* l = find(c.layer))
+            if (auto box = m_session.layerBounds(*l)) fitTo(*box);
+        } else if constexpr (std::is_same_v<T, RemoveLayer>) {
+          m_session.removeLayer(c.layer, *m_renderer);
+        } else if constexpr (std::is_same_v<T, AddLayerFromPath>) {
+          LayerSpec spec;
+          spec.path = c.path;
+          spec.name = std::filesystem::path(c.path).filename().string();
+          spec.attribution = "";
+          m_session.addLayer(spec);
+          startLoads();
+        } else if constexpr (std::is_same_v<T, ZoomHome>) {
+          fitTo(m_session.homeBounds());
+        } else if constexpr (std::is_same_v<T, SetDisplayCrs>) {
+          changeCrs(c.crs);
+        } else if constexpr (std::is_same_v<T, ToggleFullscreen>) {
+          toggleFullscreen();
+        }
+      },
+      command);
+}
+
+void Viewer::handleInput(bool& active) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
+  const Vec2 mouse{io.MousePos.x * fbScale, io.MousePos.y * fbScale};
+  if (!io.WantCaptureMouse) {
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+      m_view.panPixels(io.MouseDelta.x * fbScale, io.MouseDelta.y * fbScale);
+      active = true;
+    }
+    if (io.MouseWheel != 0) {
+      m_view.zoomAbout(mouse, std::pow(1.25, double(io.MouseWheel)));
+      active = true;
+    }
+  }
+  if (!io.WantCaptureKeyboard) {
+    const double step = 120 * m_contentScale;
+    const Vec2 centre{m_view.widthPx() / 2.0, m_view.heightPx() / 2.0};
+    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_view.panPixels(step, 0);
+    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_view.panPixels(-step, 0);
+    if (ImGui::IsKeyPressed(GLFW_KEY_UP)) m_view.panPixels(0, step);
+    if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) m_view.panPixels(0, -step);
+    if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) m_view.zoomAbout(centre, 1.5);
+    if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) m_view.zoomAbout(centre, 1 / 1.5);
+    if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) m_commands.push_back(ZoomHome{});
+    if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) m_commands.push_back(ToggleFullscreen{});
+  }
+  for (int key = 0; key < 512 && !active; ++key) active = io.KeysDown[key];
+  active = active || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown();
+}
+
+int Viewer::run() {
+  startLoads();
+  int activeFrames = 2;
+  while (!glfwWindowShouldClose(m_window)) {
+    const bool busy = !m_loads.empty() || !m_lastMissing.empty() || !m_tiles.idle() || activeFrames > 0;
+    // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
+    if (busy) glfwPollEvents();
+    else glfwWaitEventsTimeout(0.5);
+
+    bool active = collectLoads();
+    active = collectTiles() || active;
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(m_window, &fbw, &fbh);
+    if (fbw != m_view.widthPx() || fbh != m_view.heightPx()) {
+      m_view.resize(fbw, fbh);
+      active = true;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    handleInput(active);
+    m_layersPanel.draw(layerRows(), m_commands);
+    const std::string crsName = describeCrs(*crsToWkt(m_session.displayCrs()));
+    m_mapPanel.draw(m_session.displayCrs(), crsName, m_commands);
+    StatusInfo status;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantCaptureMouse && ImGui::IsMousePosValid()) {
+      const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
+      if (auto p = m_session.toLonLat(m_view.screenToWorld({io.MousePos.x * fbScale, io.MousePos.y * fbScale}))) {
+        status.cursorDegrees = formatDecimalDegrees(*p);
+        status.cursorMgrs = formatMgrs(*p);
+      }
+    }
+    status.scaleDenominator = m_view.scaleDenominator() * m_contentScale;
+    status.crsName = crsName;
+    const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
+    drawStatusBar(status, statusHeight);
+    active = m_notifications.draw(ImGui::GetTime()) || active;
+    std::vector<Command> commands;
+    commands.swap(m_commands);
+    for (const Command& command : commands) {
+      apply(command);
+      active = true;
+    }
+    ImGui::Render();
+
+    if (fbw > 0 && fbh > 0) {
+      glBindFramebuffer(GL_FRAMEBUFFER, 0);
+      const RenderReport report = m_renderer->render(m_session.frame(m_view, m_contentScale, true));
+      const bool missingChanged = report.missingTiles.size() != m_lastMissing.size() ||
+                                  !std::equal(report.missingTiles.begin(), report.missingTiles.end(), m_lastMissing.begin(),
+                                              [](const MissingTile& a, const MissingTile& b) { return a.layer == b.layer && a.key == b.key; });
+      if (missingChanged) m_tiles.request(tileRequests(m_session, report.missingTiles));
+      m_lastMissing = report.missingTiles;
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(m_window);
+    activeFrames = active ? 3 : std::max(0, activeFrames - 1);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int runViewer(Scene scene) {
+  glfwSetErrorCallback([](int, const char* message) { std::fprintf(stderr, "sitmap: window system: %s\n", message); });
+  if (!glfwInit()) {
+    std::fprintf(stderr, "sitmap: no display available; use `sitmap render ... -o map.png` to render headless\n");
+    return 2;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_STENCIL_BITS, 8);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  const std::string title = scene.title.empty() ? "sitmap" : "sitmap — " + scene.title;
+  GLFWwindow* window = glfwCreateWindow(1600, 900, title.c_str(), nullptr, nullptr);
+  if (!window) {
+    glfwTerminate();
+    std::fprintf(stderr, "sitmap: cannot open a GL 3.3 window; use `sitmap render` to render headless\n");
+    return 2;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+  if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress))) {
+    std::fprintf(stderr, "sitmap: cannot load OpenGL 3.3\n");
+    return 2;
+  }
+  float xscale = 1, yscale = 1;
+  glfwGetWindowContentScale(window, &xscale, &yscale);
+  const float contentScale = std::max(1.0f, xscale);
+
+  int status = 0;
+  {
+    auto session = MapSession::create(std::move(scene));
+    auto renderer = MapRenderer::create();
+    if (!session || !renderer) {
+      std::fprintf(stderr, "sitmap: %s\n", (!session ? session.error() : renderer.error()).c_str());
+      status = 2;
+    } else {
+      IMGUI_CHECKVERSION();
+      ImGui::CreateContext();
+      ImGuiIO& io = ImGui::GetIO();
+      io.IniFilename = nullptr;  // panel layout is not persisted between runs (yet)
+      static const ImWchar latinRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0};  // Latin-1, Extended-A, dashes
+      const float fontSize = 15.0f * contentScale;
+      const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+      if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, fontSize, nullptr, latinRanges);
+      ImGui::StyleColorsDark();
+      ImGui::GetStyle().ScaleAllSizes(contentScale);
+      ImGui_ImplGlfw_InitForOpenGL(window, true);
+      ImGui_ImplOpenGL3_Init("#version 330");
+      {
+        Viewer viewer(window, std::move(*session), std::move(*renderer), contentScale);
+        glfwSetWindowUserPointer(window, &viewer);
+        glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+          static_cast<Viewer*>(glfwGetWindowUserPointer(w))->dropFiles(count, paths);
+        });
+        status = viewer.run();
+        glfwSetDropCallback(window, nullptr);
+      }
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplGlfw_Shutdown();
+      ImGui::DestroyContext();
+    }
+  }
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return status;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,61 @@
+// Layer styling: colours, widths and label rules, shared by the scene file, the renderer and the layers panel.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitmap {
+
+struct Rgba {
+  float r = 0, g = 0, b = 0, a = 1;
+  friend bool operator==(const Rgba&, const Rgba&) = default;
+};
+
+// "#rrggbb" or "#rrggbbaa"; nullopt for anything else.
+std::optional<Rgba> parseColour(std::string_view text);
+std::string formatColour(const Rgba& colour);
+
+struct VectorStyle {
+  Rgba fill{0.85f, 0.82f, 0.74f, 1.0f};
+  bool filled = true;
+  Rgba stroke{0.35f, 0.33f, 0.30f, 1.0f};
+  float strokeWidth = 1.0f;  // pixels at 1x
+  bool dashed = false;
+  Rgba pointFill{0.20f, 0.20f, 0.20f, 1.0f};
+  float pointSize = 6.0f;  // diameter in pixels at 1x
+  std::string labelField;  // empty: no labels
+  std::string priorityField;  // higher-priority labels are placed first
+  bool priorityAscending = true;  // true: smaller values are more important (a rank); false: larger (population)
+  Rgba labelColour{0.10f, 0.10f, 0.10f, 1.0f};
+  Rgba haloColour{1.0f, 1.0f, 1.0f, 0.85f};
+  float labelSize = 13.0f;  // pixels at 1x
+  bool labelUppercase = false;
+  std::string filter;  // OGR attribute filter (SQL WHERE), applied at load
+};
+
+struct ColourStop {
+  double value = 0;
+  Rgba colour;
+};
+
+struct RasterStyle {
+  std::vector<ColourStop> ramp;  // single-band rasters; empty: grey from the band's min to max
+  bool hillshade = false;        // single-band elevation shown as shaded relief
+  std::string resampling = "bilinear";
+};
+
+// Layer visibility by map scale denominator (0 = unbounded).
+struct ScaleRange {
+  double minScale = 0;  // hidden when zoomed in beyond this (scale denominator below it)
+  double maxScale = 0;  // hidden when zoomed out beyond this (scale denominator above it)
+  bool contains(double scaleDenominator) const {
+    return (minScale <= 0 || scaleDenominator >= minScale) && (maxScale <= 0 || scaleDenominator <= maxScale);
+  }
+};
+
+// Colour along a ramp, clamped at the ends.
+Rgba rampColour(const std::vector<ColourStop>& ramp, double value);
+
+}  // namespace sitmap

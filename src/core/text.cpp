@@ -1,0 +1,66 @@
+// UTF-8 decoding and Latin upper-casing.
+#include "core/text.hpp"
+
+namespace sitmap {
+
+std::vector<uint32_t> decodeUtf8(std::string_view text) {
+  std::vector<uint32_t> out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + size_t(length) > text.size()) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    uint32_t cp = length == 1 ? byte : byte & (0x7F >> length);
+    bool valid = true;
+    for (int k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + size_t(k)]);
+      if ((next >> 6) != 0x2) valid = false;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    out.push_back(valid ? cp : 0xFFFD);
+    i += valid ? size_t(length) : 1;
+  }
+  return out;
+}
+
+std::string encodeUtf8(const std::vector<uint32_t>& codepoints) {
+  std::string out;
+  for (uint32_t cp : codepoints) {
+    if (cp < 0x80) {
+      out += char(cp);
+    } else if (cp < 0x800) {
+      out += char(0xC0 | (cp >> 6));
+      out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += char(0xE0 | (cp >> 12));
+      out += char(0x80 | ((cp >> 6) & 0x3F));
+      out += char(0x80 | (cp & 0x3F));
+    } else {
+      out += char(0xF0 | (cp >> 18));
+      out += char(0x80 | ((cp >> 12) & 0x3F));
+      out += char(0x80 | ((cp >> 6) & 0x3F));
+      out += char(0x80 | (cp & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string toUpperLatin(std::string_view text) {
+  std::vector<uint32_t> cps = decodeUtf8(text);
+  for (uint32_t& cp : cps) {
+    if (cp >= 'a' && cp <= 'z') cp -= 32;
+    else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) cp -= 32;                // à..þ except ÷
+    else if (cp >= 0x100 && cp <= 0x17F && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+      // Latin Extended-A pairs upper/lower as even/odd, shifted by one in 0x139..0x148 and 0x179..0x17E.
+      const bool shifted = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+      if (shifted ? (cp % 2 == 0) : (cp % 2 == 1)) --cp;
+    }
+  }
+  return encodeUtf8(cps);
+}
+
+}  // namespace sitmap

@@ -1,0 +1,17 @@
+// UTF-8 helpers for labels: decoding to code points and upper-casing Latin text (é -> É) without a locale.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitmap {
+
+// Invalid bytes decode as U+FFFD, so broken input still shows something.
+std::vector<uint32_t> decodeUtf8(std::string_view text);
+std::string encodeUtf8(const std::vector<uint32_t>& codepoints);
+// ASCII, Latin-1 and Latin Extended-A letters; everything else is left as it is.
+std::string toUpperLatin(std::string_view text);
+
+}  // namespace sitmap

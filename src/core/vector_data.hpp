@@ -1,0 +1,35 @@
+// VectorData: one vector layer's geometry in the display CRS, flattened for drawing, plus its label points.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace sitmap {
+
+struct LabelPoint {
+  Vec2 position;       // display CRS
+  std::string text;
+  double priority = 0;  // higher is placed first
+  bool onPointSymbol = false;  // label of a point feature (placed beside it) or of an area (centred)
+};
+
+struct VectorData {
+  struct Path {
+    uint32_t first = 0;  // index into vertices
+    uint32_t count = 0;
+  };
+  std::vector<Vec2> vertices;
+  std::vector<Path> lines;  // line strings, and polygon rings for outlines
+  std::vector<Path> rings;  // polygon rings (outer and holes), filled with the even-odd rule
+  std::vector<Vec2> points;
+  std::vector<LabelPoint> labels;
+  Bbox bounds;              // display CRS
+  size_t featureCount = 0;
+  size_t skippedFeatures = 0;  // features without usable geometry
+  std::string geometryType;    // "Polygon", "Line", "Point" or "Mixed"
+};
+
+}  // namespace sitmap

@@ -1,0 +1,117 @@
+// CRS parsing and transformation through OSR.
+#include "io/crs.hpp"
+
+#include <ogr_spatialref.h>
+
+#include <cmath>
+#include <limits>
+
+#include "io/gdal_session.hpp"
+
+namespace sitmap {
+
+namespace {
+
+Result<OGRSpatialReference> parseCrs(const std::string& userCrs) {
+  ensureGdal();
+  OGRSpatialReference srs;
+  std::string text = userCrs;
+  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos) text = "EPSG:" + text;
+  if (text.empty() || srs.SetFromUserInput(text.c_str()) != OGRERR_NONE)
+    return Error{"unknown CRS '" + userCrs + "' (expected e.g. EPSG:3857 or EPSG:32631)"};
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return srs;
+}
+
+}  // namespace
+
+Result<std::string> crsToWkt(const std::string& userCrs) {
+  auto srs = parseCrs(userCrs);
+  if (!srs) return Error{srs.error()};
+  char* wkt = nullptr;
+  srs->exportToWkt(&wkt);
+  std::string result = wkt ? wkt : "";
+  CPLFree(wkt);
+  return result;
+}
+
+std::string describeCrs(const std::string& wkt) {
+  auto srs = parseCrs(wkt);
+  if (!srs) return "unknown CRS";
+  std::string name = srs->GetName() ? srs->GetName() : "unnamed CRS";
+  const char* authority = srs->GetAuthorityName(nullptr);
+  const char* code = srs->GetAuthorityCode(nullptr);
+  if (authority && code) name += std::string(" (") + authority + ":" + code + ")";
+  return name;
+}
+
+void CrsTransform::Deleter::operator()(OGRCoordinateTransformation* t) const {
+  OGRCoordinateTransformation::DestroyCT(t);
+}
+
+CrsTransform::CrsTransform(OGRCoordinateTransformation* transform) : m_transform(transform) {}
+CrsTransform::CrsTransform(CrsTransform&&) noexcept = default;
+CrsTransform& CrsTransform::operator=(CrsTransform&&) noexcept = default;
+CrsTransform::~CrsTransform() = default;
+
+Result<CrsTransform> CrsTransform::create(const std::string& fromCrs, const std::string& toCrs) {
+  auto from = parseCrs(fromCrs);
+  if (!from) return Error{from.error()};
+  auto to = parseCrs(toCrs);
+  if (!to) return Error{to.error()};
+  OGRCoordinateTransformation* transform = OGRCreateCoordinateTransformation(&from.value(), &to.value());
+  if (!transform) return Error{lastGdalError("no transformation between these CRSs")};
+  return CrsTransform(transform);
+}
+
+bool CrsTransform::apply(Vec2& point) const {
+  double x = point.x, y = point.y;
+  int ok = 0;
+  if (!m_transform->Transform(1, &x, &y, nullptr, &ok) || !ok || !std::isfinite(x) || !std::isfinite(y)) {
+    point = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+    return false;
+  }
+  point = {x, y};
+  return true;
+}
+
+size_t CrsTransform::apply(std::vector<Vec2>& points) const {
+  if (points.empty()) return 0;
+  std::vector<double> xs(points.size()), ys(points.size());
+  std::vector<int> ok(points.size(), 0);
+  for (size_t i = 0; i < points.size(); ++i) {
+    xs[i] = points[i].x;
+    ys[i] = points[i].y;
+  }
+  m_transform->Transform(int(points.size()), xs.data(), ys.data(), nullptr, ok.data());
+  size_t failed = 0;
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (ok[i] && std::isfinite(xs[i]) && std::isfinite(ys[i])) {
+      points[i] = {xs[i], ys[i]};
+    } else {
+      points[i] = {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
+      ++failed;
+    }
+  }
+  return failed;
+}
+
+Bbox CrsTransform::applyToBox(const Bbox& box) const {
+  constexpr int kSteps = 20;
+  std::vector<Vec2> edge;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double t = double(i) / kSteps;
+    const double x = box.minX + t * box.width(), y = box.minY + t * box.height();
+    edge.push_back({x, box.minY});
+    edge.push_back({x, box.maxY});
+    edge.push_back({box.minX, y});
+    edge.push_back({box.maxX, y});
+  }
+  apply(edge);
+  Bbox out;
+  for (const Vec2& p : edge)
+    if (std::isfinite(p.x)) out.expand(p);
+  return out;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,46 @@
+// Coordinate reference systems: parsing user CRS strings and transforming points and boxes (GDAL/OSR).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/result.hpp"
+
+class OGRCoordinateTransformation;
+class OGRSpatialReference;
+
+namespace sitmap {
+
+// Validates "EPSG:32631", "32631", a WKT or PROJ string; returns the CRS as WKT.
+Result<std::string> crsToWkt(const std::string& userCrs);
+// Short human name, e.g. "WGS 84 / Pseudo-Mercator (EPSG:3857)".
+std::string describeCrs(const std::string& wkt);
+
+// Longitude/latitude order on both sides (OAMS_TRADITIONAL_GIS_ORDER). Not thread-safe: one per thread.
+class CrsTransform {
+public:
+  static Result<CrsTransform> create(const std::string& fromCrs, const std::string& toCrs);
+  static Result<CrsTransform> fromLonLat(const std::string& toCrs) { return create("EPSG:4326", toCrs); }
+
+  CrsTransform(CrsTransform&&) noexcept;
+  CrsTransform& operator=(CrsTransform&&) noexcept;
+  ~CrsTransform();
+
+  // False (and the point left as NaN) where the point cannot be transformed.
+  bool apply(Vec2& point) const;
+  // Transforms in place; returns how many points failed (set to NaN).
+  size_t apply(std::vector<Vec2>& points) const;
+  // The box that holds the whole transformed box (edges densified, so curved edges are covered).
+  Bbox applyToBox(const Bbox& box) const;
+
+private:
+  explicit CrsTransform(OGRCoordinateTransformation* transform);
+  struct Deleter {
+    void operator()(OGRCoordinateTransformation* t) const;
+  };
+  std::unique_ptr<OGRCoordinateTransformation, Deleter> m_transform;
+};
+
+}  // namespace sitmap

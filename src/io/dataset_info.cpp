@@ -1,0 +1,85 @@
+// Dataset descriptions for `sitmap info`.
+#include "io/dataset_info.hpp"
+
+#include <fmt/format.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "io/crs.hpp"
+#include "io/source_open.hpp"
+
+namespace sitmap {
+
+namespace {
+
+std::string crsText(const OGRSpatialReference* srs) {
+  if (!srs) return "none (taken as WGS 84 lon/lat)";
+  char* wkt = nullptr;
+  srs->exportToWkt(&wkt);
+  std::string text = describeCrs(wkt ? wkt : "");
+  CPLFree(wkt);
+  return text;
+}
+
+std::string lonLatExtent(const Bbox& native, const OGRSpatialReference* srs) {
+  std::string from = "EPSG:4326";
+  if (srs) {
+    char* wkt = nullptr;
+    srs->exportToWkt(&wkt);
+    from = wkt ? wkt : from;
+    CPLFree(wkt);
+  }
+  auto toLonLat = CrsTransform::create(from, "EPSG:4326");
+  if (!toLonLat || !native.valid()) return "unknown";
+  const Bbox box = toLonLat->applyToBox(native);
+  if (!box.valid()) return "unknown";
+  return fmt::format("W {:.5f} S {:.5f} E {:.5f} N {:.5f}", box.minX, box.minY, box.maxX, box.maxY);
+}
+
+}  // namespace
+
+Result<std::string> describeDataset(const std::string& path) {
+  auto opened = openAnySource(path);
+  if (!opened) return Error{opened.error()};
+  GDALDataset& dataset = **opened;
+  std::string out = fmt::format("{}\n  driver: {}\n", path, dataset.GetDriver()->GetDescription());
+  if (dataset.GetRasterCount() > 0) {
+    double gt[6];
+    const bool georeferenced = dataset.GetGeoTransform(gt) == CE_None;
+    const int w = dataset.GetRasterXSize(), h = dataset.GetRasterYSize();
+    out += fmt::format("  raster: {} x {} pixels, {} band(s), {} overview(s)\n", w, h, dataset.GetRasterCount(),
+                       dataset.GetRasterBand(1)->GetOverviewCount());
+    for (int b = 1; b <= dataset.GetRasterCount(); ++b) {
+      GDALRasterBand* band = dataset.GetRasterBand(b);
+      int hasNoData = 0;
+      const double noData = band->GetNoDataValue(&hasNoData);
+      out += fmt::format("    band {}: {} {}{}\n", b, GDALGetDataTypeName(band->GetRasterDataType()),
+                         GDALGetColorInterpretationName(band->GetColorInterpretation()),
+                         hasNoData ? fmt::format(", nodata {}", noData) : "");
+    }
+    if (!georeferenced && dataset.GetGCPCount() == 0) {
+      out += "  crs: none\n  extent: none (no georeferencing)\n";
+    } else {
+      out += fmt::format("  crs: {}\n", crsText(dataset.GetSpatialRef()));
+      Bbox native;
+      for (double px : {0.0, double(w)})
+        for (double py : {0.0, double(h)})
+          native.expand(Vec2{gt[0] + px * gt[1] + py * gt[2], gt[3] + px * gt[4] + py * gt[5]});
+      out += fmt::format("  extent (lon/lat): {}\n", lonLatExtent(native, dataset.GetSpatialRef()));
+    }
+  }
+  for (int i = 0; i < dataset.GetLayerCount(); ++i) {
+    OGRLayer* layer = dataset.GetLayer(i);
+    OGREnvelope envelope;
+    Bbox native;
+    if (layer->GetExtent(&envelope, TRUE) == OGRERR_NONE)
+      native = {envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY};
+    out += fmt::format("  layer '{}': {}, {} feature(s)\n    crs: {}\n    extent (lon/lat): {}\n", layer->GetName(),
+                       OGRGeometryTypeToName(layer->GetGeomType()), layer->GetFeatureCount(),
+                       crsText(layer->GetSpatialRef()), lonLatExtent(native, layer->GetSpatialRef()));
+  }
+  if (dataset.GetRasterCount() == 0 && dataset.GetLayerCount() == 0) return Error{path + ": holds no raster or vector data"};
+  return out;
+}
+
+}  // namespace sitmap

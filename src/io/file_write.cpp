@@ -1,0 +1,56 @@
+// Atomic writes with link(2) for no-overwrite (fails if the name exists) and rename(2) for overwrite.
+#include "io/file_write.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace sitmap {
+
+Status writeFileAtomically(const std::string& path, const std::vector<uint8_t>& bytes, bool overwrite) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+  std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) return Error{path + ": cannot write here: " + std::strerror(errno)};
+  size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string reason = std::strerror(errno);
+      ::close(fd);
+      ::unlink(temp.c_str());
+      return Error{path + ": write failed: " + reason};
+    }
+    written += size_t(n);
+  }
+  // The data reaches the disk before the name does, so a crash never leaves a half-written file under `path`.
+  ::fchmod(fd, 0644);  // mkstemp creates 0600; saved maps are ordinary readable files
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temp.c_str());
+    return Error{path + ": write failed: " + reason};
+  }
+  if (overwrite) {
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+      const std::string reason = std::strerror(errno);
+      ::unlink(temp.c_str());
+      return Error{path + ": cannot save: " + reason};
+    }
+    return success();
+  }
+  if (::link(temp.c_str(), path.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    if (error == EEXIST) return Error{path + ": already exists (not overwritten)"};
+    return Error{path + ": cannot save: " + std::strerror(error)};
+  }
+  ::unlink(temp.c_str());
+  return success();
+}
+
+}  // namespace sitmap

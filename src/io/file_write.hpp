@@ -1,0 +1,15 @@
+// Atomic file writes: the bytes go to a temporary file in the same folder, then take the final name in one step.
+// Without `overwrite`, an existing file is never replaced (the write fails with a message instead).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace sitmap {
+
+Status writeFileAtomically(const std::string& path, const std::vector<uint8_t>& bytes, bool overwrite);
+
+}  // namespace sitmap

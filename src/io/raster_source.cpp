@@ -1,0 +1,207 @@
+// Raster tiles: GDALWarp into an in-memory dataset per tile, then colour by the raster's kind.
+#include "io/raster_source.hpp"
+
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+#include <ogr_spatialref.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "io/crs.hpp"
+#include "io/gdal_session.hpp"
+#include "io/source_open.hpp"
+
+namespace sitmap {
+
+namespace {
+
+struct WarpOptionsDeleter {
+  void operator()(GDALWarpAppOptions* o) const { GDALWarpAppOptionsFree(o); }
+};
+struct DemOptionsDeleter {
+  void operator()(GDALDEMProcessingOptions* o) const { GDALDEMProcessingOptionsFree(o); }
+};
+
+bool hasGeoreference(GDALDataset& dataset) {
+  double gt[6];
+  return dataset.GetGeoTransform(gt) == CE_None || dataset.GetGCPCount() > 0;
+}
+
+// Reads a whole band of a tile-sized dataset into `buffer` as `type`.
+template <typename T>
+bool readBand(GDALDataset& dataset, int band, std::vector<T>& buffer, GDALDataType type) {
+  const int w = dataset.GetRasterXSize(), h = dataset.GetRasterYSize();
+  buffer.resize(size_t(w) * size_t(h));
+  return dataset.GetRasterBand(band)->RasterIO(GF_Read, 0, 0, w, h, buffer.data(), w, h, type, 0, 0) == CE_None;
+}
+
+uint8_t toByte(double v) { return uint8_t(std::clamp(v, 0.0, 255.0) + 0.5); }
+
+}  // namespace
+
+RasterSource::~RasterSource() = default;
+
+Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path, const std::string& displayCrs,
+                                                         const RasterStyle& style) {
+  auto opened = openRasterSource(path);
+  if (!opened) return Error{opened.error()};
+  GDALDatasetUniquePtr dataset = std::move(*opened);
+  if (dataset->GetRasterCount() == 0) return Error{path + ": has no raster bands"};
+  if (!hasGeoreference(*dataset)) return Error{path + ": has no georeferencing (no geotransform, world file or GCPs)"};
+  auto displayWkt = crsToWkt(displayCrs);
+  if (!displayWkt) return Error{displayWkt.error()};
+
+  std::unique_ptr<RasterSource> source(new RasterSource());
+  source->m_path = path;
+  source->m_displayWkt = *displayWkt;
+  source->m_style = style;
+  RasterInfo& info = source->m_info;
+  info.driver = dataset->GetDriver() ? dataset->GetDriver()->GetDescription() : "?";
+  info.width = dataset->GetRasterXSize();
+  info.height = dataset->GetRasterYSize();
+  info.bands = dataset->GetRasterCount();
+  GDALRasterBand* first = dataset->GetRasterBand(1);
+  info.overviews = first->GetOverviewCount();
+  GDALRasterBand* last = dataset->GetRasterBand(info.bands);
+  source->m_sourceHasAlpha = info.bands > 1 && last->GetColorInterpretation() == GCI_AlphaBand;
+  const int colourBands = info.bands - (source->m_sourceHasAlpha ? 1 : 0);
+
+  if (colourBands == 1 && first->GetColorTable() && first->GetColorInterpretation() == GCI_PaletteIndex) {
+    info.kind = "Paletted";
+    const GDALColorTable* table = first->GetColorTable();
+    source->m_palette.assign(256 * 4, 0);
+    for (int i = 0; i < std::min(256, table->GetColorEntryCount()); ++i) {
+      const GDALColorEntry* e = table->GetColorEntry(i);
+      uint8_t* rgba = &source->m_palette[size_t(i) * 4];
+      rgba[0] = uint8_t(e->c1), rgba[1] = uint8_t(e->c2), rgba[2] = uint8_t(e->c3), rgba[3] = uint8_t(e->c4);
+    }
+  } else if (colourBands >= 3) {
+    info.kind = source->m_sourceHasAlpha ? "RGBA" : "RGB";
+  } else {
+    info.kind = "Single band";
+    // A quick (approximate) range for the default grey stretch; a corrupt file fails here rather than later.
+    double minMax[2] = {0, 0};
+    if (first->ComputeRasterMinMax(TRUE, minMax) != CE_None)
+      return Error{path + ": cannot read pixel values: " + lastGdalError("read error")};
+    info.minValue = minMax[0];
+    info.maxValue = minMax[1];
+  }
+
+  // Footprint in the display CRS: the raster's own corners transformed with its own CRS.
+  double gt[6] = {0, 1, 0, 0, 0, 1};
+  dataset->GetGeoTransform(gt);
+  const OGRSpatialReference* sourceSrs = dataset->GetSpatialRef();
+  if (!sourceSrs && dataset->GetGCPCount() > 0) sourceSrs = dataset->GetGCPSpatialRef();
+  std::string sourceWkt = "EPSG:4326";
+  if (sourceSrs) {
+    char* wkt = nullptr;
+    sourceSrs->exportToWkt(&wkt);
+    sourceWkt = wkt ? wkt : sourceWkt;
+    CPLFree(wkt);
+  }
+  auto toDisplay = CrsTransform::create(sourceWkt, displayCrs);
+  if (!toDisplay) return Error{path + ": " + toDisplay.error()};
+  Bbox native;
+  for (double px : {0.0, double(info.width)})
+    for (double py : {0.0, double(info.height)})
+      native.expand(Vec2{gt[0] + px * gt[1] + py * gt[2], gt[3] + px * gt[4] + py * gt[5]});
+  info.displayExtent = toDisplay->applyToBox(native);
+  if (!info.displayExtent.valid()) return Error{path + ": its extent cannot be placed in " + displayCrs};
+  info.displayUnitsPerPixel =
+      std::sqrt(info.displayExtent.width() * info.displayExtent.height() / (double(info.width) * info.height));
+  source->m_dataset.reset(dataset.release());
+  return source;
+}
+
+Result<RgbaImage> RasterSource::readTile(const Bbox& bounds, int widthPx, int heightPx) {
+  const int colourBands = m_info.bands - (m_sourceHasAlpha ? 1 : 0);
+  const bool singleBand = colourBands < 3;
+  const GDALDataType type = (singleBand && m_info.kind != "Paletted") ? GDT_Float32 : GDT_Byte;
+  const int outColourBands = singleBand ? 1 : colourBands;  // GDALWarp needs matching band counts
+
+  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+  std::unique_ptr<GDALDataset> tile(mem->Create("", widthPx, heightPx, outColourBands + 1, type, nullptr));
+  double gt[6] = {bounds.minX, bounds.width() / widthPx, 0, bounds.maxY, 0, -bounds.height() / heightPx};
+  tile->SetGeoTransform(gt);
+  tile->SetProjection(m_displayWkt.c_str());
+
+  const bool nearest = m_info.kind == "Paletted" || m_style.resampling == "near";
+  std::vector<std::string> args = {"-r", nearest ? "near" : m_style.resampling, "-dstalpha", "-wm", "64", "-et", "0.125"};
+  if (m_sourceHasAlpha) args.push_back("-srcalpha");
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::unique_ptr<GDALWarpAppOptions, WarpOptionsDeleter> options(GDALWarpAppOptionsNew(argv.data(), nullptr));
+  GDALDatasetH sources[] = {GDALDataset::ToHandle(m_dataset.get())};
+  int usageError = 0;
+  CPLErrorReset();
+  GDALDatasetH result = GDALWarp(nullptr, GDALDataset::ToHandle(tile.get()), 1, sources, options.get(), &usageError);
+  if (!result || CPLGetLastErrorType() >= CE_Failure)
+    return Error{m_path + ": cannot read pixels: " + lastGdalError("warp failed")};
+  return colourize(*tile, outColourBands);
+}
+
+Result<RgbaImage> RasterSource::colourize(GDALDataset& warped, int colourBands) const {
+  const int w = warped.GetRasterXSize(), h = warped.GetRasterYSize();
+  RgbaImage image(w, h);
+  const auto readFailed = [&] { return Error{m_path + ": " + lastGdalError("read failed")}; };
+  std::vector<uint8_t> alpha;
+  if (!readBand(warped, colourBands + 1, alpha, GDT_Byte)) return readFailed();
+
+  if (colourBands >= 3) {  // the first three bands are red, green, blue
+    std::vector<uint8_t> band;
+    for (int b = 0; b < 3; ++b) {
+      if (!readBand(warped, b + 1, band, GDT_Byte)) return readFailed();
+      for (size_t i = 0; i < band.size(); ++i) image.pixels[i * 4 + b] = band[i];
+    }
+    for (size_t i = 0; i < alpha.size(); ++i) image.pixels[i * 4 + 3] = alpha[i];
+    return image;
+  }
+
+  if (m_info.kind == "Paletted") {
+    std::vector<uint8_t> index;
+    if (!readBand(warped, 1, index, GDT_Byte)) return readFailed();
+    for (size_t i = 0; i < index.size(); ++i) {
+      const uint8_t* rgba = &m_palette[size_t(index[i]) * 4];
+      std::copy(rgba, rgba + 3, &image.pixels[i * 4]);
+      image.pixels[i * 4 + 3] = uint8_t(rgba[3] * alpha[i] / 255);
+    }
+    return image;
+  }
+
+  if (m_style.hillshade) {
+    // GDALDEMProcessing on the warped tile; -compute_edges keeps the tile borders shaded too.
+    const char* demArgs[] = {"-of", "MEM", "-compute_edges", "-az", "315", "-alt", "45", nullptr};
+    std::unique_ptr<GDALDEMProcessingOptions, DemOptionsDeleter> options(
+        GDALDEMProcessingOptionsNew(const_cast<char**>(demArgs), nullptr));
+    GDALDatasetUniquePtr shaded(GDALDataset::FromHandle(
+        GDALDEMProcessing("", GDALDataset::ToHandle(&warped), "hillshade", nullptr, options.get(), nullptr)));
+    if (!shaded) return Error{m_path + ": hillshade failed: " + lastGdalError("DEM processing error")};
+    std::vector<uint8_t> shade;
+    if (!readBand(*shaded, 1, shade, GDT_Byte)) return readFailed();
+    for (size_t i = 0; i < shade.size(); ++i) {
+      image.pixels[i * 4 + 0] = image.pixels[i * 4 + 1] = image.pixels[i * 4 + 2] = shade[i];
+      image.pixels[i * 4 + 3] = alpha[i];
+    }
+    return image;
+  }
+
+  std::vector<float> values;
+  if (!readBand(warped, 1, values, GDT_Float32)) return readFailed();
+  const double range = m_info.maxValue > m_info.minValue ? m_info.maxValue - m_info.minValue : 1.0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    uint8_t* px = &image.pixels[i * 4];
+    if (!m_style.ramp.empty()) {
+      const Rgba c = rampColour(m_style.ramp, values[i]);
+      px[0] = toByte(c.r * 255), px[1] = toByte(c.g * 255), px[2] = toByte(c.b * 255);
+      px[3] = uint8_t(toByte(c.a * 255) * alpha[i] / 255);
+    } else {
+      px[0] = px[1] = px[2] = toByte((values[i] - m_info.minValue) / range * 255.0);
+      px[3] = alpha[i];
+    }
+  }
+  return image;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,53 @@
+// RasterSource: one GDAL raster, read tile by tile into RGBA in the display CRS (any source CRS, overviews used).
+// Not thread-safe: each worker thread opens its own.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/image.hpp"
+#include "core/result.hpp"
+#include "core/style.hpp"
+
+class GDALDataset;
+
+namespace sitmap {
+
+struct RasterInfo {
+  std::string driver;
+  int width = 0;
+  int height = 0;
+  int bands = 0;
+  int overviews = 0;
+  std::string kind;          // "RGB", "RGBA", "Paletted", "Grey", "Single band"
+  Bbox displayExtent;        // in the display CRS
+  double displayUnitsPerPixel = 0;  // native resolution expressed in display units
+  double minValue = 0, maxValue = 0;  // single band: the range the default grey ramp stretches over
+};
+
+class RasterSource {
+public:
+  static Result<std::unique_ptr<RasterSource>> open(const std::string& path, const std::string& displayCrs,
+                                                    const RasterStyle& style);
+  ~RasterSource();
+
+  const RasterInfo& info() const { return m_info; }
+  // Pixels of `bounds` (display CRS) at widthPx×heightPx; transparent outside the raster and at nodata.
+  Result<RgbaImage> readTile(const Bbox& bounds, int widthPx, int heightPx);
+
+private:
+  RasterSource() = default;
+  Result<RgbaImage> colourize(GDALDataset& warped, int colourBands) const;
+
+  std::string m_path;
+  std::string m_displayWkt;
+  RasterStyle m_style;
+  RasterInfo m_info;
+  std::unique_ptr<GDALDataset> m_dataset;
+  std::vector<uint8_t> m_palette;  // RGBA per index for paletted rasters
+  bool m_sourceHasAlpha = false;
+};
+
+}  // namespace sitmap

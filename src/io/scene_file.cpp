@@ -1,0 +1,197 @@
+// Scene JSON reading.
+#include "io/scene_file.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace sitmap {
+
+namespace {
+
+using nlohmann::json;
+
+struct SceneError {
+  std::string message;
+};
+
+class Reader {
+public:
+  Reader(const json& node, std::string where) : m_node(node), m_where(std::move(where)) {}
+
+  std::string string(const char* key, const std::string& fallback = {}) const {
+    const json* v = find(key);
+    if (!v) return fallback;
+    if (!v->is_string()) fail(key, "expected text");
+    return v->get<std::string>();
+  }
+  double number(const char* key, double fallback) const {
+    const json* v = find(key);
+    if (!v) return fallback;
+    if (!v->is_number()) fail(key, "expected a number");
+    return v->get<double>();
+  }
+  bool boolean(const char* key, bool fallback) const {
+    const json* v = find(key);
+    if (!v) return fallback;
+    if (!v->is_boolean()) fail(key, "expected true or false");
+    return v->get<bool>();
+  }
+  Rgba colour(const char* key, const Rgba& fallback) const {
+    const json* v = find(key);
+    if (!v) return fallback;
+    auto parsed = v->is_string() ? parseColour(v->get<std::string>()) : std::nullopt;
+    if (!parsed) fail(key, "expected a colour like \"#rrggbb\" or \"#rrggbbaa\"");
+    return *parsed;
+  }
+  const json* find(const char* key) const {
+    auto it = m_node.find(key);
+    return it == m_node.end() || it->is_null() ? nullptr : &*it;
+  }
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
+    throw SceneError{m_where + key + ": " + what};
+  }
+  std::string where(const std::string& key) const { return m_where + key + "."; }
+
+private:
+  const json& m_node;
+  std::string m_where;
+};
+
+VectorStyle readVectorStyle(const Reader& r) {
+  VectorStyle s;
+  s.fill = r.colour("fill", s.fill);
+  s.filled = r.find("fill") != nullptr || r.boolean("filled", false);
+  s.stroke = r.colour("stroke", s.stroke);
+  s.strokeWidth = float(r.number("stroke_width", s.strokeWidth));
+  s.dashed = r.boolean("dashed", s.dashed);
+  s.pointFill = r.colour("point_fill", s.pointFill);
+  s.pointSize = float(r.number("point_size", s.pointSize));
+  s.labelField = r.string("label_field");
+  s.priorityField = r.string("priority_field");
+  const std::string order = r.string("priority_order", "ascending");
+  if (order != "ascending" && order != "descending") r.fail("priority_order", "expected \"ascending\" or \"descending\"");
+  s.priorityAscending = order == "ascending";
+  s.labelColour = r.colour("label_colour", s.labelColour);
+  s.haloColour = r.colour("halo_colour", s.haloColour);
+  s.labelSize = float(r.number("label_size", s.labelSize));
+  s.labelUppercase = r.boolean("label_uppercase", s.labelUppercase);
+  s.filter = r.string("filter");
+  if (s.strokeWidth < 0 || s.pointSize < 0 || s.labelSize <= 0) r.fail("", "sizes must be positive");
+  return s;
+}
+
+RasterStyle readRasterStyle(const Reader& r, const json& node) {
+  RasterStyle s;
+  s.hillshade = r.boolean("hillshade", false);
+  s.resampling = r.string("resampling", s.resampling);
+  if (s.resampling != "near" && s.resampling != "bilinear" && s.resampling != "cubic")
+    r.fail("resampling", "expected \"near\", \"bilinear\" or \"cubic\"");
+  if (auto it = node.find("ramp"); it != node.end()) {
+    if (!it->is_array()) r.fail("ramp", "expected a list of [value, \"#colour\"] pairs");
+    for (const json& stop : *it) {
+      if (!stop.is_array() || stop.size() != 2 || !stop[0].is_number() || !stop[1].is_string())
+        r.fail("ramp", "expected a list of [value, \"#colour\"] pairs");
+      auto colour = parseColour(stop[1].get<std::string>());
+      if (!colour) r.fail("ramp", "bad colour " + stop[1].get<std::string>());
+      s.ramp.push_back({stop[0].get<double>(), *colour});
+    }
+  }
+  return s;
+}
+
+LayerSpec readLayer(const json& node, const std::string& where, const std::filesystem::path& baseDir) {
+  if (!node.is_object()) throw SceneError{where + ": expected an object"};
+  Reader r(node, where + ".");
+  LayerSpec layer;
+  layer.path = r.string("path");
+  if (layer.path.empty()) r.fail("path", "missing");
+  if (std::filesystem::path(layer.path).is_relative() && layer.path.rfind("/vsi", 0) != 0)
+    layer.path = (baseDir / layer.path).lexically_normal().string();
+  layer.name = r.string("name", std::filesystem::path(layer.path).stem().string());
+  layer.sourceLayer = r.string("layer");
+  const std::string kind = r.string("kind", "auto");
+  if (kind == "vector") layer.kind = LayerKind::Vector;
+  else if (kind == "raster") layer.kind = LayerKind::Raster;
+  else if (kind != "auto") r.fail("kind", "expected \"auto\", \"vector\" or \"raster\"");
+  layer.visible = r.boolean("visible", true);
+  layer.opacity = float(r.number("opacity", 1.0));
+  if (layer.opacity < 0 || layer.opacity > 1) r.fail("opacity", "expected a number from 0 to 1");
+  layer.attribution = r.string("attribution");
+  layer.scales.minScale = r.number("min_scale", 0);
+  layer.scales.maxScale = r.number("max_scale", 0);
+  const json empty = json::object();
+  const json* style = r.find("style");
+  if (style && !style->is_object()) r.fail("style", "expected an object");
+  const json& styleNode = style ? *style : empty;
+  Reader styleReader(styleNode, r.where("style"));
+  layer.vector = readVectorStyle(styleReader);
+  layer.raster = readRasterStyle(styleReader, styleNode);
+  return layer;
+}
+
+}  // namespace
+
+Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir) {
+  json root;
+  try {
+    root = json::parse(jsonText);
+  } catch (const json::parse_error& e) {
+    return Error{std::string("not valid JSON: ") + e.what()};
+  }
+  if (!root.is_object()) return Error{"not a scene: expected a JSON object"};
+  try {
+    Reader r(root, "");
+    Scene scene;
+    const double version = r.number("sitmap_scene", 0);
+    if (version < 1) return Error{"not a sitmap scene (missing \"sitmap_scene\": 1)"};
+    if (version > Scene::kFormatVersion)
+      return Error{"scene format " + std::to_string(int(version)) + " is newer than this sitmap understands (" +
+                   std::to_string(Scene::kFormatVersion) + ")"};
+    scene.title = r.string("title");
+    scene.crs = r.string("crs", scene.crs);
+    scene.background = r.colour("background", scene.background);
+    if (const json* home = r.find("home_bbox")) {
+      if (!home->is_array() || home->size() != 4 || !std::all_of(home->begin(), home->end(), [](const json& v) { return v.is_number(); }))
+        r.fail("home_bbox", "expected [west, south, east, north] in degrees");
+      Bbox box{(*home)[0].get<double>(), (*home)[1].get<double>(), (*home)[2].get<double>(), (*home)[3].get<double>()};
+      if (!box.valid() || box.width() == 0 || box.height() == 0)
+        r.fail("home_bbox", "west must be below east and south below north");
+      scene.homeLonLat = box;
+    }
+    const json* layers = r.find("layers");
+    if (layers && !layers->is_array()) r.fail("layers", "expected a list");
+    if (layers)
+      for (size_t i = 0; i < layers->size(); ++i)
+        scene.layers.push_back(readLayer((*layers)[i], "layers[" + std::to_string(i) + "]", baseDir));
+    return scene;
+  } catch (const SceneError& e) {
+    return Error{e.message};
+  }
+}
+
+Result<Scene> loadSceneFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path + ": cannot open scene file"};
+  std::stringstream text;
+  text << in.rdbuf();
+  auto baseDir = std::filesystem::absolute(path).parent_path();
+  auto scene = parseScene(text.str(), baseDir.string());
+  if (!scene) return Error{path + ": " + scene.error()};
+  return scene;
+}
+
+Scene sceneForFiles(const std::vector<std::string>& paths) {
+  Scene scene;
+  scene.background = {1, 1, 1, 1};
+  for (const std::string& path : paths) {
+    LayerSpec layer;
+    layer.path = path;
+    layer.name = std::filesystem::path(path).filename().string();
+    scene.layers.push_back(layer);
+  }
+  return scene;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,17 @@
+// Scene files (JSON, versioned; see docs/scene-format.md): reading with messages that name the bad field.
+#pragma once
+
+#include <string>
+
+#include "core/result.hpp"
+#include "core/scene.hpp"
+
+namespace sitmap {
+
+// Relative layer paths come back resolved against the scene file's folder.
+Result<Scene> loadSceneFile(const std::string& path);
+Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir);
+// A scene that draws the given files in order (first at the bottom) with default styles.
+Scene sceneForFiles(const std::vector<std::string>& paths);
+
+}  // namespace sitmap

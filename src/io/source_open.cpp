@@ -1,0 +1,60 @@
+// Dataset opening with file checks first, so the message names the real problem.
+#include "io/source_open.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include "io/gdal_session.hpp"
+
+namespace sitmap {
+
+namespace {
+
+bool isCsv(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext == ".csv" || ext == ".tsv";
+}
+
+Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what) {
+  ensureGdal();
+  // Paths GDAL handles itself (/vsizip/..., URLs, connection strings) skip the file checks.
+  const bool plainFile = path.rfind("/vsi", 0) != 0 && path.find("://") == std::string::npos &&
+                         path.find(':') == std::string::npos;
+  if (plainFile) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return Error{path + ": file not found"};
+    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
+      return Error{path + ": file is empty"};
+  }
+  // CSV: take geometry from lon/lat-like columns, whatever their exact names.
+  const char* csvOptions[] = {"X_POSSIBLE_NAMES=lon,long,longitude,x,lng", "Y_POSSIBLE_NAMES=lat,latitude,y",
+                              "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES", nullptr};
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
+                                                 isCsv(path) ? csvOptions : nullptr, nullptr));
+  if (!dataset) {
+    std::string reason = lastGdalError("");
+    // GDAL's "not recognized as a supported file format" is the common case for garbage bytes.
+    if (reason.empty() || reason.find("not recognized") != std::string::npos)
+      reason = std::string("not a readable ") + what + " (unknown or corrupt format)";
+    return Error{path + ": " + reason};
+  }
+  return dataset;
+}
+
+}  // namespace
+
+Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path) {
+  return open(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, "vector file");
+}
+
+Result<GDALDatasetUniquePtr> openRasterSource(const std::string& path) {
+  return open(path, GDAL_OF_RASTER | GDAL_OF_READONLY, "raster");
+}
+
+Result<GDALDatasetUniquePtr> openAnySource(const std::string& path) {
+  return open(path, GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, "raster or vector file");
+}
+
+}  // namespace sitmap

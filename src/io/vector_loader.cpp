@@ -1,0 +1,211 @@
+// OGR reading, reprojection and flattening of vector layers.
+#include "io/vector_loader.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "io/crs.hpp"
+#include "io/gdal_session.hpp"
+#include "io/source_open.hpp"
+
+namespace sitmap {
+
+namespace {
+
+class Flattener {
+public:
+  Flattener(VectorData& out, const OGRCoordinateTransformation* transform) : m_out(out), m_transform(transform) {}
+
+  // Appends one geometry; false if nothing drawable came out of it.
+  bool add(const OGRGeometry* geometry) {
+    if (!geometry || geometry->IsEmpty()) return false;
+    switch (wkbFlatten(geometry->getGeometryType())) {
+      case wkbPoint: {
+        auto* p = geometry->toPoint();
+        Vec2 v{p->getX(), p->getY()};
+        if (!project(v)) return false;
+        m_out.points.push_back(v);
+        m_out.bounds.expand(v);
+        m_sawPoint = true;
+        return true;
+      }
+      case wkbLineString:
+        m_sawLine = true;
+        return addPath(geometry->toLineString(), m_out.lines);
+      case wkbPolygon: {
+        bool any = false;
+        for (const OGRLinearRing* ring : *geometry->toPolygon()) {
+          if (!addPath(ring, m_out.rings)) continue;
+          m_out.lines.push_back(m_out.rings.back());  // the outline shares the ring's vertices
+          any = true;
+        }
+        m_sawPolygon = m_sawPolygon || any;
+        return any;
+      }
+      case wkbMultiPoint:
+      case wkbMultiLineString:
+      case wkbMultiPolygon:
+      case wkbGeometryCollection: {
+        bool any = false;
+        for (const OGRGeometry* part : *geometry->toGeometryCollection()) any = add(part) || any;
+        return any;
+      }
+      default: {
+        // Curves and the like: draw their linear approximation.
+        std::unique_ptr<OGRGeometry> linear(geometry->getLinearGeometry());
+        return linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(geometry->getGeometryType()) &&
+               add(linear.get());
+      }
+    }
+  }
+
+  std::string kind() const {
+    const int kinds = int(m_sawPoint) + int(m_sawLine) + int(m_sawPolygon);
+    if (kinds > 1) return "Mixed";
+    if (m_sawPolygon) return "Polygon";
+    if (m_sawLine) return "Line";
+    if (m_sawPoint) return "Point";
+    return "None";
+  }
+
+  bool project(Vec2& v) const {
+    if (m_transform) {
+      double x = v.x, y = v.y;
+      int ok = 0;
+      if (!const_cast<OGRCoordinateTransformation*>(m_transform)->Transform(1, &x, &y, nullptr, &ok) || !ok)
+        return false;
+      v = {x, y};
+    }
+    return std::isfinite(v.x) && std::isfinite(v.y);
+  }
+
+private:
+  bool addPath(const OGRSimpleCurve* curve, std::vector<VectorData::Path>& into) {
+    const int n = curve->getNumPoints();
+    if (n < 2) return false;
+    std::vector<double> xs(n), ys(n);
+    std::vector<int> ok(n, 1);
+    for (int i = 0; i < n; ++i) {
+      xs[i] = curve->getX(i);
+      ys[i] = curve->getY(i);
+    }
+    if (m_transform) const_cast<OGRCoordinateTransformation*>(m_transform)->Transform(n, xs.data(), ys.data(), nullptr, ok.data());
+    VectorData::Path path{uint32_t(m_out.vertices.size()), 0};
+    for (int i = 0; i < n; ++i) {
+      if (!ok[i] || !std::isfinite(xs[i]) || !std::isfinite(ys[i])) continue;
+      m_out.vertices.push_back({xs[i], ys[i]});
+      m_out.bounds.expand(m_out.vertices.back());
+      ++path.count;
+    }
+    if (path.count < 2) {
+      m_out.vertices.resize(path.first);
+      return false;
+    }
+    into.push_back(path);
+    return true;
+  }
+
+  VectorData& m_out;
+  const OGRCoordinateTransformation* m_transform;
+  bool m_sawPoint = false, m_sawLine = false, m_sawPolygon = false;
+};
+
+OGRLayer* pickLayer(GDALDataset& dataset, const std::string& name) {
+  if (!name.empty()) return dataset.GetLayerByName(name.c_str());
+  for (int i = 0; i < dataset.GetLayerCount(); ++i) {
+    OGRLayer* layer = dataset.GetLayer(i);
+    if (layer->GetFeatureCount() != 0) return layer;
+  }
+  return dataset.GetLayerCount() > 0 ? dataset.GetLayer(0) : nullptr;
+}
+
+// The label's anchor: the point itself, or a point guaranteed inside an area.
+std::optional<Vec2> labelAnchor(const OGRGeometry* geometry) {
+  const auto flat = wkbFlatten(geometry->getGeometryType());
+  if (flat == wkbPoint) return Vec2{geometry->toPoint()->getX(), geometry->toPoint()->getY()};
+  if (flat == wkbPolygon || flat == wkbMultiPolygon) {
+    OGRGeometryH inside = OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(geometry)));
+    if (inside) {
+      const Vec2 anchor{OGR_G_GetX(inside, 0), OGR_G_GetY(inside, 0)};
+      OGR_G_DestroyGeometry(inside);
+      return anchor;
+    }
+  }
+  OGRPoint centroid;
+  if (geometry->Centroid(&centroid) == OGRERR_NONE) return Vec2{centroid.getX(), centroid.getY()};
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<VectorData> loadVector(const VectorLoadRequest& request) {
+  auto dataset = openVectorSource(request.path);
+  if (!dataset) return Error{dataset.error()};
+  OGRLayer* layer = pickLayer(**dataset, request.layerName);
+  if (!layer) {
+    if (!request.layerName.empty()) return Error{request.path + ": no layer named '" + request.layerName + "'"};
+    return Error{request.path + ": contains no vector layer"};
+  }
+  if (!request.attributeFilter.empty() && layer->SetAttributeFilter(request.attributeFilter.c_str()) != OGRERR_NONE)
+    return Error{request.path + ": bad filter '" + request.attributeFilter + "': " + lastGdalError("invalid")};
+
+  // Sources without a CRS (plain CSV, some GeoJSON) are taken as WGS 84 longitude/latitude.
+  OGRSpatialReference sourceSrs;
+  if (const OGRSpatialReference* declared = layer->GetSpatialRef())
+    sourceSrs = *declared;
+  else
+    sourceSrs.SetWellKnownGeogCS("WGS84");
+  sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  auto targetWkt = crsToWkt(request.displayCrs);
+  if (!targetWkt) return Error{targetWkt.error()};
+  OGRSpatialReference targetSrs;
+  targetSrs.importFromWkt(targetWkt->c_str());
+  targetSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation, void (*)(OGRCoordinateTransformation*)> transform(
+      sourceSrs.IsSame(&targetSrs) ? nullptr : OGRCreateCoordinateTransformation(&sourceSrs, &targetSrs),
+      [](OGRCoordinateTransformation* t) { OGRCoordinateTransformation::DestroyCT(t); });
+  if (!sourceSrs.IsSame(&targetSrs) && !transform)
+    return Error{request.path + ": cannot reproject to " + request.displayCrs + ": " + lastGdalError("no transformation")};
+
+  OGRFeatureDefn* definition = layer->GetLayerDefn();
+  const int labelIndex = request.labelField.empty() ? -1 : definition->GetFieldIndex(request.labelField.c_str());
+  const int priorityIndex = request.priorityField.empty() ? -1 : definition->GetFieldIndex(request.priorityField.c_str());
+  if (!request.labelField.empty() && labelIndex < 0)
+    return Error{request.path + ": no field '" + request.labelField + "' to label with"};
+
+  VectorData data;
+  Flattener flattener(data, transform.get());
+  layer->ResetReading();
+  for (auto& feature : *layer) {
+    ++data.featureCount;
+    const OGRGeometry* geometry = feature->GetGeometryRef();
+    if (!flattener.add(geometry)) {
+      ++data.skippedFeatures;
+      continue;
+    }
+    if (labelIndex < 0 || !feature->IsFieldSetAndNotNull(labelIndex)) continue;
+    std::optional<Vec2> anchor = labelAnchor(geometry);
+    if (!anchor || !flattener.project(*anchor)) continue;
+    double priority = 0;
+    if (priorityIndex >= 0 && feature->IsFieldSetAndNotNull(priorityIndex)) {
+      priority = feature->GetFieldAsDouble(priorityIndex);
+      if (request.priorityAscending) priority = -priority;
+    }
+    const auto flat = wkbFlatten(geometry->getGeometryType());
+    data.labels.push_back({*anchor, feature->GetFieldAsString(labelIndex), priority,
+                           flat == wkbPoint || flat == wkbMultiPoint});
+  }
+  data.geometryType = flattener.kind();
+  if (data.featureCount == 0) return Error{request.path + ": the layer has no features"};
+  if (data.featureCount == data.skippedFeatures)
+    return Error{request.path + ": none of its " + std::to_string(data.featureCount) +
+                 " features has usable coordinates"};
+  return data;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,23 @@
+// Loads any OGR vector source (GeoPackage, Shapefile, GeoJSON, KML, GPX, CSV with lon/lat) into the display CRS.
+#pragma once
+
+#include <string>
+
+#include "core/result.hpp"
+#include "core/vector_data.hpp"
+
+namespace sitmap {
+
+struct VectorLoadRequest {
+  std::string path;
+  std::string layerName;   // empty: the first layer with features
+  std::string displayCrs;  // e.g. "EPSG:3857"
+  std::string labelField;  // empty: no labels
+  std::string priorityField;
+  bool priorityAscending = true;
+  std::string attributeFilter;  // OGR SQL WHERE clause
+};
+
+Result<VectorData> loadVector(const VectorLoadRequest& request);
+
+}  // namespace sitmap

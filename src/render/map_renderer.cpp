@@ -1,0 +1,346 @@
+// Map drawing: premultiplied-alpha blending throughout; polygons filled with the stencil buffer (even-odd).
+#include "render/map_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/label_placer.hpp"
+#include "core/text.hpp"
+#include "render/overlay_painter.hpp"
+#include "render/raster_tile_cache.hpp"
+#include "render/shader_program.hpp"
+#include "render/vector_layer_gpu.hpp"
+
+namespace sitmap {
+
+struct MapRenderer::VectorEntry {
+  std::shared_ptr<const VectorData> data;
+  std::unique_ptr<VectorLayerGpu> gpu;
+};
+
+struct MapRenderer::RasterEntry {
+  TileGrid grid;
+  std::unique_ptr<RasterTileCache> cache;
+};
+
+struct MapRenderer::FurnitureLayout {
+  struct Text {
+    std::string text;
+    Vec2 topLeft;
+    TextStyle style;
+  };
+  std::vector<std::pair<Bbox, Rgba>> rects;  // drawn in order, below the texts
+  std::vector<Text> texts;
+  std::vector<Bbox> boxes;  // the areas furniture covers, kept free of labels
+};
+
+namespace {
+
+Rgba withOpacity(Rgba c, float opacity) {
+  c.a *= opacity;
+  return c;
+}
+
+void setColour(ShaderProgram& program, const char* name, const Rgba& c) {
+  glUniform4f(program.uniform(name), c.r * c.a, c.g * c.a, c.b * c.a, c.a);
+}
+
+// Uniforms shared by the world-space programs.
+void setWorldUniforms(ShaderProgram& program, const Viewport& view, Vec2 origin) {
+  const Vec2 offset = origin - view.centre();
+  glUniform2f(program.uniform("u_offset"), float(offset.x), float(offset.y));
+  glUniform1f(program.uniform("u_unitsPerPixel"), float(view.unitsPerPixel()));
+  glUniform2f(program.uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));
+}
+
+}  // namespace
+
+MapRenderer::MapRenderer() = default;
+
+MapRenderer::~MapRenderer() {
+  m_vectors.clear();
+  m_rasters.clear();
+  glDeleteVertexArrays(1, &m_quadVao);
+  glDeleteBuffers(1, &m_quadVbo);
+}
+
+Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
+  std::unique_ptr<MapRenderer> renderer(new MapRenderer());
+  const std::pair<const char*, std::unique_ptr<ShaderProgram>*> programs[] = {
+      {"fill", &renderer->m_fill}, {"line", &renderer->m_line}, {"point", &renderer->m_point}, {"raster", &renderer->m_raster}};
+  for (auto& [name, slot] : programs) {
+    auto program = ShaderProgram::build(std::string(name) + ".vert", std::string(name) + ".frag");
+    if (!program) return Error{program.error()};
+    *slot = std::make_unique<ShaderProgram>(std::move(*program));
+  }
+  auto overlay = OverlayPainter::create();
+  if (!overlay) return Error{overlay.error()};
+  renderer->m_overlay = std::move(*overlay);
+  // A dynamic quad for stencil covers and raster tiles: position.xy, uv.xy per vertex.
+  glGenVertexArrays(1, &renderer->m_quadVao);
+  glGenBuffers(1, &renderer->m_quadVbo);
+  glBindVertexArray(renderer->m_quadVao);
+  glBindBuffer(GL_ARRAY_BUFFER, renderer->m_quadVbo);
+  glBufferData(GL_ARRAY_BUFFER, 16 * sizeof(float), nullptr, GL_STREAM_DRAW);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
+  glBindVertexArray(0);
+  return renderer;
+}
+
+LayerId MapRenderer::addVectorLayer(std::shared_ptr<const VectorData> data) {
+  auto entry = std::make_unique<VectorEntry>();
+  entry->gpu = std::make_unique<VectorLayerGpu>(*data);
+  entry->data = std::move(data);
+  const LayerId id = m_nextId++;
+  m_vectors.emplace(id, std::move(entry));
+  return id;
+}
+
+LayerId MapRenderer::addRasterLayer(const TileGrid& grid, size_t tileCapacity) {
+  const LayerId id = m_nextId++;
+  m_rasters.emplace(id, std::make_unique<RasterEntry>(RasterEntry{grid, std::make_unique<RasterTileCache>(tileCapacity)}));
+  return id;
+}
+
+void MapRenderer::removeLayer(LayerId id) {
+  m_vectors.erase(id);
+  m_rasters.erase(id);
+}
+
+void MapRenderer::addTile(LayerId layer, const TileKey& key, const RgbaImage& image) {
+  if (auto it = m_rasters.find(layer); it != m_rasters.end()) it->second->cache->insert(key, image);
+}
+
+RenderReport MapRenderer::render(const MapFrame& frame) {
+  RenderReport report;
+  const Viewport& view = frame.view;
+  glViewport(0, 0, view.widthPx(), view.heightPx());
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_SCISSOR_TEST);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  const Rgba& bg = frame.background;
+  glClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
+  glClearStencil(0);
+  glStencilMask(0xFF);
+  glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+
+  for (const LayerDraw& draw : frame.layers) {
+    if (auto v = m_vectors.find(draw.id); v != m_vectors.end()) drawVector(*v->second, draw, frame);
+    else if (auto r = m_rasters.find(draw.id); r != m_rasters.end()) drawRaster(*r->second, draw, frame, report);
+  }
+  const FurnitureLayout furniture = layoutFurniture(frame);
+  report.labelsPlaced = drawLabels(frame, furniture.boxes);
+  drawFurniture(furniture);
+  m_overlay->flush(view.widthPx(), view.heightPx());
+  return report;
+}
+
+void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const MapFrame& frame) {
+  const Viewport& view = frame.view;
+  if (!layer.gpu->bounds().intersects(view.visibleBounds())) return;
+  const VectorStyle& style = draw.vector;
+  const Vec2 origin = layer.gpu->origin();
+
+  if (style.filled && layer.gpu->fillVertexCount() > 0) {
+    m_fill->use();
+    setWorldUniforms(*m_fill, view, origin);
+    // Pass 1: flip the stencil bit under every fan triangle; pixels covered an odd number of times are inside.
+    glEnable(GL_STENCIL_TEST);
+    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+    glStencilMask(0x01);
+    glStencilFunc(GL_ALWAYS, 0, 0x01);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+    glBindVertexArray(layer.gpu->fillVao());
+    glDrawArrays(GL_TRIANGLES, 0, layer.gpu->fillVertexCount());
+    // Pass 2: paint where the bit is set, clearing it for the next layer.
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    glStencilFunc(GL_EQUAL, 1, 0x01);
+    glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
+    setWorldUniforms(*m_fill, view, view.centre());
+    const float hw = float(view.widthPx()) / 2 * float(view.unitsPerPixel());
+    const float hh = float(view.heightPx()) / 2 * float(view.unitsPerPixel());
+    const float cover[] = {-hw, -hh, 0, 0, hw, -hh, 0, 0, hw, hh, 0, 0, -hw, hh, 0, 0};
+    glBindVertexArray(m_quadVao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_quadVbo);
+    glBufferSubData(GL_ARRAY_BUFFER, 0, sizeof cover, cover);
+    setColour(*m_fill, "u_colour", withOpacity(style.fill, draw.opacity));
+    glDrawArrays(GL_TRIANGLE_FAN, 0, 4);
+    glDisable(GL_STENCIL_TEST);
+  }
+
+  if (style.strokeWidth > 0 && layer.gpu->segmentCount() > 0) {
+    m_line->use();
+    setWorldUniforms(*m_line, view, origin);
+    const float halfWidth = style.strokeWidth * frame.pixelScale / 2;
+    glUniform1f(m_line->uniform("u_halfWidth"), halfWidth);
+    const float dash = style.dashed ? 6 * frame.pixelScale * std::max(1.0f, style.strokeWidth / 2) : 0;
+    glUniform2f(m_line->uniform("u_dash"), dash, dash * 0.6f);
+    setColour(*m_line, "u_colour", withOpacity(style.stroke, draw.opacity));
+    glBindVertexArray(layer.gpu->lineVao());
+    glDrawArraysInstanced(GL_TRIANGLES, 0, 6, layer.gpu->segmentCount());
+  }
+
+  if (style.pointSize > 0 && layer.gpu->pointCount() > 0) {
+    glEnable(GL_PROGRAM_POINT_SIZE);
+    m_point->use();
+    setWorldUniforms(*m_point, view, origin);
+    glUniform1f(m_point->uniform("u_diameter"), style.pointSize * frame.pixelScale);
+    glUniform1f(m_point->uniform("u_outlineWidth"), std::max(1.0f, style.strokeWidth) * frame.pixelScale);
+    setColour(*m_point, "u_fill", withOpacity(style.pointFill, draw.opacity));
+    setColour(*m_point, "u_outline", withOpacity(style.stroke, draw.opacity));
+    glBindVertexArray(layer.gpu->pointVao());
+    glDrawArrays(GL_POINTS, 0, layer.gpu->pointCount());
+  }
+  glBindVertexArray(0);
+}
+
+void MapRenderer::drawRaster(RasterEntry& layer, const LayerDraw& draw, const MapFrame& frame, RenderReport& report) {
+  const Viewport& view = frame.view;
+  const TileGrid& grid = layer.grid;
+  const Bbox visible = view.visibleBounds();
+  const int level = grid.levelFor(view.unitsPerPixel());
+  std::vector<std::pair<TileKey, GLuint>> ready;
+  std::vector<std::pair<TileKey, GLuint>> stand_ins;  // coarser tiles shown until the right ones arrive
+  for (const TileKey& key : grid.tilesCovering(visible, level)) {
+    if (GLuint texture = layer.cache->find(key)) {
+      ready.emplace_back(key, texture);
+      continue;
+    }
+    report.missingTiles.push_back({draw.id, key});
+    for (auto ancestor = grid.parent(key); ancestor; ancestor = grid.parent(*ancestor)) {
+      if (GLuint texture = layer.cache->find(*ancestor)) {
+        if (std::none_of(stand_ins.begin(), stand_ins.end(), [&](auto& s) { return s.first == *ancestor; }))
+          stand_ins.emplace_back(*ancestor, texture);
+        break;
+      }
+    }
+  }
+  std::sort(stand_ins.begin(), stand_ins.end(), [](auto& a, auto& b) { return a.first.level > b.first.level; });
+  m_raster->use();
+  glUniform2f(m_raster->uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));
+  glUniform1f(m_raster->uniform("u_opacity"), draw.opacity);
+  glUniform1i(m_raster->uniform("u_texture"), 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindVertexArray(m_quadVao);
+  glBindBuffer(GL_ARRAY_BUFFER, m_quadVbo);
+  for (const auto* list : {&stand_ins, &ready}) {
+    for (const auto& [key, texture] : *list) {
+      const Bbox b = grid.tileBounds(key);
+      const Vec2 tl = view.worldToScreen({b.minX, b.maxY});
+      const Vec2 br = view.worldToScreen({b.maxX, b.minY});
+      const float quad[] = {float(tl.x), float(tl.y), 0, 0, float(br.x), float(tl.y), 1, 0,
+                            float(br.x), float(br.y), 1, 1, float(tl.x), float(br.y), 0, 1};
+      glBufferSubData(GL_ARRAY_BUFFER, 0, sizeof quad, quad);
+      glBindTexture(GL_TEXTURE_2D, texture);
+      glDrawArrays(GL_TRIANGLE_FAN, 0, 4);
+    }
+  }
+  glBindVertexArray(0);
+}
+
+size_t MapRenderer::drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles) {
+  const Viewport& view = frame.view;
+  struct Source {
+    std::string text;
+    Vec2 topLeftOffset;
+    TextStyle style;
+  };
+  std::vector<LabelCandidate> candidates;
+  std::vector<Source> sources;
+  for (size_t layerIndex = 0; layerIndex < frame.layers.size(); ++layerIndex) {
+    const LayerDraw& draw = frame.layers[layerIndex];
+    auto it = m_vectors.find(draw.id);
+    if (it == m_vectors.end() || draw.vector.labelField.empty()) continue;
+    const VectorStyle& style = draw.vector;
+    TextStyle textStyle;
+    textStyle.size = style.labelSize * frame.pixelScale;
+    textStyle.colour = withOpacity(style.labelColour, draw.opacity);
+    textStyle.halo = withOpacity(style.haloColour, draw.opacity);
+    textStyle.haloWidth = 1.6f * frame.pixelScale;
+    for (const LabelPoint& label : it->second->data->labels) {
+      const Vec2 anchor = view.worldToScreen(label.position);
+      if (anchor.x < 0 || anchor.y < 0 || anchor.x > view.widthPx() || anchor.y > view.heightPx()) continue;
+      const std::string text = style.labelUppercase ? toUpperLatin(label.text) : label.text;
+      const Vec2 size = m_overlay->measure(text, textStyle);
+      LabelCandidate c;
+      c.id = sources.size();
+      c.anchor = anchor;
+      c.width = size.x;
+      c.height = size.y;
+      // Point labels (settlements) before area labels (regions); then the data's own priority.
+      c.priority = label.priority + (label.onPointSymbol ? 0.0 : -1e6);
+      c.besideSymbol = label.onPointSymbol && style.pointSize > 0;  // no symbol: the label sits on the point
+      c.symbolRadius = style.pointSize * frame.pixelScale / 2;
+      candidates.push_back(c);
+      sources.push_back({text, {}, textStyle});
+    }
+  }
+  LabelPlacerOptions options;
+  options.screenWidth = view.widthPx();
+  options.screenHeight = view.heightPx();
+  options.padding = 2 * frame.pixelScale;
+  options.obstacles = obstacles;
+  const std::vector<PlacedLabel> placed = placeLabels(std::move(candidates), options);
+  for (const PlacedLabel& p : placed) {
+    const Source& s = sources[p.id];
+    m_overlay->text(s.text, {p.box.minX, p.box.minY}, s.style);
+  }
+  return placed.size();
+}
+
+MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame) {
+  FurnitureLayout layout;
+  const float s = frame.pixelScale;
+  const double w = frame.view.widthPx(), h = frame.view.heightPx();
+  const Rgba panel{1, 1, 1, 0.8f};
+  const Rgba ink{0.1f, 0.1f, 0.1f, 1};
+  const double margin = 12 * s;
+
+  if (!frame.furniture.title.empty()) {
+    TextStyle title{22 * s, ink, {1, 1, 1, 0.9f}, 2.5f * s, true};
+    const Vec2 size = m_overlay->measure(frame.furniture.title, title);
+    layout.texts.push_back({frame.furniture.title, {margin, margin}, title});
+    layout.boxes.push_back({margin, margin, margin + size.x, margin + size.y});
+  }
+
+  if (frame.furniture.scaleBar && frame.furniture.scaleBar->pixels > 0) {
+    const ScaleBar& bar = *frame.furniture.scaleBar;
+    TextStyle label{12 * s, ink, {1, 1, 1, 0}, 0, false};
+    const Vec2 labelSize = m_overlay->measure(bar.label, label);
+    const double barHeight = 6 * s, pad = 6 * s;
+    const double x0 = margin, y1 = h - margin;
+    const double boxWidth = std::max(bar.pixels, labelSize.x) + 2 * pad;
+    const double boxHeight = labelSize.y + barHeight + 3 * pad;
+    const Bbox box{x0, y1 - boxHeight, x0 + boxWidth, y1};
+    const double barTop = y1 - pad - barHeight;
+    layout.rects.push_back({box, panel});
+    // Two halves, dark then light, in a dark frame: readable on any background.
+    layout.rects.push_back({{x0 + pad - s, barTop - s, x0 + pad + bar.pixels + s, barTop + barHeight + s}, ink});
+    layout.rects.push_back({{x0 + pad + bar.pixels / 2, barTop, x0 + pad + bar.pixels, barTop + barHeight}, {1, 1, 1, 1}});
+    layout.texts.push_back({bar.label, {x0 + pad, barTop - pad - labelSize.y}, label});
+    layout.boxes.push_back(box);
+  }
+
+  if (!frame.furniture.attribution.empty()) {
+    TextStyle small{10 * s, {0.2f, 0.2f, 0.2f, 1}, {1, 1, 1, 0}, 0, false};
+    const Vec2 size = m_overlay->measure(frame.furniture.attribution, small);
+    const double pad = 4 * s;
+    const Bbox box{w - size.x - 2 * pad, h - size.y - 2 * pad, w, h};
+    layout.rects.push_back({box, panel});
+    layout.texts.push_back({frame.furniture.attribution, {box.minX + pad, box.minY + pad}, small});
+    layout.boxes.push_back(box);
+  }
+  return layout;
+}
+
+void MapRenderer::drawFurniture(const FurnitureLayout& layout) {
+  for (const auto& [box, colour] : layout.rects) m_overlay->rect(box, colour);
+  for (const auto& text : layout.texts) m_overlay->text(text.text, text.topLeft, text.style);
+}
+
+}  // namespace sitmap

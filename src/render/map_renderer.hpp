@@ -1,0 +1,89 @@
+// MapRenderer: draws one map frame (raster tiles, vector layers, labels, furniture) into the bound framebuffer.
+// Owns every GPU resource of the map. GL only: call from the thread that holds the context.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/image.hpp"
+#include "core/result.hpp"
+#include "core/scale_bar.hpp"
+#include "core/style.hpp"
+#include "core/tile_grid.hpp"
+#include "core/viewport.hpp"
+#include "core/vector_data.hpp"
+
+namespace sitmap {
+
+class OverlayPainter;
+class RasterTileCache;
+class ShaderProgram;
+class VectorLayerGpu;
+
+using LayerId = int;
+
+struct LayerDraw {
+  LayerId id = 0;
+  float opacity = 1;
+  VectorStyle vector;  // ignored for raster layers
+};
+
+struct MapFurniture {
+  std::optional<ScaleBar> scaleBar;  // pixels already in output pixels
+  std::string attribution;
+  std::string title;
+};
+
+struct MapFrame {
+  Viewport view;        // in output pixels
+  float pixelScale = 1;  // style sizes (line widths, fonts) are multiplied by this: 2 for a 2x image
+  Rgba background{1, 1, 1, 1};
+  std::vector<LayerDraw> layers;  // drawing order: first at the bottom
+  MapFurniture furniture;
+};
+
+struct MissingTile {
+  LayerId layer = 0;
+  TileKey key;
+};
+
+struct RenderReport {
+  std::vector<MissingTile> missingTiles;  // wanted at the right resolution but not loaded yet
+  size_t labelsPlaced = 0;
+};
+
+class MapRenderer {
+public:
+  static Result<std::unique_ptr<MapRenderer>> create();
+  ~MapRenderer();
+
+  LayerId addVectorLayer(std::shared_ptr<const VectorData> data);
+  LayerId addRasterLayer(const TileGrid& grid, size_t tileCapacity = 256);
+  void removeLayer(LayerId id);
+  void addTile(LayerId layer, const TileKey& key, const RgbaImage& image);
+
+  RenderReport render(const MapFrame& frame);
+
+private:
+  MapRenderer();
+  struct VectorEntry;
+  struct RasterEntry;
+  void drawVector(VectorEntry& layer, const LayerDraw& draw, const MapFrame& frame);
+  void drawRaster(RasterEntry& layer, const LayerDraw& draw, const MapFrame& frame, RenderReport& report);
+  struct FurnitureLayout;
+  FurnitureLayout layoutFurniture(const MapFrame& frame);
+  size_t drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles);
+  void drawFurniture(const FurnitureLayout& layout);
+
+  std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster;
+  std::unique_ptr<OverlayPainter> m_overlay;
+  std::map<LayerId, std::unique_ptr<VectorEntry>> m_vectors;
+  std::map<LayerId, std::unique_ptr<RasterEntry>> m_rasters;
+  LayerId m_nextId = 1;
+  unsigned m_quadVao = 0, m_quadVbo = 0;
+};
+
+}  // namespace sitmap

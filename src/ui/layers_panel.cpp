@@ -1,0 +1,92 @@
+// Layers panel drawing.
+#include "ui/layers_panel.hpp"
+
+#include <imgui.h>
+
+namespace sitmap {
+
+namespace {
+
+bool editColour(const char* label, Rgba& colour) {
+  float c[4] = {colour.r, colour.g, colour.b, colour.a};
+  if (!ImGui::ColorEdit4(label, c, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
+  colour = {c[0], c[1], c[2], c[3]};
+  return true;
+}
+
+void styleEditor(const LayerRow& row, std::vector<Command>& out) {
+  VectorStyle style = row.style;
+  bool changed = false;
+  changed |= ImGui::Checkbox("Fill", &style.filled);
+  ImGui::SameLine();
+  changed |= editColour("##fill", style.fill);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("Stroke");
+  ImGui::SameLine();
+  changed |= editColour("##stroke", style.stroke);
+  changed |= ImGui::SliderFloat("Width (px)", &style.strokeWidth, 0.0f, 10.0f, "%.1f");
+  changed |= ImGui::Checkbox("Dashed", &style.dashed);
+  if (row.kind == "Point" || row.kind == "Mixed") {
+    changed |= ImGui::SliderFloat("Symbol (px)", &style.pointSize, 0.0f, 30.0f, "%.0f");
+    ImGui::SameLine();
+    changed |= editColour("##point", style.pointFill);
+  }
+  if (!style.labelField.empty()) changed |= ImGui::SliderFloat("Label (px)", &style.labelSize, 6.0f, 40.0f, "%.0f");
+  if (changed) out.push_back(SetLayerStyle{row.id, style});
+}
+
+}  // namespace
+
+void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& out) {
+  if (!ImGui::Begin("Layers")) {
+    ImGui::End();
+    return;
+  }
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+    const LayerRow& row = *it;
+    ImGui::PushID(static_cast<int>(row.id));
+    bool visible = row.visible;
+    if (ImGui::Checkbox("##visible", &visible)) out.push_back(SetLayerVisible{row.id, visible});
+    ImGui::SameLine();
+    const bool open = ImGui::TreeNodeEx(row.name.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.path.c_str());
+    if (row.loading) {
+      ImGui::SameLine();
+      // A spinner-like indicator: the dots move while the load runs on its worker thread.
+      static const char* frames[] = {".  ", ".. ", "..."};
+      ImGui::TextDisabled("loading%s", frames[int(ImGui::GetTime() * 3) % 3]);
+    } else if (!row.error.empty()) {
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(0.9f, 0.3f, 0.2f, 1), "failed");
+    }
+    if (open) {
+      if (!row.error.empty()) ImGui::TextWrapped("%s", row.error.c_str());
+      else if (!row.loading) ImGui::TextDisabled("%s, %s", row.kind.c_str(), row.details.c_str());
+      float opacity = row.opacity;
+      if (ImGui::SliderFloat("Opacity", &opacity, 0.0f, 1.0f, "%.2f")) out.push_back(SetLayerOpacity{row.id, opacity});
+      if (ImGui::SmallButton("Up")) out.push_back(MoveLayer{row.id, +1});
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Down")) out.push_back(MoveLayer{row.id, -1});
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Zoom to")) out.push_back(ZoomToLayer{row.id});
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Remove")) out.push_back(RemoveLayer{row.id});
+      if (row.isVector && !row.loading && row.error.empty()) styleEditor(row, out);
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+  ImGui::TextUnformatted("Add a layer (or drop a file on the window):");
+  ImGui::SetNextItemWidth(-60);
+  const bool entered = ImGui::InputTextWithHint("##path", "/path/to/file.gpkg, .tif, .geojson ...", m_path, sizeof m_path,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Add") || entered) && m_path[0]) {
+    out.push_back(AddLayerFromPath{m_path});
+    m_path[0] = 0;
+  }
+  ImGui::End();
+}
+
+}  // namespace sitmap

@@ -1,0 +1,19 @@
+// Map panel: the display CRS (any EPSG code) and the home view.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/commands.hpp"
+
+namespace sitmap {
+
+class MapPanel {
+public:
+  void draw(const std::string& currentCrs, const std::string& crsName, std::vector<Command>& out);
+
+private:
+  char m_crs[128] = {};
+};
+
+}  // namespace sitmap
