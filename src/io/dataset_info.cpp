@@ -6,6 +6,7 @@
 #include <ogrsf_frmts.h>
 
 #include "io/crs.hpp"
+#include "io/raster_source.hpp"
 #include "io/source_open.hpp"
 
 namespace sitmap {
@@ -44,6 +45,7 @@ Result<std::string> describeDataset(const std::string& path) {
   GDALDataset& dataset = **opened;
   std::string out = fmt::format("{}\n  driver: {}\n", path, dataset.GetDriver()->GetDescription());
   if (dataset.GetRasterCount() > 0) {
+    if (auto readable = probeRasterReadable(dataset, path); !readable) return Error{readable.error()};
     double gt[6];
     const bool georeferenced = dataset.GetGeoTransform(gt) == CE_None;
     const int w = dataset.GetRasterXSize(), h = dataset.GetRasterYSize();
@@ -57,9 +59,9 @@ Result<std::string> describeDataset(const std::string& path) {
                          GDALGetColorInterpretationName(band->GetColorInterpretation()),
                          hasNoData ? fmt::format(", nodata {}", noData) : "");
     }
-    if (!georeferenced && dataset.GetGCPCount() == 0) {
-      out += "  crs: none\n  extent: none (no georeferencing)\n";
-    } else {
+    if (!georeferenced && dataset.GetGCPCount() == 0)
+      return Error{path + ": has no georeferencing (no geotransform, world file or GCPs)"};
+    {
       out += fmt::format("  crs: {}\n", crsText(dataset.GetSpatialRef()));
       Bbox native;
       for (double px : {0.0, double(w)})
@@ -68,8 +70,19 @@ Result<std::string> describeDataset(const std::string& path) {
       out += fmt::format("  extent (lon/lat): {}\n", lonLatExtent(native, dataset.GetSpatialRef()));
     }
   }
+  size_t features = 0;
+  bool anyGeometry = false;
   for (int i = 0; i < dataset.GetLayerCount(); ++i) {
     OGRLayer* layer = dataset.GetLayer(i);
+    // Stop at the first drawable feature: enough to know the layer is usable, cheap on huge files.
+    for (auto& feature : *layer) {
+      ++features;
+      const OGRGeometry* geometry = feature->GetGeometryRef();
+      if (geometry && !geometry->IsEmpty()) {
+        anyGeometry = true;
+        break;
+      }
+    }
     OGREnvelope envelope;
     Bbox native;
     if (layer->GetExtent(&envelope, TRUE) == OGRERR_NONE)
@@ -79,6 +92,10 @@ Result<std::string> describeDataset(const std::string& path) {
                        crsText(layer->GetSpatialRef()), lonLatExtent(native, layer->GetSpatialRef()));
   }
   if (dataset.GetRasterCount() == 0 && dataset.GetLayerCount() == 0) return Error{path + ": holds no raster or vector data"};
+  if (dataset.GetRasterCount() == 0 && !anyGeometry) {
+    if (features == 0) return Error{path + ": the layer has no features"};
+    return Error{path + ": none of its " + std::to_string(features) + " features has usable coordinates"};
+  }
   return out;
 }
 

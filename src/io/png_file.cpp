@@ -40,8 +40,12 @@ Result<std::vector<uint8_t>> encodePng(const RgbaImage& image, const PngTextChun
     chunk.type = SPNG_ITXT;  // UTF-8 text
     chunk.length = text[i].second.size();
     chunk.text = const_cast<char*>(text[i].second.c_str());
+    chunk.language_tag = const_cast<char*>("");
+    chunk.translated_keyword = const_cast<char*>("");
   }
-  if (!chunks.empty()) spng_set_text(ctx.get(), chunks.data(), uint32_t(chunks.size()));
+  if (!chunks.empty()) {
+    if (int rc = spng_set_text(ctx.get(), chunks.data(), uint32_t(chunks.size()))) return spngError("PNG text", rc);
+  }
   int rc = spng_encode_image(ctx.get(), image.pixels.data(), image.pixels.size(), SPNG_FMT_PNG, SPNG_ENCODE_FINALIZE);
   if (rc) return spngError("PNG encoding failed", rc);
   size_t size = 0;

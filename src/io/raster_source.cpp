@@ -40,6 +40,19 @@ uint8_t toByte(double v) { return uint8_t(std::clamp(v, 0.0, 255.0) + 0.5); }
 
 }  // namespace
 
+Status probeRasterReadable(GDALDataset& dataset, const std::string& path) {
+  const int w = std::min(64, dataset.GetRasterXSize()), h = std::min(64, dataset.GetRasterYSize());
+  std::vector<float> sample(size_t(w) * size_t(h));
+  CPLErrorReset();
+  for (int band = 1; band <= dataset.GetRasterCount(); ++band) {
+    const CPLErr err = dataset.GetRasterBand(band)->RasterIO(GF_Read, 0, 0, dataset.GetRasterXSize(), dataset.GetRasterYSize(),
+                                                             sample.data(), w, h, GDT_Float32, 0, 0);
+    if (err != CE_None || CPLGetLastErrorType() >= CE_Failure)
+      return Error{path + ": pixel data cannot be read (truncated or corrupt): " + lastGdalError("read error")};
+  }
+  return success();
+}
+
 RasterSource::~RasterSource() = default;
 
 Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path, const std::string& displayCrs,
@@ -49,6 +62,7 @@ Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path
   GDALDatasetUniquePtr dataset = std::move(*opened);
   if (dataset->GetRasterCount() == 0) return Error{path + ": has no raster bands"};
   if (!hasGeoreference(*dataset)) return Error{path + ": has no georeferencing (no geotransform, world file or GCPs)"};
+  if (auto readable = probeRasterReadable(*dataset, path); !readable) return Error{readable.error()};
   auto displayWkt = crsToWkt(displayCrs);
   if (!displayWkt) return Error{displayWkt.error()};
 
@@ -172,7 +186,11 @@ Result<RgbaImage> RasterSource::colourize(GDALDataset& warped, int colourBands) 
 
   if (m_style.hillshade) {
     // GDALDEMProcessing on the warped tile; -compute_edges keeps the tile borders shaded too.
-    const char* demArgs[] = {"-of", "MEM", "-compute_edges", "-az", "315", "-alt", "45", nullptr};
+    // In a degree-based display CRS, -s converts horizontal degrees to metres to match the elevations.
+    OGRSpatialReference display;
+    display.importFromWkt(m_displayWkt.c_str());
+    const char* demArgs[] = {"-of", "MEM", "-compute_edges", "-az", "315", "-alt", "45", "-s",
+                             display.IsGeographic() ? "111120" : "1", nullptr};
     std::unique_ptr<GDALDEMProcessingOptions, DemOptionsDeleter> options(
         GDALDEMProcessingOptionsNew(const_cast<char**>(demArgs), nullptr));
     GDALDatasetUniquePtr shaded(GDALDataset::FromHandle(

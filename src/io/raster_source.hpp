@@ -27,6 +27,9 @@ struct RasterInfo {
   double minValue = 0, maxValue = 0;  // single band: the range the default grey ramp stretches over
 };
 
+// Reads a small decimated copy of every band: truncated or corrupt pixel data fails here, with GDAL's reason.
+Status probeRasterReadable(GDALDataset& dataset, const std::string& path);
+
 class RasterSource {
 public:
   static Result<std::unique_ptr<RasterSource>> open(const std::string& path, const std::string& displayCrs,

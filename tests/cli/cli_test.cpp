@@ -1,0 +1,155 @@
+// The command line as a user meets it: exit codes (0 ok, 1 usage, 2 bad input), messages, written files.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "io/png_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+struct CommandRun {
+  int code = -1;
+  std::string out, err;
+};
+
+CommandRun run(const std::string& arguments, const std::string& env = "") {
+  TempDir logs;
+  const std::string command = env + " " + sitmapBinary() + " " + arguments + " > " + logs.path("out") + " 2> " +
+                              logs.path("err") + " < /dev/null";
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(logs.path("out")), readText(logs.path("err"))};
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+}  // namespace
+
+TEST(CliInfo, DescribesARaster) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("a.tif"), 32631, {0, 14, 4, 18}, 100, {});
+  const CommandRun r = run("info " + quoted(dir.path("a.tif")));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("driver: GTiff"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3 band(s)"), std::string::npos);
+  EXPECT_NE(r.out.find("UTM zone 31N"), std::string::npos);
+  EXPECT_NE(r.out.find("extent (lon/lat): W -0.0"), std::string::npos) << r.out;
+}
+
+TEST(CliInfo, DescribesVectorLayers) {
+  const CommandRun r = run("info " + quoted(sourceDir() + "/assets/basemap/northern-mali.gpkg"));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("layer 'places': Point"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("layer 'routes': Line String, 1 feature(s)"), std::string::npos) << r.out;
+}
+
+TEST(CliRender, WritesAPngOfTheRequestedSizeAndNeverOverwrites) {
+  TempDir dir;
+  const std::string out = dir.path("map.png");
+  CommandRun r = run("render -o " + quoted(out) + " --size 320x200 --scale 2");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto image = readPngFile(out);
+  ASSERT_TRUE(image) << image.error();
+  EXPECT_EQ(image->width, 640);
+  EXPECT_EQ(image->height, 400);
+  EXPECT_NE(readText(out).find("sitmap"), std::string::npos);  // provenance text chunk
+  r = run("render -o " + quoted(out) + " --size 320x200");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("already exists"), std::string::npos) << r.err;
+  r = run("render -o " + quoted(out) + " --size 320x200 --overwrite");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(readPngFile(out)->width, 320);
+}
+
+TEST(CliRender, DrawsPlainFilesInOrder) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("a.tif"), 4326, {0, 14, 4, 18}, 100, {{{2, 16}, 1.9, {200, 40, 40}}});
+  writeText(dir.path("p.geojson"), R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[1,15],[3,15],[3,17],[1,17],[1,15]]]}}]})");
+  const CommandRun r = run("render " + quoted(dir.path("a.tif")) + " " + quoted(dir.path("p.geojson")) + " -o " +
+                    quoted(dir.path("m.png")) + " --size 100x100 --bbox 0,14,4,18 --no-furniture");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto image = readPngFile(dir.path("m.png"));
+  ASSERT_TRUE(image);
+  // The polygon (second file) is drawn over the raster (first file): its default fill, not red, at the centre.
+  EXPECT_FALSE(near(pixel(*image, 50, 50), {200, 40, 40}));
+  EXPECT_TRUE(near(pixel(*image, 8, 50), {200, 40, 40}));
+}
+
+TEST(CliUsage, BadOptionsExitWithOne) {
+  EXPECT_EQ(run("render").code, 1);
+  EXPECT_EQ(run("render -o /tmp/x.png --size 12by4").code, 1);
+  const CommandRun bbox = run("render -o /tmp/sitmap-never.png --bbox 5,14,-6,22");
+  EXPECT_EQ(bbox.code, 1);
+  EXPECT_NE(bbox.err.find("--bbox"), std::string::npos);
+  const CommandRun crs = run("render -o /tmp/sitmap-never.png --crs EPSG:0");
+  EXPECT_EQ(crs.code, 1);
+  EXPECT_NE(crs.err.find("unknown CRS"), std::string::npos);
+  EXPECT_EQ(run("--no-such-flag").code, 1);
+  EXPECT_EQ(run("--help").code, 0);
+}
+
+// Each bad input: one clear message naming the file and the reason, exit 2, no crash, no output file.
+struct BadInput {
+  const char* name;
+  const char* reason;
+};
+
+class CliBadInput : public ::testing::TestWithParam<BadInput> {
+protected:
+  std::string make(const TempDir& dir) const {
+    const std::string name = GetParam().name;
+    const std::string path = dir.path(name);
+    if (name == "garbage.tif") writeText(path, std::string(5000, '\x17'));
+    if (name == "truncated.tif") {
+      writeSquaresGeoTiff(dir.path("full.tif"), 4326, {0, 14, 4, 18}, 300, {{{2, 16}, 0.5, {255, 0, 0}}});
+      const std::string bytes = readText(dir.path("full.tif"));
+      writeText(path, bytes.substr(0, bytes.size() / 2));
+    }
+    if (name == "empty.geojson") writeText(path, R"({"type":"FeatureCollection","features":[]})");
+    if (name == "nocoords.csv") writeText(path, "name,latitude,longitude\nA,x,y\nB,,\n");
+    if (name == "nogeo.png") {
+      writeSquaresGeoTiff(dir.path("src.tif"), 4326, {0, 14, 4, 18}, 50, {});
+      const CommandRun convert = run("render " + quoted(dir.path("src.tif")) + " -o " + quoted(path) + " --size 20x20 --no-furniture");
+      EXPECT_EQ(convert.code, 0) << convert.err;  // a PNG with no world file: pixels but no place on Earth
+    }
+    return path;
+  }
+};
+
+TEST_P(CliBadInput, InfoAndRenderSayWhyAndExitWithTwo) {
+  TempDir dir;
+  const std::string path = make(dir);
+  for (const std::string& command : {"info " + quoted(path), "render " + quoted(path) + " -o " + quoted(dir.path("out.png"))}) {
+    const CommandRun r = run(command);
+    EXPECT_EQ(r.code, 2) << command << "\n" << r.err;
+    EXPECT_NE(r.err.find(path + ": "), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(GetParam().reason), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << "one message: " << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.path("out.png")));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, CliBadInput,
+                         ::testing::Values(BadInput{"missing.tif", "file not found"},
+                                           BadInput{"garbage.tif", "not a readable"},
+                                           BadInput{"truncated.tif", "cannot be read"},
+                                           BadInput{"empty.geojson", "no features"},
+                                           BadInput{"nocoords.csv", "usable coordinates"},
+                                           BadInput{"nogeo.png", "no georeferencing"}),
+                         [](const ::testing::TestParamInfo<BadInput>& info) {
+                           std::string name = info.param.name;
+                           std::replace(name.begin(), name.end(), '.', '_');
+                           return name;
+                         });
+
+TEST(CliViewer, WithoutADisplaySaysHowToRenderInstead) {
+  const CommandRun r = run("", "env -u DISPLAY -u WAYLAND_DISPLAY");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("sitmap render"), std::string::npos) << r.err;
+}

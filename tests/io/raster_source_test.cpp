@@ -1,0 +1,120 @@
+// Raster reading: placement in any display CRS, colour handling, nodata, and bad rasters.
+#include "io/raster_source.hpp"
+
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+
+#include <fstream>
+
+#include "io/crs.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+TEST(RasterSource, ExtentLandsInTheDisplayCrs) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("a.tif"), 4326, {0, 14, 4, 18}, 200, {});
+  auto source = RasterSource::open(dir.path("a.tif"), "EPSG:3857", {});
+  ASSERT_TRUE(source) << source.error();
+  const RasterInfo& info = (*source)->info();
+  EXPECT_EQ(info.kind, "RGB");
+  EXPECT_EQ(info.width, 200);
+  auto toMercator = CrsTransform::fromLonLat("EPSG:3857");
+  Vec2 corner{4, 18};
+  toMercator->apply(corner);
+  EXPECT_NEAR(info.displayExtent.maxX, corner.x, 1.0);
+  EXPECT_NEAR(info.displayExtent.maxY, corner.y, 1.0);
+}
+
+TEST(RasterSource, TileShowsTheSquareWhereItIs) {
+  TempDir dir;
+  // Red square 0.5° wide around (2°E, 16°N), raster in UTM 31N, tile requested in lon/lat.
+  writeSquaresGeoTiff(dir.path("utm.tif"), 32631, {0, 14, 4, 18}, 400, {{{2, 16}, 0.25, {220, 20, 20}}});
+  auto source = RasterSource::open(dir.path("utm.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  auto tile = (*source)->readTile({1, 15, 3, 17}, 200, 200);  // 0.01° per pixel
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_TRUE(near(pixel(*tile, 100, 100), {220, 20, 20})) << pixel(*tile, 100, 100)[0];
+  EXPECT_TRUE(near(pixel(*tile, 100, 80), {220, 20, 20}));   // 0.2° north of the centre: inside
+  EXPECT_TRUE(near(pixel(*tile, 100, 60), {128, 128, 128}));  // 0.4° north: outside
+  EXPECT_EQ(pixel(*tile, 100, 100)[3], 255);
+}
+
+TEST(RasterSource, OutsideTheRasterIsTransparent) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("a.tif"), 4326, {0, 14, 4, 18}, 100, {});
+  auto source = RasterSource::open(dir.path("a.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  auto tile = (*source)->readTile({-4, 14, 4, 18}, 100, 50);  // left half is west of the raster
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_EQ(pixel(*tile, 10, 25)[3], 0);
+  EXPECT_EQ(pixel(*tile, 90, 25)[3], 255);
+}
+
+TEST(RasterSource, SingleBandUsesTheRampAndHidesNodata) {
+  TempDir dir;
+  // 2 x 1 raster: 100 and nodata (-9999).
+  writeFloatGeoTiff(dir.path("dem.tif"), {0, 0, 2, 1}, 2, 1, {100.0f, -9999.0f}, -9999);
+  RasterStyle style;
+  style.resampling = "near";
+  style.ramp = {{0, {0, 0, 1, 1}}, {100, {1, 0, 0, 1}}};
+  auto source = RasterSource::open(dir.path("dem.tif"), "EPSG:4326", style);
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_EQ((*source)->info().kind, "Single band");
+  auto tile = (*source)->readTile({0, 0, 2, 1}, 20, 10);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_TRUE(near(pixel(*tile, 5, 5), {255, 0, 0}));
+  EXPECT_EQ(pixel(*tile, 15, 5)[3], 0);
+}
+
+TEST(RasterSource, HillshadeShadesSlopes) {
+  TempDir dir;
+  // High in the west, flat in the east: lit from the north-west, the east-facing slope is darker than the flat.
+  std::vector<float> values(64 * 64);
+  for (int y = 0; y < 64; ++y)
+    for (int x = 0; x < 64; ++x) values[y * 64 + x] = x < 32 ? float(32 - x) * 2000.0f : 0.0f;
+  writeFloatGeoTiff(dir.path("dem.tif"), {0, 0, 0.64, 0.64}, 64, 64, values, -9999);
+  RasterStyle style;
+  style.hillshade = true;
+  auto source = RasterSource::open(dir.path("dem.tif"), "EPSG:4326", style);
+  ASSERT_TRUE(source) << source.error();
+  auto tile = (*source)->readTile({0, 0, 0.64, 0.64}, 64, 64);
+  ASSERT_TRUE(tile) << tile.error();
+  const int slope = pixel(*tile, 10, 32)[0], flat = pixel(*tile, 50, 32)[0];
+  EXPECT_GT(flat, slope + 20) << "flat " << flat << " slope " << slope;
+}
+
+TEST(RasterSourceBadInput, GarbageBytesNamedTif) {
+  TempDir dir;
+  writeText(dir.path("garbage.tif"), std::string(4096, 'x'));
+  auto source = RasterSource::open(dir.path("garbage.tif"), "EPSG:3857", {});
+  ASSERT_FALSE(source);
+  EXPECT_NE(source.error().find("garbage.tif: "), std::string::npos);
+  EXPECT_NE(source.error().find("not a readable raster"), std::string::npos) << source.error();
+}
+
+TEST(RasterSourceBadInput, TruncatedGeoTiff) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("full.tif"), 4326, {0, 14, 4, 18}, 300, {{{2, 16}, 0.5, {255, 0, 0}}});
+  const std::string bytes = readText(dir.path("full.tif"));
+  writeText(dir.path("cut.tif"), bytes.substr(0, bytes.size() / 2));
+  auto source = RasterSource::open(dir.path("cut.tif"), "EPSG:3857", {});
+  ASSERT_FALSE(source);
+  EXPECT_NE(source.error().find("cut.tif: "), std::string::npos) << source.error();
+}
+
+TEST(RasterSourceBadInput, NoGeoreferencing) {
+  TempDir dir;
+  // A plain PNG with no world file.
+  writeSquaresGeoTiff(dir.path("a.tif"), 4326, {0, 14, 4, 18}, 50, {});
+  GDALDatasetUniquePtr src(GDALDataset::Open(dir.path("a.tif").c_str(), GDAL_OF_RASTER));
+  GDALDriver* png = GetGDALDriverManager()->GetDriverByName("PNG");
+  const char* noAux[] = {"WORLDFILE=NO", nullptr};
+  GDALClose(png->CreateCopy(dir.path("plain.png").c_str(), src.get(), FALSE, const_cast<char**>(noAux), nullptr, nullptr));
+  std::remove(dir.path("plain.png.aux.xml").c_str());
+  auto source = RasterSource::open(dir.path("plain.png"), "EPSG:3857", {});
+  ASSERT_FALSE(source);
+  EXPECT_NE(source.error().find("plain.png: has no georeferencing"), std::string::npos) << source.error();
+}

@@ -1,0 +1,127 @@
+// Vector loading through OGR: reprojection, polygons with holes, labels, CSV columns, bad input.
+#include "io/vector_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "io/crs.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+const char* kPolygonWithHole = R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"name":"Zone"},"geometry":{"type":"Polygon","coordinates":[
+   [[0,14],[4,14],[4,18],[0,18],[0,14]],[[1,15],[3,15],[3,17],[1,17],[1,15]]]}},
+ {"type":"Feature","properties":{"name":"Kidal","pop":11643},"geometry":{"type":"Point","coordinates":[1.40778,18.44111]}},
+ {"type":"Feature","properties":{"name":"Gao","pop":87000},"geometry":{"type":"Point","coordinates":[-0.04472,16.27167]}}]})";
+
+}  // namespace
+
+TEST(VectorLoader, ReprojectsToTheDisplayCrs) {
+  TempDir dir;
+  writeText(dir.path("a.geojson"), kPolygonWithHole);
+  auto data = loadVector({dir.path("a.geojson"), "", "EPSG:3857", "name", "pop", false, ""});
+  ASSERT_TRUE(data) << data.error();
+  EXPECT_EQ(data->featureCount, 3u);
+  EXPECT_EQ(data->geometryType, "Mixed");
+  ASSERT_EQ(data->points.size(), 2u);
+  // Web Mercator: x = R * lon, y = R * ln(tan(pi/4 + lat/2)), angles in radians.
+  const double R = 6378137.0, toRadians = 3.14159265358979323846 / 180;
+  EXPECT_NEAR(data->points[0].x, R * 1.40778 * toRadians, 0.01);
+  EXPECT_NEAR(data->points[0].y, R * std::log(std::tan(3.14159265358979323846 / 4 + 18.44111 * toRadians / 2)), 0.01);
+  ASSERT_EQ(data->rings.size(), 2u);  // outer ring and hole
+  EXPECT_EQ(data->lines.size(), 2u);  // their outlines
+  EXPECT_EQ(data->rings[0].count, 5u);
+}
+
+TEST(VectorLoader, ReadsUtmInputsIntoMercator) {
+  TempDir dir;
+  // A point in EPSG:32631 (UTM 31N): easting 500000 is the central meridian, 3°E.
+  writeText(dir.path("utm.geojson"), R"({"type":"FeatureCollection",
+    "crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32631"}},
+    "features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[500000,1990000]}}]})");
+  auto data = loadVector({dir.path("utm.geojson"), "", "EPSG:4326", "", "", true, ""});
+  ASSERT_TRUE(data) << data.error();
+  ASSERT_EQ(data->points.size(), 1u);
+  EXPECT_NEAR(data->points[0].x, 3.0, 1e-9);
+  EXPECT_NEAR(data->points[0].y, 18.0, 0.01);
+}
+
+TEST(VectorLoader, LabelsCarryPriorityAndAnchors) {
+  TempDir dir;
+  writeText(dir.path("a.geojson"), kPolygonWithHole);
+  auto data = loadVector({dir.path("a.geojson"), "", "EPSG:4326", "name", "pop", false, ""});
+  ASSERT_TRUE(data) << data.error();
+  ASSERT_EQ(data->labels.size(), 3u);
+  EXPECT_FALSE(data->labels[0].onPointSymbol);  // the zone: an area label inside the polygon
+  EXPECT_TRUE(Bbox({0, 14, 4, 18}).contains(data->labels[0].position));
+  const bool inHole = Bbox({1, 15, 3, 17}).contains(data->labels[0].position);
+  EXPECT_FALSE(inHole);
+  EXPECT_EQ(data->labels[2].text, "Gao");
+  EXPECT_GT(data->labels[2].priority, data->labels[1].priority);  // descending population: Gao first
+}
+
+TEST(VectorLoader, AttributeFilterSelectsFeatures) {
+  TempDir dir;
+  writeText(dir.path("a.geojson"), kPolygonWithHole);
+  auto data = loadVector({dir.path("a.geojson"), "", "EPSG:4326", "", "", true, "pop > 20000"});
+  ASSERT_TRUE(data) << data.error();
+  EXPECT_EQ(data->featureCount, 1u);
+  ASSERT_EQ(data->points.size(), 1u);
+  EXPECT_NEAR(data->points[0].x, -0.04472, 1e-9);
+}
+
+TEST(VectorLoader, CsvWithLonLatColumns) {
+  TempDir dir;
+  writeText(dir.path("places.csv"), "name,latitude,longitude\nKidal,18.44111,1.40778\nGao,16.27167,-0.04472\n");
+  auto data = loadVector({dir.path("places.csv"), "", "EPSG:4326", "name", "", true, ""});
+  ASSERT_TRUE(data) << data.error();
+  ASSERT_EQ(data->points.size(), 2u);
+  EXPECT_NEAR(data->points[1].y, 16.27167, 1e-9);
+  EXPECT_EQ(data->labels[0].text, "Kidal");
+}
+
+TEST(VectorLoader, MultiLayerSourcesPickTheNamedLayer) {
+  auto data = loadVector({sourceDir() + "/assets/basemap/northern-mali.gpkg", "routes", "EPSG:4326", "", "", true, ""});
+  ASSERT_TRUE(data) << data.error();
+  EXPECT_EQ(data->geometryType, "Line");
+  ASSERT_EQ(data->lines.size(), 1u);
+  EXPECT_EQ(data->lines[0].count, 5u);  // Kidal, Anéfis, Tabankort, Tarkint, Gao
+  auto missing = loadVector({sourceDir() + "/assets/basemap/northern-mali.gpkg", "nope", "EPSG:4326", "", "", true, ""});
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error().find("no layer named 'nope'"), std::string::npos);
+}
+
+TEST(VectorLoaderBadInput, MissingFile) {
+  auto data = loadVector({"/no/such/file.geojson", "", "EPSG:3857", "", "", true, ""});
+  ASSERT_FALSE(data);
+  EXPECT_EQ(data.error(), "/no/such/file.geojson: file not found");
+}
+
+TEST(VectorLoaderBadInput, EmptyGeoJson) {
+  TempDir dir;
+  writeText(dir.path("empty.geojson"), R"({"type":"FeatureCollection","features":[]})");
+  auto data = loadVector({dir.path("empty.geojson"), "", "EPSG:3857", "", "", true, ""});
+  ASSERT_FALSE(data);
+  EXPECT_NE(data.error().find("empty.geojson: the layer has no features"), std::string::npos) << data.error();
+}
+
+TEST(VectorLoaderBadInput, CsvWithoutUsableCoordinates) {
+  TempDir dir;
+  writeText(dir.path("bad.csv"), "name,latitude,longitude\nA,north,east\nB,,\n");
+  auto data = loadVector({dir.path("bad.csv"), "", "EPSG:3857", "", "", true, ""});
+  ASSERT_FALSE(data);
+  EXPECT_NE(data.error().find("none of its 2 features has usable coordinates"), std::string::npos) << data.error();
+}
+
+TEST(VectorLoaderBadInput, UnknownLabelField) {
+  TempDir dir;
+  writeText(dir.path("a.geojson"), kPolygonWithHole);
+  auto data = loadVector({dir.path("a.geojson"), "", "EPSG:3857", "nom", "", true, ""});
+  ASSERT_FALSE(data);
+  EXPECT_NE(data.error().find("no field 'nom'"), std::string::npos);
+}

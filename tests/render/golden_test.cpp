@@ -1,0 +1,92 @@
+// Reference images: each folder in tests/render/ holds case.json (what to render) and expected.png.
+// A case fails when more than its tolerance of pixels differ; actual and diff PNGs are then written to
+// <build>/render-test-output/<case>/. SITMAP_APPROVE=1 (tools/approve-render-tests) rewrites expected.png.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "app/cli_common.hpp"
+#include "app/headless_render.hpp"
+#include "io/png_file.hpp"
+#include "io/scene_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Comparison {
+  double differingFraction = 1;
+  RgbaImage diff;
+};
+
+// A pixel differs when any channel is off by more than `threshold`; the diff image shows those in red.
+Comparison compare(const RgbaImage& actual, const RgbaImage& expected, int threshold) {
+  Comparison result;
+  if (actual.width != expected.width || actual.height != expected.height) return result;
+  result.diff = RgbaImage(actual.width, actual.height);
+  size_t differing = 0;
+  for (size_t i = 0; i < actual.pixels.size(); i += 4) {
+    int worst = 0;
+    for (int c = 0; c < 4; ++c) worst = std::max(worst, std::abs(int(actual.pixels[i + c]) - int(expected.pixels[i + c])));
+    const bool differs = worst > threshold;
+    differing += differs;
+    const uint8_t grey = uint8_t(expected.pixels[i] / 4 + 160);
+    uint8_t* d = &result.diff.pixels[i];
+    d[0] = differs ? 255 : grey, d[1] = differs ? 0 : grey, d[2] = differs ? 0 : grey, d[3] = 255;
+  }
+  result.differingFraction = double(differing) / double(actual.pixels.size() / 4);
+  return result;
+}
+
+std::vector<std::string> caseNames() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(sourceDir() + "/tests/render"))
+    if (entry.is_directory() && fs::exists(entry.path() / "case.json")) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class Golden : public ::testing::TestWithParam<std::string> {};
+
+}  // namespace
+
+TEST_P(Golden, MatchesTheReferenceImage) {
+  const fs::path folder = fs::path(sourceDir()) / "tests/render" / GetParam();
+  const auto spec = nlohmann::json::parse(readText((folder / "case.json").string()));
+  auto scene = loadSceneFile((folder / spec.at("scene").get<std::string>()).lexically_normal().string());
+  ASSERT_TRUE(scene) << scene.error();
+  RenderOptions options;
+  options.width = spec.at("width").get<int>();
+  options.height = spec.at("height").get<int>();
+  options.scale = spec.value("scale", 1.0);
+  options.furniture = spec.value("furniture", true);
+  auto image = renderScene(std::move(*scene), options);
+  ASSERT_TRUE(image) << image.error();
+
+  const std::string expectedPath = (folder / "expected.png").string();
+  const char* approve = std::getenv("SITMAP_APPROVE");
+  if (approve && std::string(approve) == "1") {
+    ASSERT_TRUE(writePngFile(expectedPath, *image, true));
+    GTEST_SKIP() << "approved " << expectedPath;
+  }
+  auto expected = readPngFile(expectedPath);
+  ASSERT_TRUE(expected) << expected.error() << " (run tools/approve-render-tests to create it)";
+  const Comparison result = compare(*image, *expected, spec.value("channel_threshold", 40));
+  const double tolerance = spec.value("tolerance", 0.005);
+  if (result.differingFraction > tolerance) {
+    const fs::path out = fs::path(SITMAP_BINARY_DIR) / "render-test-output" / GetParam();
+    fs::create_directories(out);
+    (void)writePngFile((out / "actual.png").string(), *image, true);
+    if (result.diff.width) (void)writePngFile((out / "diff.png").string(), result.diff, true);
+    FAIL() << GetParam() << ": " << result.differingFraction * 100 << "% of pixels differ (tolerance "
+           << tolerance * 100 << "%); see " << out.string();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, Golden, ::testing::ValuesIn(caseNames()),
+                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });

@@ -1,0 +1,51 @@
+// Test fixtures written by the tests themselves: temporary folders, GeoTIFFs with known squares, vector files.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/image.hpp"
+
+namespace sitmap::test {
+
+// A fresh folder under the build's temporary area, removed when the object goes away.
+class TempDir {
+public:
+  TempDir();
+  ~TempDir();
+  std::string path(const std::string& name) const;
+  const std::string& root() const { return m_root; }
+
+private:
+  std::string m_root;
+};
+
+struct ColouredSquare {
+  LonLat centre;
+  double halfSizeDegrees;
+  std::array<uint8_t, 3> rgb;
+};
+
+// An RGB GeoTIFF in `epsg` covering `lonLatBox` (transformed) at about `pixels` per side, grey (128) everywhere
+// except the squares, which are painted in lon/lat space (so they stay squares in degrees whatever the CRS).
+void writeSquaresGeoTiff(const std::string& path, int epsg, const Bbox& lonLatBox, int pixels,
+                         const std::vector<ColouredSquare>& squares);
+// A single-band Float32 GeoTIFF in EPSG:4326 with the given values (row-major, north first) and nodata.
+void writeFloatGeoTiff(const std::string& path, const Bbox& lonLatBox, int width, int height,
+                       const std::vector<float>& values, double nodata);
+void writeText(const std::string& path, const std::string& text);
+std::string readText(const std::string& path);
+
+// Pixel colour helpers.
+std::array<int, 4> pixel(const RgbaImage& image, int x, int y);
+bool near(const std::array<int, 4>& actual, std::array<int, 3> rgb, int tolerance = 12);
+
+// The folder with the repository's sources (for assets/ and tests/render/).
+std::string sourceDir();
+// The sitmap executable.
+std::string sitmapBinary();
+
+}  // namespace sitmap::test
