@@ -298,8 +298,8 @@ int Viewer::run() {
     m_mapPanel.draw(m_session.displayCrs(), crsName, m_commands);
     StatusInfo status;
     const ImGuiIO& io = ImGui::GetIO();
+    const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
     if (!io.WantCaptureMouse && ImGui::IsMousePosValid()) {
-      const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
       if (auto p = m_session.toLonLat(m_view.screenToWorld({io.MousePos.x * fbScale, io.MousePos.y * fbScale}))) {
         status.cursorDegrees = formatDecimalDegrees(*p);
         status.cursorMgrs = formatMgrs(*p);
@@ -320,7 +320,9 @@ int Viewer::run() {
 
     if (fbw > 0 && fbh > 0) {
       glBindFramebuffer(GL_FRAMEBUFFER, 0);
-      const RenderReport report = m_renderer->render(m_session.frame(m_view, m_contentScale, true));
+      MapFrame frame = m_session.frame(m_view, m_contentScale, true);
+      frame.furniture.bottomInsetPx = statusHeight * fbScale;
+      const RenderReport report = m_renderer->render(frame);
       const bool missingChanged = report.missingTiles.size() != m_lastMissing.size() ||
                                   !std::equal(report.missingTiles.begin(), report.missingTiles.end(), m_lastMissing.begin(),
                                               [](const MissingTile& a, const MissingTile& b) { return a.layer == b.layer && a.key == b.key; });

@@ -296,7 +296,7 @@ size_t MapRenderer::drawLabels(const MapFrame& frame, const std::vector<Bbox>& o
 MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame) {
   FurnitureLayout layout;
   const float s = frame.pixelScale;
-  const double w = frame.view.widthPx(), h = frame.view.heightPx();
+  const double w = frame.view.widthPx(), h = frame.view.heightPx() - frame.furniture.bottomInsetPx;
   const Rgba panel{1, 1, 1, 0.8f};
   const Rgba ink{0.1f, 0.1f, 0.1f, 1};
   const double margin = 12 * s;

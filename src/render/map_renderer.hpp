@@ -35,6 +35,7 @@ struct MapFurniture {
   std::optional<ScaleBar> scaleBar;  // pixels already in output pixels
   std::string attribution;
   std::string title;
+  double bottomInsetPx = 0;  // space along the bottom edge that other UI covers (the viewer's status bar)
 };
 
 struct MapFrame {

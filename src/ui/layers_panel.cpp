@@ -38,6 +38,9 @@ void styleEditor(const LayerRow& row, std::vector<Command>& out) {
 }  // namespace
 
 void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& out) {
+  const float unit = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(unit, 3 * unit), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(22 * unit, 24 * unit), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Layers")) {
     ImGui::End();
     return;
