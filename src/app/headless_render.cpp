@@ -1,25 +1,55 @@
 // The headless render path: load, upload, render until no tile is missing, read back.
 #include "app/headless_render.hpp"
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <future>
 
 #include "app/map_session.hpp"
 #include "app/tile_loading.hpp"
+#include "io/source_open.hpp"
 #include "render/headless_context.hpp"
 #include "render/offscreen_target.hpp"
 
 namespace sitmap {
 
+namespace {
+
+// SITMAP_TIMING=1 prints how long each phase took, for benchmarks and profiling.
+class PhaseTimer {
+public:
+  PhaseTimer() : m_enabled(std::getenv("SITMAP_TIMING") != nullptr), m_last(std::chrono::steady_clock::now()) {}
+  void lap(const char* phase) {
+    if (!m_enabled) return;
+    const auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "sitmap: %-8s %7.1f ms\n", phase, std::chrono::duration<double, std::milli>(now - m_last).count());
+    m_last = now;
+  }
+
+private:
+  bool m_enabled;
+  std::chrono::steady_clock::time_point m_last;
+};
+
+}  // namespace
+
 Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
+  PhaseTimer timer;
   if (options.crs) scene.crs = *options.crs;
   auto session = MapSession::create(std::move(scene));
   if (!session) return Error{session.error()};
-  for (SessionLayer& layer : session->layers()) {
-    auto loaded = loadLayerData(layer.spec, session->displayCrs());
-    if (!loaded) return Error{loaded.error()};
-    session->finishLoad(layer.uid, std::move(loaded));
-  }
-
+  // Layers load on a worker thread while this one sets up GL: the two take about as long as each other.
+  auto loading = std::async(std::launch::async, [&]() -> Status {
+    DatasetCache cache;
+    for (SessionLayer& layer : session->layers()) {
+      auto loaded = loadLayerData(layer.spec, session->displayCrs(), &cache);
+      if (!loaded) return Error{loaded.error()};
+      session->finishLoad(layer.uid, std::move(loaded));
+    }
+    return success();
+  });
   auto context = HeadlessContext::create();
   if (!context) return Error{context.error()};
   const int outWidth = int(std::lround(options.width * options.scale));
@@ -28,6 +58,9 @@ Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
   if (!target) return Error{target.error()};
   auto renderer = MapRenderer::create();
   if (!renderer) return Error{renderer.error()};
+  timer.lap("gl setup");
+  if (Status loaded = loading.get(); !loaded) return Error{loaded.error()};
+  timer.lap("load");
   session->syncRenderer(**renderer);
 
   Bbox box = session->homeBounds();
@@ -53,7 +86,10 @@ Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
       (*renderer)->addTile(request.layer, request.key, *image);
     }
   }
-  return target->read();
+  timer.lap("draw");
+  RgbaImage image = target->read();
+  timer.lap("read");
+  return image;
 }
 
 }  // namespace sitmap

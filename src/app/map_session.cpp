@@ -14,19 +14,20 @@ namespace sitmap {
 namespace {
 
 // Raster or vector: what the scene says, else what GDAL finds in the file.
-Result<LayerKind> detectKind(const LayerSpec& spec) {
+Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
   if (spec.kind != LayerKind::Auto) return spec.kind;
-  auto dataset = openAnySource(spec.path);
-  if (!dataset) return Error{dataset.error()};
-  if ((*dataset)->GetRasterCount() > 0 && spec.sourceLayer.empty()) return LayerKind::Raster;
-  if ((*dataset)->GetLayerCount() > 0) return LayerKind::Vector;
+  if (dataset.GetRasterCount() > 0 && spec.sourceLayer.empty()) return LayerKind::Raster;
+  if (dataset.GetLayerCount() > 0) return LayerKind::Vector;
   return Error{spec.path + ": holds no raster or vector data"};
 }
 
 }  // namespace
 
-Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs) {
-  auto kind = detectKind(spec);
+Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache) {
+  DatasetCache ownCache;
+  auto dataset = (cache ? *cache : ownCache).open(spec.path);
+  if (!dataset) return Error{dataset.error()};
+  auto kind = detectKind(spec, **dataset);
   if (!kind) return Error{kind.error()};
   LoadedData data;
   if (*kind == LayerKind::Raster) {
@@ -43,7 +44,7 @@ Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displ
   request.priorityField = spec.vector.priorityField;
   request.priorityAscending = spec.vector.priorityAscending;
   request.attributeFilter = spec.vector.filter;
-  auto vector = loadVector(request);
+  auto vector = loadVector(request, **dataset);
   if (!vector) return Error{vector.error()};
   data.vector = std::make_shared<const VectorData>(std::move(*vector));
   return data;
@@ -96,7 +97,8 @@ void MapSession::syncRenderer(MapRenderer& renderer) {
       layer.rendererId = renderer.addVectorLayer(layer.data.vector);
     } else if (layer.data.raster) {
       const RasterInfo& info = *layer.data.raster;
-      layer.rendererId = renderer.addRasterLayer(TileGrid(info.displayExtent, info.displayUnitsPerPixel));
+      layer.rendererId =
+          renderer.addRasterLayer(TileGrid(info.displayExtent, info.displayUnitsPerPixel), info.overviews > 0);
     }
   }
 }

@@ -24,7 +24,10 @@ struct LoadedData {
   std::optional<RasterInfo> raster;
 };
 
-Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs);
+class DatasetCache;
+
+// `cache` (optional) shares open files between layers loaded on the same thread.
+Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache = nullptr);
 
 struct SessionLayer {
   LayerSpec spec;

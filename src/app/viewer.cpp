@@ -71,6 +71,7 @@ private:
   Notifications m_notifications;
   std::vector<LayerId> m_tileErrorsShown;
   int m_windowed[4] = {100, 100, 1600, 900};
+  std::string m_crsNameFor, m_crsName;
 };
 
 void Viewer::startLoads() {
@@ -78,7 +79,7 @@ void Viewer::startLoads() {
   for (SessionLayer& layer : m_session.layers()) {
     if (layer.state != SessionLayer::State::Loading) continue;
     if (std::any_of(m_loads.begin(), m_loads.end(), [&](const PendingLoad& p) { return p.layer == layer.uid; })) continue;
-    m_loads.push_back({layer.uid, std::async(std::launch::async, loadLayerData, layer.spec, crs)});
+    m_loads.push_back({layer.uid, std::async(std::launch::async, [spec = layer.spec, crs] { return loadLayerData(spec, crs); })});
   }
 }
 
@@ -275,7 +276,8 @@ int Viewer::run() {
   startLoads();
   int activeFrames = 2;
   while (!glfwWindowShouldClose(m_window)) {
-    const bool busy = !m_loads.empty() || !m_lastMissing.empty() || !m_tiles.idle() || activeFrames > 0;
+    // Tiles that failed stay missing; they must not keep the loop spinning, so only pending work counts.
+    const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0;
     // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
     if (busy) glfwPollEvents();
     else glfwWaitEventsTimeout(0.5);
@@ -294,7 +296,11 @@ int Viewer::run() {
     ImGui::NewFrame();
     handleInput(active);
     m_layersPanel.draw(layerRows(), m_commands);
-    const std::string crsName = describeCrs(*crsToWkt(m_session.displayCrs()));
+    if (m_crsNameFor != m_session.displayCrs()) {  // describing a CRS parses it: once per change, not per frame
+      m_crsNameFor = m_session.displayCrs();
+      m_crsName = describeCrs(*crsToWkt(m_crsNameFor));
+    }
+    const std::string& crsName = m_crsName;
     m_mapPanel.draw(m_session.displayCrs(), crsName, m_commands);
     StatusInfo status;
     const ImGuiIO& io = ImGui::GetIO();

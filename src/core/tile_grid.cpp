@@ -36,9 +36,10 @@ std::vector<TileKey> TileGrid::tilesCovering(const Bbox& view, int level) const 
   const int cols = static_cast<int>(std::ceil(m_extent.width() / side));
   const int rows = static_cast<int>(std::ceil(m_extent.height() / side));
   const int c0 = std::clamp(static_cast<int>(std::floor((view.minX - m_extent.minX) / side)), 0, cols - 1);
-  const int c1 = std::clamp(static_cast<int>(std::floor((view.maxX - m_extent.minX) / side)), 0, cols - 1);
+  // Half-open: a view whose edge lies exactly on a tile border does not need the tile beyond it.
+  const int c1 = std::clamp(static_cast<int>(std::ceil((view.maxX - m_extent.minX) / side)) - 1, 0, cols - 1);
   const int r0 = std::clamp(static_cast<int>(std::floor((m_extent.maxY - view.maxY) / side)), 0, rows - 1);
-  const int r1 = std::clamp(static_cast<int>(std::floor((m_extent.maxY - view.minY) / side)), 0, rows - 1);
+  const int r1 = std::clamp(static_cast<int>(std::ceil((m_extent.maxY - view.minY) / side)) - 1, 0, rows - 1);
   for (int r = r0; r <= r1; ++r)
     for (int c = c0; c <= c1; ++c) keys.push_back({level, c, r});
   const Vec2 centre = view.centre();

@@ -41,13 +41,23 @@ uint8_t toByte(double v) { return uint8_t(std::clamp(v, 0.0, 255.0) + 0.5); }
 }  // namespace
 
 Status probeRasterReadable(GDALDataset& dataset, const std::string& path) {
-  const int w = std::min(64, dataset.GetRasterXSize()), h = std::min(64, dataset.GetRasterYSize());
-  std::vector<float> sample(size_t(w) * size_t(h));
+  // Two small full-resolution windows (first and last pixels: truncation loses the end of the data) and the
+  // smallest overview: cheap on a 20000 x 20000 raster, yet enough to catch truncated or corrupt files.
+  const int w = dataset.GetRasterXSize(), h = dataset.GetRasterYSize();
+  const int sw = std::min(64, w), sh = std::min(64, h);
+  std::vector<float> sample(size_t(sw) * size_t(sh));
   CPLErrorReset();
-  for (int band = 1; band <= dataset.GetRasterCount(); ++band) {
-    const CPLErr err = dataset.GetRasterBand(band)->RasterIO(GF_Read, 0, 0, dataset.GetRasterXSize(), dataset.GetRasterYSize(),
-                                                             sample.data(), w, h, GDT_Float32, 0, 0);
-    if (err != CE_None || CPLGetLastErrorType() >= CE_Failure)
+  for (int index = 1; index <= dataset.GetRasterCount(); ++index) {
+    GDALRasterBand* band = dataset.GetRasterBand(index);
+    bool ok = band->RasterIO(GF_Read, 0, 0, sw, sh, sample.data(), sw, sh, GDT_Float32, 0, 0) == CE_None &&
+              band->RasterIO(GF_Read, w - sw, h - sh, sw, sh, sample.data(), sw, sh, GDT_Float32, 0, 0) == CE_None;
+    if (ok && band->GetOverviewCount() > 0) {
+      GDALRasterBand* smallest = band->GetOverview(band->GetOverviewCount() - 1);
+      const int ow = std::min(smallest->GetXSize(), 1024), oh = std::min(smallest->GetYSize(), 1024);
+      std::vector<float> overview(size_t(ow) * size_t(oh));
+      ok = smallest->RasterIO(GF_Read, 0, 0, ow, oh, overview.data(), ow, oh, GDT_Float32, 0, 0) == CE_None;
+    }
+    if (!ok || CPLGetLastErrorType() >= CE_Failure)
       return Error{path + ": pixel data cannot be read (truncated or corrupt): " + lastGdalError("read error")};
   }
   return success();

@@ -57,4 +57,14 @@ Result<GDALDatasetUniquePtr> openAnySource(const std::string& path) {
   return open(path, GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, "raster or vector file");
 }
 
+Result<GDALDataset*> DatasetCache::open(const std::string& path) {
+  auto it = m_open.find(path);
+  if (it == m_open.end()) {
+    auto opened = openAnySource(path);
+    if (!opened) return Error{opened.error()};
+    it = m_open.emplace(path, std::move(*opened)).first;
+  }
+  return it->second.get();
+}
+
 }  // namespace sitmap

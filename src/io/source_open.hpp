@@ -3,6 +3,7 @@
 
 #include <gdal_priv.h>
 
+#include <map>
 #include <string>
 
 #include "core/result.hpp"
@@ -13,5 +14,15 @@ Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path);
 Result<GDALDatasetUniquePtr> openRasterSource(const std::string& path);
 // Vector or raster, whichever GDAL recognises (for `sitmap info` and layer kind detection).
 Result<GDALDatasetUniquePtr> openAnySource(const std::string& path);
+
+// Datasets kept open by path, so layers that share a file (a GeoPackage's layers) open it once.
+// Not thread-safe: one cache per thread.
+class DatasetCache {
+public:
+  Result<GDALDataset*> open(const std::string& path);
+
+private:
+  std::map<std::string, GDALDatasetUniquePtr> m_open;
+};
 
 }  // namespace sitmap

@@ -146,7 +146,11 @@ std::optional<Vec2> labelAnchor(const OGRGeometry* geometry) {
 Result<VectorData> loadVector(const VectorLoadRequest& request) {
   auto dataset = openVectorSource(request.path);
   if (!dataset) return Error{dataset.error()};
-  OGRLayer* layer = pickLayer(**dataset, request.layerName);
+  return loadVector(request, **dataset);
+}
+
+Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dataset) {
+  OGRLayer* layer = pickLayer(dataset, request.layerName);
   if (!layer) {
     if (!request.layerName.empty()) return Error{request.path + ": no layer named '" + request.layerName + "'"};
     return Error{request.path + ": contains no vector layer"};

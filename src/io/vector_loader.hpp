@@ -6,6 +6,8 @@
 #include "core/result.hpp"
 #include "core/vector_data.hpp"
 
+class GDALDataset;
+
 namespace sitmap {
 
 struct VectorLoadRequest {
@@ -19,5 +21,7 @@ struct VectorLoadRequest {
 };
 
 Result<VectorData> loadVector(const VectorLoadRequest& request);
+// The same from a dataset already open (vector access), e.g. from a DatasetCache.
+Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dataset);
 
 }  // namespace sitmap

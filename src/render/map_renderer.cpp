@@ -21,6 +21,7 @@ struct MapRenderer::VectorEntry {
 struct MapRenderer::RasterEntry {
   TileGrid grid;
   std::unique_ptr<RasterTileCache> cache;
+  bool overviewFirst = false;
 };
 
 struct MapRenderer::FurnitureLayout {
@@ -99,9 +100,10 @@ LayerId MapRenderer::addVectorLayer(std::shared_ptr<const VectorData> data) {
   return id;
 }
 
-LayerId MapRenderer::addRasterLayer(const TileGrid& grid, size_t tileCapacity) {
+LayerId MapRenderer::addRasterLayer(const TileGrid& grid, bool overviewFirst, size_t tileCapacity) {
   const LayerId id = m_nextId++;
-  m_rasters.emplace(id, std::make_unique<RasterEntry>(RasterEntry{grid, std::make_unique<RasterTileCache>(tileCapacity)}));
+  m_rasters.emplace(id, std::make_unique<RasterEntry>(
+                            RasterEntry{grid, std::make_unique<RasterTileCache>(tileCapacity), overviewFirst}));
   return id;
 }
 
@@ -204,6 +206,7 @@ void MapRenderer::drawRaster(RasterEntry& layer, const LayerDraw& draw, const Ma
   const TileGrid& grid = layer.grid;
   const Bbox visible = view.visibleBounds();
   const int level = grid.levelFor(view.unitsPerPixel());
+  const size_t firstMissing = report.missingTiles.size();  // this layer's requests start here
   std::vector<std::pair<TileKey, GLuint>> ready;
   std::vector<std::pair<TileKey, GLuint>> stand_ins;  // coarser tiles shown until the right ones arrive
   for (const TileKey& key : grid.tilesCovering(visible, level)) {
@@ -220,6 +223,12 @@ void MapRenderer::drawRaster(RasterEntry& layer, const LayerDraw& draw, const Ma
       }
     }
   }
+  // Nothing cached to stand in: ask for the one tile holding the whole raster first, so a coarse picture
+  // shows almost at once while the sharp tiles load.
+  const TileKey overview{grid.maxLevel(), 0, 0};
+  if (layer.overviewFirst && report.missingTiles.size() > firstMissing && stand_ins.empty() && !layer.cache->contains(overview) &&
+      std::none_of(ready.begin(), ready.end(), [&](auto& r) { return r.first == overview; }))
+    report.missingTiles.insert(report.missingTiles.begin() + long(firstMissing), MissingTile{draw.id, overview});
   std::sort(stand_ins.begin(), stand_ins.end(), [](auto& a, auto& b) { return a.first.level > b.first.level; });
   m_raster->use();
   glUniform2f(m_raster->uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));

@@ -62,7 +62,9 @@ public:
   ~MapRenderer();
 
   LayerId addVectorLayer(std::shared_ptr<const VectorData> data);
-  LayerId addRasterLayer(const TileGrid& grid, size_t tileCapacity = 256);
+  // overviewFirst: when nothing cached can stand in, ask for the whole-raster tile before the sharp ones.
+  // Worth it only where the source has overviews (that tile is then cheap to read).
+  LayerId addRasterLayer(const TileGrid& grid, bool overviewFirst, size_t tileCapacity = 256);
   void removeLayer(LayerId id);
   void addTile(LayerId layer, const TileKey& key, const RgbaImage& image);
 

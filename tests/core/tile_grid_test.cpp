@@ -54,3 +54,10 @@ TEST(TileGrid, ParentHalvesTheIndices) {
   EXPECT_EQ(*parent, (TileKey{1, 2, 1}));
   EXPECT_FALSE(grid.parent({grid.maxLevel(), 0, 0}));
 }
+
+TEST(TileGrid, AViewEndingOnATileBorderNeedsNoTileBeyondIt) {
+  const TileGrid grid({0, 0, 1024, 1024}, 1.0);
+  const auto tiles = grid.tilesCovering({0, 768, 256, 1024}, 0);
+  ASSERT_EQ(tiles.size(), 1u);
+  EXPECT_EQ(tiles[0], (TileKey{0, 0, 0}));
+}

@@ -1,0 +1,100 @@
+// The map session: scale-bar ground distance (against GeographicLib), home view, attribution, layer loading.
+#include "app/map_session.hpp"
+
+#include <GeographicLib/Geodesic.hpp>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "io/scene_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+MapSession session(const std::string& crs) {
+  Scene scene;
+  scene.crs = crs;
+  scene.homeLonLat = Bbox{-6, 14, 5, 22};
+  auto created = MapSession::create(scene);
+  EXPECT_TRUE(created) << created.error();
+  return std::move(*created);
+}
+
+}  // namespace
+
+TEST(MapSession, ScaleBarDistanceIsTheGeodesicAcrossTheViewCentre) {
+  for (const char* crs : {"EPSG:3857", "EPSG:32631", "EPSG:4326"}) {
+    MapSession s = session(crs);
+    const Viewport view = Viewport::fitting(s.homeBounds(), 1920, 1080);
+    const auto metresPerPixel = s.groundMetresPerPixel(view);
+    ASSERT_TRUE(metresPerPixel) << crs;
+    // Independently: the lon/lat of two screen points 100 px apart through the centre, measured by GeographicLib.
+    const auto a = s.toLonLat(view.screenToWorld({910, 540}));
+    const auto b = s.toLonLat(view.screenToWorld({1010, 540}));
+    double metres = 0;
+    GeographicLib::Geodesic::WGS84().Inverse(a->lat, a->lon, b->lat, b->lon, metres);
+    EXPECT_NEAR(*metresPerPixel, metres / 100, 1e-6) << crs;
+  }
+}
+
+TEST(MapSession, MercatorGroundDistanceShrinksWithLatitude) {
+  MapSession s = session("EPSG:3857");
+  // The same Mercator resolution shows less ground per pixel at 60°N than at the equator: cos(60°) = 0.5.
+  auto at = [&](double lat) {
+    const Vec2 centre = *s.toDisplay({0, lat});
+    return *s.groundMetresPerPixel(Viewport(centre, 1000, 800, 600));
+  };
+  EXPECT_NEAR(at(60) / at(0), 0.5, 0.002);
+  EXPECT_NEAR(at(0), 1000, 1);
+}
+
+TEST(MapSession, HomeViewIsTheSceneBoxInTheDisplayCrs) {
+  MapSession s = session("EPSG:3857");
+  const Bbox home = s.homeBounds();
+  const Vec2 sw = *s.toDisplay({-6, 14});
+  const Vec2 ne = *s.toDisplay({5, 22});
+  EXPECT_NEAR(home.minX, sw.x, 1e-6);
+  EXPECT_NEAR(home.minY, sw.y, 1e-6);
+  EXPECT_NEAR(home.maxX, ne.x, 1e-6);
+  EXPECT_NEAR(home.maxY, ne.y, 1e-6);
+}
+
+TEST(MapSession, DefaultSceneLoadsEveryLayerAndCreditsItsSources) {
+  auto scene = loadSceneFile(sourceDir() + "/assets/scenes/default.json");
+  ASSERT_TRUE(scene) << scene.error();
+  auto s = MapSession::create(*scene);
+  ASSERT_TRUE(s) << s.error();
+  for (SessionLayer& layer : s->layers()) {
+    auto data = loadLayerData(layer.spec, s->displayCrs());
+    ASSERT_TRUE(data) << layer.spec.name << ": " << data.error();
+    s->finishLoad(layer.uid, std::move(data));
+    EXPECT_EQ(layer.state, SessionLayer::State::Ready);
+  }
+  const std::string attribution = s->attribution();
+  EXPECT_NE(attribution.find("Natural Earth"), std::string::npos);
+  EXPECT_NE(attribution.find("GeoNames (CC BY 4.0)"), std::string::npos);
+  EXPECT_NE(attribution.find("GSHHG"), std::string::npos);
+}
+
+TEST(MapSession, AFailedLoadIsKeptWithItsReasonAndTheRestLoads) {
+  Scene scene;
+  LayerSpec missing;
+  missing.path = "/no/such.gpkg";
+  scene.layers.push_back(missing);
+  auto s = MapSession::create(scene);
+  ASSERT_TRUE(s);
+  SessionLayer& layer = s->layers()[0];
+  s->finishLoad(layer.uid, loadLayerData(layer.spec, s->displayCrs()));
+  EXPECT_EQ(layer.state, SessionLayer::State::Failed);
+  EXPECT_EQ(layer.error, "/no/such.gpkg: file not found");
+}
+
+TEST(MapSession, ScaleRangesHideLayersOutsideThem) {
+  auto scene = parseScene(R"({"sitmap_scene":1,"layers":[{"path":"x.geojson","max_scale":1000000}]})", "/");
+  ASSERT_TRUE(scene);
+  EXPECT_TRUE(scene->layers[0].scales.contains(500000));
+  EXPECT_FALSE(scene->layers[0].scales.contains(2000000));
+}
