@@ -62,7 +62,7 @@ void loadMissingTiles(LoadedScene& scene, TileReader& reader, const std::vector<
 // A frame while the user drags the default scene: 8 px further each iteration, everything drawn.
 void BM_DefaultSceneFrame(benchmark::State& state) {
   const int w = int(state.range(0)), h = int(state.range(1));
-  auto scene = loadSceneFile(std::string(SITMAP_SOURCE_DIR) + "/assets/scenes/default.json");
+  auto scene = loadSceneFile(std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::string(SITMAP_SOURCE_DIR) + "/assets/scenes/default.json");
   LoadedScene loaded = loadScene(std::move(*scene));
   auto target = OffscreenTarget::create(w, h);
   target->bind();
@@ -178,7 +178,7 @@ void BM_LargeRasterTileRead(benchmark::State& state) {
 BENCHMARK(BM_LargeRasterTileRead)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_PngEncode4K(benchmark::State& state) {
-  auto scene = loadSceneFile(std::string(SITMAP_SOURCE_DIR) + "/assets/scenes/default.json");
+  auto scene = loadSceneFile(std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::string(SITMAP_SOURCE_DIR) + "/assets/scenes/default.json");
   LoadedScene loaded = loadScene(std::move(*scene));
   auto target = OffscreenTarget::create(3840, 2160);
   target->bind();

@@ -11,7 +11,10 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -29,6 +32,30 @@
 namespace sitmap {
 
 namespace {
+
+// Ctrl-C or SIGTERM ends the loop cleanly (the handler only sets this flag).
+std::atomic<bool> g_stopRequested{false};
+
+// SITMAP_FRAME_STATS=1: times of the frames drawn while the user interacts, summarised on exit;
+// bench/viewer_pan.sh reads it.
+class FrameStats {
+public:
+  FrameStats() : m_enabled(std::getenv("SITMAP_FRAME_STATS") != nullptr) {}
+  void add(double ms) {
+    if (m_enabled) m_ms.push_back(ms);
+  }
+  ~FrameStats() {
+    if (!m_enabled || m_ms.empty()) return;
+    std::sort(m_ms.begin(), m_ms.end());
+    auto at = [&](double q) { return m_ms[std::min(m_ms.size() - 1, size_t(q * double(m_ms.size())))]; };
+    std::fprintf(stderr, "sitmap: %zu frames, median %.1f ms, p95 %.1f ms, max %.1f ms\n", m_ms.size(), at(0.5),
+                 at(0.95), m_ms.back());
+  }
+
+private:
+  bool m_enabled;
+  std::vector<double> m_ms;
+};
 
 struct PendingLoad {
   uint64_t layer;
@@ -49,7 +76,8 @@ private:
   void startLoads();
   bool collectLoads();
   bool collectTiles();
-  void handleInput(bool& active);
+  // True while the user is interacting (dragging, wheeling, holding a key).
+  bool handleInput();
   void apply(const Command& command);
   void fitTo(const Bbox& box);
   std::vector<LayerRow> layerRows() const;
@@ -72,6 +100,7 @@ private:
   std::vector<LayerId> m_tileErrorsShown;
   int m_windowed[4] = {100, 100, 1600, 900};
   std::string m_crsNameFor, m_crsName;
+  FrameStats m_frameStats;
 };
 
 void Viewer::startLoads() {
@@ -145,6 +174,8 @@ std::vector<LayerRow> Viewer::layerRows() const {
       row.details = std::to_string(layer.data.vector->featureCount) + " features";
       if (layer.data.vector->skippedFeatures)
         row.details += ", " + std::to_string(layer.data.vector->skippedFeatures) + " without usable geometry";
+      if (layer.data.vector->unfilledPolygons)
+        row.details += ", " + std::to_string(layer.data.vector->unfilledPolygons) + " polygons too broken to fill";
     } else if (layer.data.raster) {
       const RasterInfo& info = *layer.data.raster;
       row.kind = "Raster (" + info.kind + ")";
@@ -242,7 +273,8 @@ void Viewer::apply(const Command& command) {
       command);
 }
 
-void Viewer::handleInput(bool& active) {
+bool Viewer::handleInput() {
+  bool active = false;
   ImGuiIO& io = ImGui::GetIO();
   const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
   const Vec2 mouse{io.MousePos.x * fbScale, io.MousePos.y * fbScale};
@@ -269,18 +301,19 @@ void Viewer::handleInput(bool& active) {
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) m_commands.push_back(ToggleFullscreen{});
   }
   for (int key = 0; key < 512 && !active; ++key) active = io.KeysDown[key];
-  active = active || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown();
+  return active || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown();
 }
 
 int Viewer::run() {
   startLoads();
   int activeFrames = 2;
-  while (!glfwWindowShouldClose(m_window)) {
+  while (!glfwWindowShouldClose(m_window) && !g_stopRequested) {
     // Tiles that failed stay missing; they must not keep the loop spinning, so only pending work counts.
     const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0;
     // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
     if (busy) glfwPollEvents();
     else glfwWaitEventsTimeout(0.5);
+    const auto frameStart = std::chrono::steady_clock::now();
 
     bool active = collectLoads();
     active = collectTiles() || active;
@@ -294,7 +327,8 @@ int Viewer::run() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    handleInput(active);
+    const bool interacting = handleInput();
+    active = active || interacting;
     m_layersPanel.draw(layerRows(), m_commands);
     if (m_crsNameFor != m_session.displayCrs()) {  // describing a CRS parses it: once per change, not per frame
       m_crsNameFor = m_session.displayCrs();
@@ -337,6 +371,7 @@ int Viewer::run() {
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(m_window);
+    if (interacting) m_frameStats.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
     activeFrames = active ? 3 : std::max(0, activeFrames - 1);
   }
   return 0;
@@ -345,6 +380,8 @@ int Viewer::run() {
 }  // namespace
 
 int runViewer(Scene scene) {
+  std::signal(SIGINT, [](int) { g_stopRequested = true; });
+  std::signal(SIGTERM, [](int) { g_stopRequested = true; });
   glfwSetErrorCallback([](int, const char* message) { std::fprintf(stderr, "sitmap: window system: %s\n", message); });
   if (!glfwInit()) {
     std::fprintf(stderr, "sitmap: no display available; use `sitmap render ... -o map.png` to render headless\n");
@@ -354,7 +391,6 @@ int runViewer(Scene scene) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_STENCIL_BITS, 8);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   const std::string title = scene.title.empty() ? "sitmap" : "sitmap — " + scene.title;
   GLFWwindow* window = glfwCreateWindow(1600, 900, title.c_str(), nullptr, nullptr);

@@ -23,12 +23,14 @@ struct VectorData {
   };
   std::vector<Vec2> vertices;
   std::vector<Path> lines;  // line strings, and polygon rings for outlines
-  std::vector<Path> rings;  // polygon rings (outer and holes), filled with the even-odd rule
+  std::vector<Path> rings;  // polygon rings (outer and holes)
+  std::vector<uint32_t> fillIndices;  // polygon interiors as triangles (even-odd rule), indices into vertices
   std::vector<Vec2> points;
   std::vector<LabelPoint> labels;
   Bbox bounds;              // display CRS
   size_t featureCount = 0;
   size_t skippedFeatures = 0;  // features without usable geometry
+  size_t unfilledPolygons = 0;  // polygons the triangulator rejected: outlined but not filled
   std::string geometryType;    // "Polygon", "Line", "Point" or "Mixed"
 };
 

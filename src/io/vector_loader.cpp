@@ -11,6 +11,7 @@
 
 #include "io/crs.hpp"
 #include "io/gdal_session.hpp"
+#include "io/polygon_triangulator.hpp"
 #include "io/source_open.hpp"
 
 namespace sitmap {
@@ -38,14 +39,16 @@ public:
         m_sawLine = true;
         return addPath(geometry->toLineString(), m_out.lines);
       case wkbPolygon: {
-        bool any = false;
+        const size_t firstRing = m_out.rings.size();
         for (const OGRLinearRing* ring : *geometry->toPolygon()) {
           if (!addPath(ring, m_out.rings)) continue;
           m_out.lines.push_back(m_out.rings.back());  // the outline shares the ring's vertices
-          any = true;
         }
-        m_sawPolygon = m_sawPolygon || any;
-        return any;
+        if (m_out.rings.size() == firstRing) return false;
+        const std::vector<VectorData::Path> rings(m_out.rings.begin() + long(firstRing), m_out.rings.end());
+        if (!m_triangulator.add(m_out, rings)) ++m_untriangulated;
+        m_sawPolygon = true;
+        return true;
       }
       case wkbMultiPoint:
       case wkbMultiLineString:
@@ -63,6 +66,8 @@ public:
       }
     }
   }
+
+  size_t untriangulated() const { return m_untriangulated; }
 
   std::string kind() const {
     const int kinds = int(m_sawPoint) + int(m_sawLine) + int(m_sawPolygon);
@@ -112,6 +117,8 @@ private:
 
   VectorData& m_out;
   const OGRCoordinateTransformation* m_transform;
+  PolygonTriangulator m_triangulator;
+  size_t m_untriangulated = 0;  // polygons whose interior could not be filled (outlines still drawn)
   bool m_sawPoint = false, m_sawLine = false, m_sawPolygon = false;
 };
 
@@ -205,6 +212,7 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
                            flat == wkbPoint || flat == wkbMultiPoint});
   }
   data.geometryType = flattener.kind();
+  data.unfilledPolygons = flattener.untriangulated();
   if (data.featureCount == 0) return Error{request.path + ": the layer has no features"};
   if (data.featureCount == data.skippedFeatures)
     return Error{request.path + ": none of its " + std::to_string(data.featureCount) +

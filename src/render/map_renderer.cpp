@@ -1,4 +1,4 @@
-// Map drawing: premultiplied-alpha blending throughout; polygons filled with the stencil buffer (even-odd).
+// Map drawing: premultiplied-alpha blending throughout; polygons arrive triangulated from the loader.
 #include "render/map_renderer.hpp"
 
 #include <algorithm>
@@ -77,7 +77,7 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
   auto overlay = OverlayPainter::create();
   if (!overlay) return Error{overlay.error()};
   renderer->m_overlay = std::move(*overlay);
-  // A dynamic quad for stencil covers and raster tiles: position.xy, uv.xy per vertex.
+  // A dynamic quad for raster tiles: position.xy, uv.xy per vertex.
   glGenVertexArrays(1, &renderer->m_quadVao);
   glGenBuffers(1, &renderer->m_quadVbo);
   glBindVertexArray(renderer->m_quadVao);
@@ -127,9 +127,7 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   const Rgba& bg = frame.background;
   glClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
-  glClearStencil(0);
-  glStencilMask(0xFF);
-  glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+  glClear(GL_COLOR_BUFFER_BIT);
 
   for (const LayerDraw& draw : frame.layers) {
     if (auto v = m_vectors.find(draw.id); v != m_vectors.end()) drawVector(*v->second, draw, frame);
@@ -148,31 +146,12 @@ void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const Ma
   const VectorStyle& style = draw.vector;
   const Vec2 origin = layer.gpu->origin();
 
-  if (style.filled && layer.gpu->fillVertexCount() > 0) {
+  if (style.filled && layer.gpu->fillIndexCount() > 0) {
     m_fill->use();
     setWorldUniforms(*m_fill, view, origin);
-    // Pass 1: flip the stencil bit under every fan triangle; pixels covered an odd number of times are inside.
-    glEnable(GL_STENCIL_TEST);
-    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-    glStencilMask(0x01);
-    glStencilFunc(GL_ALWAYS, 0, 0x01);
-    glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
-    glBindVertexArray(layer.gpu->fillVao());
-    glDrawArrays(GL_TRIANGLES, 0, layer.gpu->fillVertexCount());
-    // Pass 2: paint where the bit is set, clearing it for the next layer.
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-    glStencilFunc(GL_EQUAL, 1, 0x01);
-    glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
-    setWorldUniforms(*m_fill, view, view.centre());
-    const float hw = float(view.widthPx()) / 2 * float(view.unitsPerPixel());
-    const float hh = float(view.heightPx()) / 2 * float(view.unitsPerPixel());
-    const float cover[] = {-hw, -hh, 0, 0, hw, -hh, 0, 0, hw, hh, 0, 0, -hw, hh, 0, 0};
-    glBindVertexArray(m_quadVao);
-    glBindBuffer(GL_ARRAY_BUFFER, m_quadVbo);
-    glBufferSubData(GL_ARRAY_BUFFER, 0, sizeof cover, cover);
     setColour(*m_fill, "u_colour", withOpacity(style.fill, draw.opacity));
-    glDrawArrays(GL_TRIANGLE_FAN, 0, 4);
-    glDisable(GL_STENCIL_TEST);
+    glBindVertexArray(layer.gpu->fillVao());
+    glDrawElements(GL_TRIANGLES, layer.gpu->fillIndexCount(), GL_UNSIGNED_INT, nullptr);
   }
 
   if (style.strokeWidth > 0 && layer.gpu->segmentCount() > 0) {

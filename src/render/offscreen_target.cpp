@@ -23,10 +23,6 @@ Result<OffscreenTarget> OffscreenTarget::create(int widthPx, int heightPx) {
   glBindRenderbuffer(GL_RENDERBUFFER, target.m_colour);
   glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, widthPx, heightPx);
   glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, target.m_colour);
-  glGenRenderbuffers(1, &target.m_depthStencil);
-  glBindRenderbuffer(GL_RENDERBUFFER, target.m_depthStencil);
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, widthPx, heightPx);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, target.m_depthStencil);
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     return Error{"cannot create a " + std::to_string(widthPx) + "x" + std::to_string(heightPx) + " render target"};
   return target;
@@ -35,14 +31,12 @@ Result<OffscreenTarget> OffscreenTarget::create(int widthPx, int heightPx) {
 OffscreenTarget::OffscreenTarget(OffscreenTarget&& other) noexcept
     : m_framebuffer(std::exchange(other.m_framebuffer, 0)),
       m_colour(std::exchange(other.m_colour, 0)),
-      m_depthStencil(std::exchange(other.m_depthStencil, 0)),
       m_width(other.m_width),
       m_height(other.m_height) {}
 
 OffscreenTarget::~OffscreenTarget() {
   if (m_framebuffer) glDeleteFramebuffers(1, &m_framebuffer);
   if (m_colour) glDeleteRenderbuffers(1, &m_colour);
-  if (m_depthStencil) glDeleteRenderbuffers(1, &m_depthStencil);
 }
 
 void OffscreenTarget::bind() const {

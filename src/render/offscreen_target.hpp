@@ -1,4 +1,4 @@
-// An FBO to draw a map into (RGBA8 colour with depth/stencil for polygon fills), read back as an image.
+// An FBO to draw a map into (RGBA8 colour), read back as an image.
 #pragma once
 
 #include "core/image.hpp"
@@ -23,7 +23,7 @@ public:
 
 private:
   OffscreenTarget() = default;
-  GLuint m_framebuffer = 0, m_colour = 0, m_depthStencil = 0;
+  GLuint m_framebuffer = 0, m_colour = 0;
   int m_width = 0, m_height = 0;
 };
 

@@ -19,25 +19,27 @@ struct Segment {
 VectorLayerGpu::VectorLayerGpu(const VectorData& data) : m_origin(data.bounds.valid() ? data.bounds.centre() : Vec2{}), m_bounds(data.bounds) {
   auto local = [&](const Vec2& v) { return std::pair<float, float>{float(v.x - m_origin.x), float(v.y - m_origin.y)}; };
 
-  // Fill: each ring becomes a fan of triangles around its first vertex. Drawn with the stencil INVERT
-  // operation, overlapping fans cancel out, which fills outer rings and leaves holes empty (even-odd rule).
-  std::vector<float> fill;
-  for (const auto& ring : data.rings) {
-    const auto pivot = local(data.vertices[ring.first]);
-    for (uint32_t i = 1; i + 1 < ring.count; ++i) {
-      const auto a = local(data.vertices[ring.first + i]);
-      const auto b = local(data.vertices[ring.first + i + 1]);
-      fill.insert(fill.end(), {pivot.first, pivot.second, a.first, a.second, b.first, b.second});
+  // Fill: the loader's triangles index the layer's vertices.
+  std::vector<float> positions;
+  if (!data.fillIndices.empty()) {
+    positions.reserve(data.vertices.size() * 2);
+    for (const Vec2& v : data.vertices) {
+      const auto p = local(v);
+      positions.insert(positions.end(), {p.first, p.second});
     }
   }
-  m_fillCount = GLsizei(fill.size() / 2);
+  m_fillCount = GLsizei(data.fillIndices.size());
   glGenVertexArrays(1, &m_fillVao);
   glGenBuffers(1, &m_fillVbo);
+  glGenBuffers(1, &m_fillIbo);
   glBindVertexArray(m_fillVao);
   glBindBuffer(GL_ARRAY_BUFFER, m_fillVbo);
-  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(fill.size() * sizeof(float)), fill.data(), GL_STATIC_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(positions.size() * sizeof(float)), positions.data(), GL_STATIC_DRAW);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_fillIbo);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(data.fillIndices.size() * sizeof(uint32_t)), data.fillIndices.data(),
+               GL_STATIC_DRAW);
 
   // Lines: one instance per segment, with the distance along its path for dash patterns.
   std::vector<Segment> segments;
@@ -88,9 +90,9 @@ VectorLayerGpu::VectorLayerGpu(const VectorData& data) : m_origin(data.bounds.va
 
 VectorLayerGpu::~VectorLayerGpu() {
   const GLuint arrays[] = {m_fillVao, m_lineVao, m_pointVao};
-  const GLuint buffers[] = {m_fillVbo, m_cornerVbo, m_segmentVbo, m_pointVbo};
+  const GLuint buffers[] = {m_fillVbo, m_fillIbo, m_cornerVbo, m_segmentVbo, m_pointVbo};
   glDeleteVertexArrays(3, arrays);
-  glDeleteBuffers(4, buffers);
+  glDeleteBuffers(5, buffers);
 }
 
 }  // namespace sitmap

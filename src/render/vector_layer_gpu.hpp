@@ -1,4 +1,4 @@
-// One vector layer's geometry on the GPU: fill triangles for the stencil pass, line segments, point positions.
+// One vector layer's geometry on the GPU: fill triangles, line segments, point positions.
 // Vertices are stored relative to the layer's centre so float precision holds at any zoom.
 #pragma once
 
@@ -18,7 +18,7 @@ public:
   Vec2 origin() const { return m_origin; }
   const Bbox& bounds() const { return m_bounds; }
   GLuint fillVao() const { return m_fillVao; }
-  GLsizei fillVertexCount() const { return m_fillCount; }
+  GLsizei fillIndexCount() const { return m_fillCount; }
   GLuint lineVao() const { return m_lineVao; }
   GLsizei segmentCount() const { return m_segmentCount; }
   GLuint pointVao() const { return m_pointVao; }
@@ -27,7 +27,7 @@ public:
 private:
   Vec2 m_origin;
   Bbox m_bounds;
-  GLuint m_fillVao = 0, m_fillVbo = 0;
+  GLuint m_fillVao = 0, m_fillVbo = 0, m_fillIbo = 0;
   GLuint m_lineVao = 0, m_cornerVbo = 0, m_segmentVbo = 0;
   GLuint m_pointVao = 0, m_pointVbo = 0;
   GLsizei m_fillCount = 0, m_segmentCount = 0, m_pointCount = 0;

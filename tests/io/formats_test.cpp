@@ -1,0 +1,114 @@
+// Every format the foundation promises loads through the same path: vector (GeoPackage, Shapefile, GeoJSON,
+// KML, GPX, CSV) and raster (GeoTIFF, PNG with world file, paletted, MBTiles).
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+#include <gtest/gtest.h>
+
+#include "io/gdal_session.hpp"
+#include "io/raster_source.hpp"
+#include "io/vector_loader.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+const char* kKidalGao = R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"name":"Kidal"},"geometry":{"type":"Point","coordinates":[1.40778,18.44111]}},
+ {"type":"Feature","properties":{"name":"Gao"},"geometry":{"type":"Point","coordinates":[-0.04472,16.27167]}}]})";
+
+// Converts the GeoJSON into `driver`'s format with GDAL's own ogr2ogr, as a user's file would be.
+std::string convert(const TempDir& dir, const char* driver, const char* name) {
+  ensureGdal();
+  writeText(dir.path("src.geojson"), kKidalGao);
+  GDALDatasetH source = GDALOpenEx(dir.path("src.geojson").c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+  const char* args[] = {"-f", driver, nullptr};
+  GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(const_cast<char**>(args), nullptr);
+  int usageError = 0;
+  GDALDatasetH out = GDALVectorTranslate(dir.path(name).c_str(), nullptr, 1, &source, options, &usageError);
+  GDALVectorTranslateOptionsFree(options);
+  EXPECT_TRUE(out) << "cannot write " << driver;
+  GDALClose(out);
+  GDALClose(source);
+  return dir.path(name);
+}
+
+class VectorFormats : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+
+}  // namespace
+
+TEST_P(VectorFormats, LoadWithTheirPoints) {
+  TempDir dir;
+  const auto [driver, name] = GetParam();
+  const std::string path = convert(dir, driver, name);
+  auto data = loadVector({path, "", "EPSG:4326", "", "", true, ""});
+  ASSERT_TRUE(data) << data.error();
+  ASSERT_EQ(data->points.size(), 2u);
+  EXPECT_NEAR(data->points[0].x, 1.40778, 1e-5);
+  EXPECT_NEAR(data->points[1].y, 16.27167, 1e-5);
+}
+
+INSTANTIATE_TEST_SUITE_P(Drivers, VectorFormats,
+                         ::testing::Values(std::pair{"GPKG", "a.gpkg"}, std::pair{"ESRI Shapefile", "a.shp"},
+                                           std::pair{"GeoJSON", "a.geojson"}, std::pair{"KML", "a.kml"},
+                                           std::pair{"GPX", "a.gpx"}),
+                         [](const auto& param) { return std::string(param.param.second).substr(2); });
+
+TEST(RasterFormats, PngWithAWorldFileLandsWhereTheWorldFileSays) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("a.tif"), 4326, {0, 14, 4, 18}, 100, {});
+  GDALDatasetUniquePtr src(GDALDataset::Open(dir.path("a.tif").c_str(), GDAL_OF_RASTER));
+  const char* worldFile[] = {"WORLDFILE=YES", nullptr};
+  GDALClose(GetGDALDriverManager()->GetDriverByName("PNG")->CreateCopy(
+      dir.path("a.png").c_str(), src.get(), FALSE, const_cast<char**>(worldFile), nullptr, nullptr));
+  std::remove(dir.path("a.png.aux.xml").c_str());  // only the world file may place it
+  auto source = RasterSource::open(dir.path("a.png"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_NEAR((*source)->info().displayExtent.minX, 0, 1e-9);
+  EXPECT_NEAR((*source)->info().displayExtent.maxY, 18, 1e-9);
+}
+
+TEST(RasterFormats, PalettedColoursComeFromTheColourTable) {
+  TempDir dir;
+  ensureGdal();
+  // Built in memory, saved as PNG (whose palettes carry alpha, unlike TIFF's) with a world file.
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
+  GDALDatasetUniquePtr ds(driver->Create("", 2, 1, 1, GDT_Byte, nullptr));
+  double gt[6] = {0, 1, 0, 1, 0, -1};
+  ds->SetGeoTransform(gt);
+  ds->SetProjection("EPSG:4326");
+  GDALColorTable table;
+  GDALColorEntry red{255, 0, 0, 255}, transparent{0, 0, 0, 0};
+  table.SetColorEntry(0, &red);
+  table.SetColorEntry(1, &transparent);
+  ds->GetRasterBand(1)->SetColorTable(&table);
+  uint8_t values[2] = {0, 1};
+  ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 2, 1, values, 2, 1, GDT_Byte, 0, 0), CE_None);
+  const char* worldFile[] = {"WORLDFILE=YES", nullptr};
+  GDALClose(GetGDALDriverManager()->GetDriverByName("PNG")->CreateCopy(
+      dir.path("p.png").c_str(), ds.get(), FALSE, const_cast<char**>(worldFile), nullptr, nullptr));
+  auto source = RasterSource::open(dir.path("p.png"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_EQ((*source)->info().kind, "Paletted");
+  auto tile = (*source)->readTile({0, 0, 2, 1}, 20, 10);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_TRUE(near(pixel(*tile, 5, 5), {255, 0, 0}));
+  EXPECT_EQ(pixel(*tile, 5, 5)[3], 255);
+  EXPECT_EQ(pixel(*tile, 15, 5)[3], 0);
+}
+
+TEST(RasterFormats, MbtilesOpensInWebMercator) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("m.tif"), 3857, {0, 14, 4, 18}, 256, {{{2, 16}, 0.5, {0, 0, 255}}});
+  GDALDatasetUniquePtr src(GDALDataset::Open(dir.path("m.tif").c_str(), GDAL_OF_RASTER));
+  GDALDatasetH mbtiles = GDALCreateCopy(GDALGetDriverByName("MBTiles"), dir.path("m.mbtiles").c_str(),
+                                        GDALDataset::ToHandle(src.get()), FALSE, nullptr, nullptr, nullptr);
+  ASSERT_TRUE(mbtiles);
+  GDALClose(mbtiles);
+  auto source = RasterSource::open(dir.path("m.mbtiles"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  auto tile = (*source)->readTile({1, 15, 3, 17}, 100, 100);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_TRUE(near(pixel(*tile, 50, 50), {0, 0, 255}, 30)) << pixel(*tile, 50, 50)[2];
+}
