@@ -69,7 +69,7 @@ void loadMissingTiles(LoadedScene& scene, TileReader& reader, const std::vector<
 // A frame while the user drags the default scene: 8 px further each iteration, everything drawn.
 void BM_DefaultSceneFrame(benchmark::State& state) {
   const int w = int(state.range(0)), h = int(state.range(1));
-  auto scene = loadSceneFile(std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : benchScenePath());
+  auto scene = loadSceneFile(benchScenePath());
   LoadedScene loaded = loadScene(std::move(*scene));
   auto target = OffscreenTarget::create(w, h);
   target->bind();
@@ -185,7 +185,7 @@ void BM_LargeRasterTileRead(benchmark::State& state) {
 BENCHMARK(BM_LargeRasterTileRead)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_PngEncode4K(benchmark::State& state) {
-  auto scene = loadSceneFile(std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : std::getenv("SCENE") ? std::string(std::getenv("SCENE")) : benchScenePath());
+  auto scene = loadSceneFile(benchScenePath());
   LoadedScene loaded = loadScene(std::move(*scene));
   auto target = OffscreenTarget::create(3840, 2160);
   target->bind();
