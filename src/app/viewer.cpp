@@ -23,6 +23,7 @@
 #include "app/map_session.hpp"
 #include "app/tile_loading.hpp"
 #include "core/geodesy.hpp"
+#include "io/scene_file.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/layers_panel.hpp"
 #include "ui/map_panel.hpp"
@@ -100,6 +101,7 @@ private:
   std::vector<LayerId> m_tileErrorsShown;
   int m_windowed[4] = {100, 100, 1600, 900};
   std::string m_crsNameFor, m_crsName;
+  size_t m_colourIndex = 0;  // default colours of layers added by path or drop
   FrameStats m_frameStats;
 };
 
@@ -256,11 +258,7 @@ void Viewer::apply(const Command& command) {
         } else if constexpr (std::is_same_v<T, RemoveLayer>) {
           m_session.removeLayer(c.layer, *m_renderer);
         } else if constexpr (std::is_same_v<T, AddLayerFromPath>) {
-          LayerSpec spec;
-          spec.path = c.path;
-          spec.name = std::filesystem::path(c.path).filename().string();
-          spec.attribution = "";
-          m_session.addLayer(spec);
+          for (LayerSpec& spec : layerSpecsForFile(c.path, m_colourIndex)) m_session.addLayer(std::move(spec));
           startLoads();
         } else if constexpr (std::is_same_v<T, ZoomHome>) {
           fitTo(m_session.homeBounds());

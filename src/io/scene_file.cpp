@@ -6,6 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <ogrsf_frmts.h>
+
+#include "io/source_open.hpp"
+
 namespace sitmap {
 
 namespace {
@@ -182,15 +186,36 @@ Result<Scene> loadSceneFile(const std::string& path) {
   return scene;
 }
 
+std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colourIndex) {
+  // Muted, distinguishable defaults (Okabe-Ito hues): translucent fills, solid outlines and symbols.
+  static const Rgba palette[] = {{0.00f, 0.45f, 0.70f, 1}, {0.90f, 0.62f, 0.00f, 1}, {0.00f, 0.62f, 0.45f, 1},
+                                 {0.80f, 0.47f, 0.65f, 1}, {0.34f, 0.71f, 0.91f, 1}, {0.84f, 0.37f, 0.00f, 1}};
+  const std::string fileName = std::filesystem::path(path).filename().string();
+  std::vector<std::string> sourceLayers;
+  if (auto dataset = openVectorSource(path); dataset && (*dataset)->GetLayerCount() > 1 && (*dataset)->GetRasterCount() == 0)
+    for (int i = 0; i < (*dataset)->GetLayerCount(); ++i) sourceLayers.push_back((*dataset)->GetLayer(i)->GetName());
+  if (sourceLayers.empty()) sourceLayers.push_back("");
+  std::vector<LayerSpec> specs;
+  for (const std::string& sourceLayer : sourceLayers) {
+    const Rgba colour = palette[colourIndex++ % std::size(palette)];
+    LayerSpec layer;
+    layer.path = path;
+    layer.sourceLayer = sourceLayer;
+    layer.name = sourceLayer.empty() ? fileName : fileName + " · " + sourceLayer;
+    layer.vector.fill = {colour.r, colour.g, colour.b, 0.35f};
+    layer.vector.stroke = colour;
+    layer.vector.pointFill = colour;
+    specs.push_back(layer);
+  }
+  return specs;
+}
+
 Scene sceneForFiles(const std::vector<std::string>& paths) {
   Scene scene;
   scene.background = {1, 1, 1, 1};
-  for (const std::string& path : paths) {
-    LayerSpec layer;
-    layer.path = path;
-    layer.name = std::filesystem::path(path).filename().string();
-    scene.layers.push_back(layer);
-  }
+  size_t colourIndex = 0;
+  for (const std::string& path : paths)
+    for (LayerSpec& layer : layerSpecsForFile(path, colourIndex)) scene.layers.push_back(std::move(layer));
   return scene;
 }
 

@@ -13,5 +13,8 @@ Result<Scene> loadSceneFile(const std::string& path);
 Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir);
 // A scene that draws the given files in order (first at the bottom) with default styles.
 Scene sceneForFiles(const std::vector<std::string>& paths);
+// The layers a plain file brings: one per vector layer of a multi-layer source (a GeoPackage), else one.
+// `colourIndex` picks distinct default colours; it advances by the number of layers returned.
+std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colourIndex);
 
 }  // namespace sitmap

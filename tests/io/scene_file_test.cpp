@@ -53,3 +53,17 @@ TEST(SceneFile, DefaultSceneLoads) {
   EXPECT_EQ(scene->crs, "EPSG:3857");
   EXPECT_GE(scene->layers.size(), 5u);
 }
+
+TEST(SceneFile, AMultiLayerFileBringsEachLayerInDistinctColours) {
+  size_t colour = 0;
+  const auto specs = layerSpecsForFile(std::string(SITMAP_SOURCE_DIR) + "/assets/basemap/northern-mali.gpkg", colour);
+  ASSERT_EQ(specs.size(), 7u);
+  EXPECT_EQ(specs[0].sourceLayer, "land");
+  EXPECT_EQ(specs[0].name, "northern-mali.gpkg · land");
+  EXPECT_NE(specs[0].vector.stroke, specs[1].vector.stroke);
+  EXPECT_EQ(colour, 7u);
+  size_t again = 0;
+  const auto single = layerSpecsForFile("/no/such/file.tif", again);
+  ASSERT_EQ(single.size(), 1u);  // unreadable: one layer, whose load will say why
+  EXPECT_EQ(single[0].sourceLayer, "");
+}
