@@ -170,9 +170,11 @@ std::vector<LayerRow> Viewer::layerRows() const {
     row.visible = layer.spec.visible;
     row.opacity = layer.spec.opacity;
     row.style = layer.spec.vector;
+    row.scales = layer.spec.scales;
     if (layer.data.vector) {
       row.isVector = true;
       row.kind = layer.data.vector->geometryType;
+      row.fields = layer.data.vector->fieldNames;
       row.details = std::to_string(layer.data.vector->featureCount) + " features";
       if (layer.data.vector->skippedFeatures)
         row.details += ", " + std::to_string(layer.data.vector->skippedFeatures) + " without usable geometry";
@@ -244,7 +246,22 @@ void Viewer::apply(const Command& command) {
         } else if constexpr (std::is_same_v<T, SetLayerOpacity>) {
           if (auto* l = find(c.layer)) l->spec.opacity = std::clamp(c.opacity, 0.0f, 1.0f);
         } else if constexpr (std::is_same_v<T, SetLayerStyle>) {
-          if (auto* l = find(c.layer)) l->spec.vector = c.style;
+          auto* l = find(c.layer);
+          if (!l) return;
+          // Labels and their priority are read at load: a new field means reading the layer again.
+          const bool reload = l->spec.vector.labelField != c.style.labelField ||
+                              l->spec.vector.priorityField != c.style.priorityField ||
+                              l->spec.vector.priorityAscending != c.style.priorityAscending ||
+                              l->spec.vector.filter != c.style.filter;
+          l->spec.vector = c.style;
+          if (reload) {
+            if (l->rendererId) m_renderer->removeLayer(l->rendererId);
+            l->rendererId = 0;
+            l->state = SessionLayer::State::Loading;
+            startLoads();
+          }
+        } else if constexpr (std::is_same_v<T, SetLayerScales>) {
+          if (auto* l = find(c.layer)) l->spec.scales = c.scales;
         } else if constexpr (std::is_same_v<T, MoveLayer>) {
           auto it = std::find_if(layers.begin(), layers.end(), [&](const SessionLayer& l) { return l.uid == c.layer; });
           if (it == layers.end()) return;

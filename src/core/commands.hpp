@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "core/style.hpp"
 
@@ -15,14 +16,15 @@ struct SetLayerOpacity { uint64_t layer; float opacity; };
 struct MoveLayer { uint64_t layer; int steps; };  // positive: towards the top of the drawing order
 struct ZoomToLayer { uint64_t layer; };
 struct RemoveLayer { uint64_t layer; };
-struct SetLayerStyle { uint64_t layer; VectorStyle style; };
+struct SetLayerStyle { uint64_t layer; VectorStyle style; };  // a new label or priority field reloads the layer
+struct SetLayerScales { uint64_t layer; ScaleRange scales; };
 struct AddLayerFromPath { std::string path; };
 struct ZoomHome {};
 struct SetDisplayCrs { std::string crs; };
 struct ToggleFullscreen {};
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
-                             AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen>;
+                             SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -37,6 +39,8 @@ struct LayerRow {
   bool isVector = false;
   float opacity = 1;
   VectorStyle style;
+  ScaleRange scales;
+  std::vector<std::string> fields;  // attribute fields of a vector layer
 };
 
 }  // namespace sitmap

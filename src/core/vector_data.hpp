@@ -32,6 +32,7 @@ struct VectorData {
   size_t skippedFeatures = 0;  // features without usable geometry
   size_t unfilledPolygons = 0;  // polygons the triangulator rejected: outlined but not filled
   std::string geometryType;    // "Polygon", "Line", "Point" or "Mixed"
+  std::vector<std::string> fieldNames;  // attribute fields, for choosing label and priority fields
 };
 
 }  // namespace sitmap

@@ -190,6 +190,7 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
     return Error{request.path + ": no field '" + request.labelField + "' to label with"};
 
   VectorData data;
+  for (int i = 0; i < definition->GetFieldCount(); ++i) data.fieldNames.push_back(definition->GetFieldDefn(i)->GetNameRef());
   Flattener flattener(data, transform.get());
   layer->ResetReading();
   for (auto& feature : *layer) {

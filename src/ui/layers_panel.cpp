@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace sitmap {
 
 namespace {
@@ -12,6 +14,25 @@ bool editColour(const char* label, Rgba& colour) {
   if (!ImGui::ColorEdit4(label, c, ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar)) return false;
   colour = {c[0], c[1], c[2], c[3]};
   return true;
+}
+
+// A combo of the layer's fields with "(none)" first; true when the choice changed.
+bool fieldCombo(const char* label, std::string& field, const std::vector<std::string>& fields) {
+  bool changed = false;
+  if (ImGui::BeginCombo(label, field.empty() ? "(none)" : field.c_str())) {
+    if (ImGui::Selectable("(none)", field.empty())) {
+      changed = !field.empty();
+      field.clear();
+    }
+    for (const std::string& name : fields) {
+      if (ImGui::Selectable(name.c_str(), name == field)) {
+        changed = name != field;
+        field = name;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
 }
 
 void styleEditor(const LayerRow& row, std::vector<Command>& out) {
@@ -31,8 +52,30 @@ void styleEditor(const LayerRow& row, std::vector<Command>& out) {
     ImGui::SameLine();
     changed |= editColour("##point", style.pointFill);
   }
-  if (!style.labelField.empty()) changed |= ImGui::SliderFloat("Label (px)", &style.labelSize, 6.0f, 40.0f, "%.0f");
+  changed |= fieldCombo("Label field", style.labelField, row.fields);
+  if (!style.labelField.empty()) {
+    changed |= fieldCombo("Priority field", style.priorityField, row.fields);
+    if (!style.priorityField.empty()) {
+      int order = style.priorityAscending ? 0 : 1;
+      if (ImGui::Combo("Priority order", &order, "smallest first (rank)\0largest first (population)\0")) {
+        style.priorityAscending = order == 0;
+        changed = true;
+      }
+    }
+    changed |= ImGui::SliderFloat("Label (px)", &style.labelSize, 6.0f, 40.0f, "%.0f");
+    changed |= ImGui::Checkbox("Upper case", &style.labelUppercase);
+  }
   if (changed) out.push_back(SetLayerStyle{row.id, style});
+
+  // Scale range as map scale denominators (1:N); 0 = no limit.
+  ScaleRange scales = row.scales;
+  bool scalesChanged = ImGui::InputDouble("Hide above 1:", &scales.maxScale, 0, 0, "%.0f");
+  scalesChanged |= ImGui::InputDouble("Hide below 1:", &scales.minScale, 0, 0, "%.0f");
+  if (scalesChanged) {
+    scales.minScale = std::max(0.0, scales.minScale);
+    scales.maxScale = std::max(0.0, scales.maxScale);
+    out.push_back(SetLayerScales{row.id, scales});
+  }
 }
 
 }  // namespace
@@ -45,6 +88,7 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
     ImGui::End();
     return;
   }
+  ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);  // leave room for the widgets' labels
   for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
     const LayerRow& row = *it;
     ImGui::PushID(static_cast<int>(row.id));
@@ -89,6 +133,7 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
     out.push_back(AddLayerFromPath{m_path});
     m_path[0] = 0;
   }
+  ImGui::PopItemWidth();
   ImGui::End();
 }
 

@@ -28,6 +28,7 @@ TEST(VectorLoader, ReprojectsToTheDisplayCrs) {
   ASSERT_TRUE(data) << data.error();
   EXPECT_EQ(data->featureCount, 3u);
   EXPECT_EQ(data->geometryType, "Mixed");
+  EXPECT_EQ(data->fieldNames, (std::vector<std::string>{"name", "pop"}));
   ASSERT_EQ(data->points.size(), 2u);
   // Web Mercator: x = R * lon, y = R * ln(tan(pi/4 + lat/2)), angles in radians.
   const double R = 6378137.0, toRadians = 3.14159265358979323846 / 180;
