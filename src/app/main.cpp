@@ -5,7 +5,11 @@
 #include <regex>
 
 #include "app/cli_common.hpp"
+#include "app/event_options.hpp"
 #include "app/headless_render.hpp"
+#include "core/event_filter.hpp"
+#include "io/acled_reader.hpp"
+#include "io/event_export.hpp"
 #include "app/viewer.hpp"
 #include "io/crs.hpp"
 #include "io/dataset_info.hpp"
@@ -67,6 +71,27 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   return kExitOk;
 }
 
+int runEvents(const std::string& file, const EventFilterOptions& options, bool count, const std::string& csvOut,
+              const std::string& geojsonOut, bool overwrite) {
+  if (int(count) + int(!csvOut.empty()) + int(!geojsonOut.empty()) != 1)
+    return fail(kExitUsage, "events: give exactly one of --count, --csv OUT, --geojson OUT");
+  auto filter = options.build();
+  if (!filter) return fail(kExitUsage, filter.error());
+  auto import = readAcledCsv(file);
+  if (!import) return fail(kExitBadInput, import.error());
+  if (import->rowsSkipped) std::fprintf(stderr, "sitmap: %s: %s\n", file.c_str(), import->summary().c_str());
+  EventFilterEngine engine(import->table);
+  const std::vector<uint32_t>& matching = engine.apply(*filter);
+  if (count) {
+    std::printf("events=%zu fatalities=%lld\n", matching.size(), static_cast<long long>(engine.matchingFatalities()));
+    return kExitOk;
+  }
+  const Status written = csvOut.empty() ? exportEventsGeoJson(import->table, matching, geojsonOut, overwrite)
+                                        : exportEventsCsv(file, import->table, matching, csvOut, overwrite);
+  if (!written) return fail(kExitBadInput, written.error());
+  return kExitOk;
+}
+
 int runInfo(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
@@ -107,6 +132,17 @@ int main(int argc, char** argv) {
   std::vector<std::string> infoFiles;
   info->add_option("files", infoFiles, "Files to describe")->required();
 
+  auto* events = app.add_subcommand("events", "Filter an ACLED CSV: count, or export the matching events");
+  std::string eventsFile, csvOut, geojsonOut;
+  bool countOnly = false, exportOverwrite = false;
+  EventFilterOptions eventsFilter;
+  events->add_option("file", eventsFile, "ACLED CSV export")->required();
+  eventsFilter.addTo(*events);
+  events->add_flag("--count", countOnly, "Print events=N fatalities=M");
+  events->add_option("--csv", csvOut, "Write the matching rows as CSV, in the input's layout");
+  events->add_option("--geojson", geojsonOut, "Write the matching events as GeoJSON points");
+  events->add_flag("--overwrite", exportOverwrite, "Replace the output file if it exists");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -115,6 +151,7 @@ int main(int argc, char** argv) {
   }
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite);
   if (*info) return runInfo(infoFiles);
+  if (*events) return runEvents(eventsFile, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);
   auto scene = sceneFromArguments(viewInputs);
   if (!scene) return fail(kExitBadInput, scene.error());
   return runViewer(std::move(*scene));

@@ -64,3 +64,45 @@ std::string toUpperLatin(std::string_view text) {
 }
 
 }  // namespace sitmap
+
+namespace sitmap {
+
+namespace {
+
+// Base letter of Latin-1 Supplement and Latin Extended-A letters (U+00C0..U+017F); 0 where none applies.
+const char* baseLetter(uint32_t cp) {
+  static const char* latin1[] = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // C0-CF
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "ss",  // D0-DF
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // E0-EF
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", "th", "y"};  // F0-FF
+  if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
+  // U+0100..U+017F in order (Ā ā Ă ă Ą ą Ć ...); Œ œ are handled below.
+  static const char* extendedA = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+  if (cp >= 0x100 && cp <= 0x17F) {
+    if (cp == 0x152 || cp == 0x153) return "oe";
+    static thread_local char one[2] = {0, 0};
+    one[0] = extendedA[cp - 0x100];
+    return one;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string foldForMatching(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (uint32_t cp : decodeUtf8(text)) {
+    if (cp < 0x80) {
+      out += char(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    } else if (const char* base = baseLetter(cp)) {
+      out += base;
+    } else {
+      out += encodeUtf8({cp});
+    }
+  }
+  return out;
+}
+
+}  // namespace sitmap

@@ -15,3 +15,11 @@ std::string encodeUtf8(const std::vector<uint32_t>& codepoints);
 std::string toUpperLatin(std::string_view text);
 
 }  // namespace sitmap
+
+namespace sitmap {
+
+// For matching names whatever their case and accents: "Ménaka" and "MENAKA" both fold to "menaka".
+// Latin letters lose diacritics (é, É, è, ê -> e; ç -> c; œ -> oe); other characters are kept.
+std::string foldForMatching(std::string_view text);
+
+}  // namespace sitmap

@@ -35,22 +35,34 @@ Status writeFileAtomically(const std::string& path, const std::vector<uint8_t>& 
     ::unlink(temp.c_str());
     return Error{path + ": write failed: " + reason};
   }
+  return publishFile(temp, path, overwrite);
+}
+
+Status publishFile(const std::string& temporary, const std::string& path, bool overwrite) {
   if (overwrite) {
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
       const std::string reason = std::strerror(errno);
-      ::unlink(temp.c_str());
+      ::unlink(temporary.c_str());
       return Error{path + ": cannot save: " + reason};
     }
     return success();
   }
-  if (::link(temp.c_str(), path.c_str()) != 0) {
+  // link(2) fails if the name exists: no window in which another file could be replaced.
+  if (::link(temporary.c_str(), path.c_str()) != 0) {
     const int error = errno;
-    ::unlink(temp.c_str());
+    ::unlink(temporary.c_str());
     if (error == EEXIST) return Error{path + ": already exists (not overwritten)"};
     return Error{path + ": cannot save: " + std::strerror(error)};
   }
-  ::unlink(temp.c_str());
+  ::unlink(temporary.c_str());
   return success();
+}
+
+std::string temporaryNameFor(const std::string& path) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+  return (folder / ("." + target.stem().string() + "." + std::to_string(::getpid()) + ".tmp" +
+                    target.extension().string())).string();
 }
 
 }  // namespace sitmap

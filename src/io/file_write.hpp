@@ -11,5 +11,10 @@
 namespace sitmap {
 
 Status writeFileAtomically(const std::string& path, const std::vector<uint8_t>& bytes, bool overwrite);
+// Gives a finished temporary file (same folder) its final name in one step, with the same overwrite rule;
+// the temporary file is gone afterwards either way.
+Status publishFile(const std::string& temporary, const std::string& path, bool overwrite);
+// A temporary name next to `path` for writers that need a file name (GDAL).
+std::string temporaryNameFor(const std::string& path);
 
 }  // namespace sitmap

@@ -142,8 +142,8 @@ INSTANTIATE_TEST_SUITE_P(Files, CliBadInput,
                                            BadInput{"empty.geojson", "no features"},
                                            BadInput{"nocoords.csv", "usable coordinates"},
                                            BadInput{"nogeo.png", "no georeferencing"}),
-                         [](const ::testing::TestParamInfo<BadInput>& info) {
-                           std::string name = info.param.name;
+                         [](const ::testing::TestParamInfo<BadInput>& param) {
+                           std::string name = param.param.name;
                            std::replace(name.begin(), name.end(), '.', '_');
                            return name;
                          });
@@ -152,4 +152,69 @@ TEST(CliViewer, WithoutADisplaySaysHowToRenderInstead) {
   const CommandRun r = run("", "env -u DISPLAY -u WAYLAND_DISPLAY");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("sitmap render"), std::string::npos) << r.err;
+}
+
+TEST(CliEvents, CountsWithTheViewersFilter) {
+  const std::string events = quoted(sourceDir() + "/assets/data/events.csv");
+  CommandRun r = run("events " + events + " --count");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "events=57 fatalities=113\n");
+  r = run("events " + events + " --count --admin1 KIDAL");
+  EXPECT_EQ(r.out, "events=23 fatalities=10\n");
+  r = run("events " + events + " --count --from 2023-10-31 --to 2023-11-07 --type 'Explosions/Remote violence'");
+  EXPECT_EQ(r.out, "events=8 fatalities=10\n") << r.err;
+  r = run("events " + events + " --count --actor MINUSMA --text 'Anéfis'");
+  EXPECT_EQ(r.out, "events=7 fatalities=0\n");
+  // Natural Earth's Gao polygon still holds today's Ménaka region: 10 Gao + 6 Ménaka events.
+  r = run("events " + events + " --count --region-layer " + quoted(sourceDir() + "/assets/basemap/northern-mali.gpkg") +
+          " --region Gao");
+  EXPECT_EQ(r.out, "events=16 fatalities=35\n") << r.err;
+}
+
+TEST(CliEvents, ExportsCsvInTheInputLayoutAndGeoJson) {
+  TempDir dir;
+  const std::string events = sourceDir() + "/assets/data/events.csv";
+  CommandRun r = run("events " + quoted(events) + " --admin1 Gao --csv " + quoted(dir.path("gao.csv")));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string csv = readText(dir.path("gao.csv"));
+  const std::string source = readText(events);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), source.substr(0, source.find('\n')));  // same header, line ends
+  const CommandRun fromSource = run("events " + quoted(events) + " --admin1 Gao --count");
+  r = run("events " + quoted(dir.path("gao.csv")) + " --count");
+  EXPECT_EQ(r.out, fromSource.out) << "the export reads back as the same events";
+  EXPECT_EQ(r.out.rfind("events=10 ", 0), 0u) << r.out;
+  r = run("events " + quoted(events) + " --admin1 Gao --geojson " + quoted(dir.path("gao.geojson")));
+  ASSERT_EQ(r.code, 0) << r.err;
+  r = run("info " + quoted(dir.path("gao.geojson")));
+  EXPECT_NE(r.out.find("Point, 10 feature(s)"), std::string::npos) << r.out;
+  r = run("events " + quoted(events) + " --admin1 Gao --geojson " + quoted(dir.path("gao.geojson")));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("already exists"), std::string::npos);
+}
+
+TEST(CliEvents, BadOptionsAndBadFiles) {
+  const std::string events = quoted(sourceDir() + "/assets/data/events.csv");
+  CommandRun r = run("events " + events + " --count --from 31/31/2023");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("--from: cannot read the date"), std::string::npos) << r.err;
+  EXPECT_EQ(run("events " + events).code, 1);  // no output chosen
+  r = run("events /no/such.csv --count");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("/no/such.csv"), std::string::npos);
+  r = run("events " + events + " --count --region-layer " + quoted(sourceDir() + "/assets/basemap/northern-mali.gpkg") +
+          " --region Atlantis");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("no polygon named 'Atlantis'"), std::string::npos) << r.err;
+}
+
+TEST(CliEvents, SkippedRowsAreReportedAndTheRestCounted) {
+  TempDir dir;
+  std::string csv = readText(sourceDir() + "/assets/data/events.csv");
+  // Break the date of the first event (row 2).
+  csv.replace(csv.find("2023-06-09"), 10, "2023-06-31");
+  writeText(dir.path("broken.csv"), csv);
+  const CommandRun r = run("events " + quoted(dir.path("broken.csv")) + " --count");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "events=56 fatalities=111\n");
+  EXPECT_NE(r.err.find("1 rows skipped (row 2: cannot read the date '2023-06-31')"), std::string::npos) << r.err;
 }

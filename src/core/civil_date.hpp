@@ -1,0 +1,18 @@
+// Calendar dates as UTC day numbers (days since 1970-01-01), and the date spellings found in ACLED exports.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sitmap {
+
+int32_t daysFromCivil(int year, int month, int day);
+void civilFromDays(int32_t days, int& year, int& month, int& day);
+// "2023-11-01", "01 November 2023", "1-November-23", "01-Nov-23", "01/11/2023" (day first). Two-digit years
+// are 1970-2069. Nothing else: a date that could be read two ways is refused rather than guessed.
+std::optional<int32_t> parseEventDate(std::string_view text);
+std::string formatIsoDate(int32_t days);
+
+}  // namespace sitmap

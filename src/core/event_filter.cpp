@@ -1,0 +1,150 @@
+// Filter evaluation: each criterion becomes a lookup table over dictionary codes, then one pass over the columns.
+#include "core/event_filter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+
+namespace sitmap {
+
+namespace {
+
+// Per dictionary code: 1 where the value is one of `names` (folded comparison). Empty `names`: nullopt (no test).
+std::optional<std::vector<uint8_t>> allowedCodes(const Dictionary& dictionary, const std::vector<std::string>& names) {
+  if (names.empty()) return std::nullopt;
+  std::vector<std::string> wanted;
+  for (const std::string& name : names) wanted.push_back(foldForMatching(name));
+  std::vector<uint8_t> allowed(dictionary.size(), 0);
+  for (size_t code = 1; code < dictionary.size(); ++code)
+    allowed[code] = std::find(wanted.begin(), wanted.end(), foldForMatching(dictionary.value(uint32_t(code)))) != wanted.end();
+  return allowed;
+}
+
+// ACLED names actors "NAME: description" or "NAME (years)": a term matches the whole name or that leading NAME,
+// so "MINUSMA" finds "MINUSMA: United Nations ..." and "Military Forces of Mali" finds every period's forces.
+std::optional<std::vector<uint8_t>> allowedActors(const Dictionary& dictionary, const std::vector<std::string>& names) {
+  if (names.empty()) return std::nullopt;
+  std::vector<std::string> wanted;
+  for (const std::string& name : names) wanted.push_back(foldForMatching(name));
+  std::vector<uint8_t> allowed(dictionary.size(), 0);
+  for (size_t code = 1; code < dictionary.size(); ++code) {
+    const std::string actor = foldForMatching(dictionary.value(uint32_t(code)));
+    for (const std::string& term : wanted) {
+      const bool whole = actor == term;
+      const bool leading = actor.size() > term.size() + 1 && actor.compare(0, term.size(), term) == 0 &&
+                           (actor.compare(term.size(), 1, ":") == 0 || actor.compare(term.size(), 2, " (") == 0);
+      if (whole || leading) allowed[code] = 1;
+    }
+  }
+  return allowed;
+}
+
+}  // namespace
+
+RegionIndex::RegionIndex(const std::vector<RegionShape>& regions) : m_regionCount(regions.size()) {
+  std::vector<Edge> edges;
+  for (size_t r = 0; r < regions.size(); ++r)
+    for (const auto& ring : regions[r].rings)
+      for (size_t i = 0; i < ring.size(); ++i) {
+        const Vec2 a = ring[i], b = ring[(i + 1) % ring.size()];
+        if (a.y == b.y) continue;  // horizontal edges never cross a horizontal ray
+        edges.push_back({a.x, a.y, b.x, b.y, uint32_t(r)});
+        m_bounds.expand(a);
+      }
+  if (edges.empty()) return;
+  const size_t bandCount = std::clamp<size_t>(edges.size() / 4, 1, 4096);
+  m_bandHeight = std::max(m_bounds.height() / double(bandCount), 1e-12);
+  m_bands.resize(bandCount);
+  for (const Edge& e : edges) {
+    const auto band = [&](double y) {
+      return std::clamp<long>(long(std::floor((y - m_bounds.minY) / m_bandHeight)), 0, long(bandCount) - 1);
+    };
+    for (long b = band(std::min(e.y0, e.y1)); b <= band(std::max(e.y0, e.y1)); ++b) m_bands[size_t(b)].push_back(e);
+  }
+}
+
+bool RegionIndex::containsAny(Vec2 p) const {
+  if (m_bands.empty() || !m_bounds.contains(p)) return false;
+  const size_t band = std::min(m_bands.size() - 1, size_t((p.y - m_bounds.minY) / m_bandHeight));
+  // Even-odd ray casting to the east, one parity bit per region.
+  std::vector<uint8_t> inside(m_regionCount, 0);
+  for (const Edge& e : m_bands[band]) {
+    if ((e.y0 > p.y) == (e.y1 > p.y)) continue;  // half-open: a vertex exactly on the ray counts once
+    const double x = e.x0 + (p.y - e.y0) * (e.x1 - e.x0) / (e.y1 - e.y0);
+    if (x > p.x) inside[e.region] ^= 1;
+  }
+  return std::find(inside.begin(), inside.end(), 1) != inside.end();
+}
+
+EventFilterEngine::EventFilterEngine(const EventTable& table) : m_table(table) {}
+EventFilterEngine::~EventFilterEngine() = default;
+
+void EventFilterEngine::rebuildRegionMask(const std::vector<RegionShape>& regions) {
+  if (regions == m_maskRegions && m_regionMask.size() == m_table.size()) return;
+  m_maskRegions = regions;
+  const RegionIndex index(regions);
+  m_regionMask.assign(m_table.size(), 0);
+  for (size_t i = 0; i < m_table.size(); ++i) m_regionMask[i] = index.containsAny({m_table.lon[i], m_table.lat[i]});
+}
+
+const StringColumn& EventFilterEngine::foldedTexts() {
+  if (!m_folded) {
+    m_folded = std::make_unique<StringColumn>();
+    for (size_t i = 0; i < m_table.size(); ++i) {
+      std::string text(m_table.location[i]);
+      text += '\n';
+      text += m_table.notes[i];
+      m_folded->push(foldForMatching(text));
+    }
+  }
+  return *m_folded;
+}
+
+const std::vector<uint32_t>& EventFilterEngine::apply(const EventFilter& filter) {
+  if (m_last && *m_last == filter) return m_result;
+  m_last = filter;
+  const EventTable& t = m_table;
+  const auto types = allowedCodes(t.eventTypes, filter.eventTypes);
+  const auto subTypes = allowedCodes(t.subEventTypes, filter.subEventTypes);
+  const auto admin1 = allowedCodes(t.admin1Names, filter.admin1);
+  const auto admin2 = allowedCodes(t.admin2Names, filter.admin2);
+  const auto admin3 = allowedCodes(t.admin3Names, filter.admin3);
+  const auto actors = allowedActors(t.actorNames, filter.actors);
+  std::vector<uint8_t> interAllowed(256, 0);
+  for (int code : filter.interCodes)
+    if (code >= 0 && code < 256) interAllowed[size_t(code)] = 1;
+  if (!filter.regions.empty()) rebuildRegionMask(filter.regions);
+  const std::string needle = foldForMatching(filter.text);
+  const StringColumn* folded = needle.empty() ? nullptr : &foldedTexts();
+  const int32_t from = filter.fromDay.value_or(INT32_MIN), to = filter.toDay.value_or(INT32_MAX);
+
+  m_result.clear();
+  m_fatalities = 0;
+  for (uint32_t i = 0, n = uint32_t(t.size()); i < n; ++i) {
+    if (t.day[i] < from || t.day[i] > to) continue;
+    if (t.fatalities[i] < filter.minFatalities) continue;
+    if (types && !(*types)[t.eventType[i]]) continue;
+    if (subTypes && !(*subTypes)[t.subEventType[i]]) continue;
+    if (admin1 && !(*admin1)[t.admin1[i]]) continue;
+    if (admin2 && !(*admin2)[t.admin2[i]]) continue;
+    if (admin3 && !(*admin3)[t.admin3[i]]) continue;
+    if (filter.civilianTargetingOnly && !t.civilianTargeting[i]) continue;
+    if (!filter.interCodes.empty() && !interAllowed[t.inter1[i]] && !interAllowed[t.inter2[i]]) continue;
+    if (!filter.interactions.empty() &&
+        std::find(filter.interactions.begin(), filter.interactions.end(), int(t.interaction[i])) == filter.interactions.end())
+      continue;
+    if (actors) {
+      bool any = false;
+      for (uint32_t k = t.actorOffsets[i]; k < t.actorOffsets[i + 1] && !any; ++k) any = (*actors)[t.actorCodes[k]];
+      if (!any) continue;
+    }
+    if (!filter.regions.empty() && !m_regionMask[i]) continue;
+    if (folded && (*folded)[i].find(needle) == std::string_view::npos) continue;
+    m_result.push_back(i);
+    m_fatalities += t.fatalities[i];
+  }
+  return m_result;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,80 @@
+// EventTable: incidents (ACLED-style conflict events) as immutable columns. Repeated texts (types, actors,
+// admin names) are dictionary codes; free texts sit in packed string columns. Filters produce index lists over it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitmap {
+
+// Many strings in one buffer: about 8 bytes of overhead per string instead of 32 for std::string.
+class StringColumn {
+public:
+  void push(std::string_view text);
+  std::string_view operator[](size_t i) const {
+    return std::string_view(m_chars).substr(m_offsets[i], m_offsets[i + 1] - m_offsets[i]);
+  }
+  size_t size() const { return m_offsets.size() - 1; }
+  size_t bytes() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
+  void set(size_t i, std::string_view text);  // replaces one value (rebuilds; for rare merges only)
+
+private:
+  std::string m_chars;
+  std::vector<uint64_t> m_offsets{0};
+};
+
+// Distinct strings with stable codes; code 0 is always the empty string.
+class Dictionary {
+public:
+  Dictionary() { code(""); }
+  uint32_t code(std::string_view text);
+  const std::string& value(uint32_t code) const { return m_values[code]; }
+  size_t size() const { return m_values.size(); }
+  const std::vector<std::string>& values() const { return m_values; }
+  // The code of `text` if present, else -1 (no insertion).
+  int64_t find(std::string_view text) const;
+
+private:
+  std::vector<std::string> m_values;
+  std::unordered_map<std::string, uint32_t> m_index;
+};
+
+// ACLED's event types, old and new taxonomies mapped onto today's six, for colours and the legend.
+enum class EventCategory { Battles, ExplosionsRemoteViolence, ViolenceAgainstCivilians, Protests, Riots, StrategicDevelopments, Other };
+EventCategory categoryOf(std::string_view eventType);
+const char* categoryName(EventCategory category);
+constexpr int kEventCategoryCount = 7;
+
+enum class AcledLayout { Current, Legacy2019To2023, Pre2019 };
+
+struct EventTable {
+  AcledLayout layout = AcledLayout::Current;
+  std::vector<std::string> header;  // the source's column names, in its order
+
+  StringColumn id;  // event_id_cnty
+  std::vector<int32_t> day;  // UTC day number (days since 1970-01-01)
+  std::vector<uint8_t> timePrecision, geoPrecision;  // ACLED's 1 (exact) .. 3 (vague); 0 = not given
+  Dictionary eventTypes, subEventTypes, disorderTypes, admin1Names, admin2Names, admin3Names, actorNames;
+  std::vector<uint32_t> eventType, subEventType, disorderType, admin1, admin2, admin3;
+  std::vector<uint8_t> category;  // EventCategory of eventType
+  std::vector<uint32_t> actor1, actor2;  // codes into actorNames (0: none)
+  std::vector<uint32_t> actorOffsets{0};  // per event, [offsets[i], offsets[i+1]) in actorCodes: every actor involved
+  std::vector<uint32_t> actorCodes;       // actor1, actor2 and each associated actor
+  StringColumn assocActor1, assocActor2;
+  std::vector<uint8_t> inter1, inter2;
+  std::vector<uint16_t> interaction;
+  std::vector<uint8_t> civilianTargeting;  // 1 when ACLED marks the event "Civilian targeting"
+  std::vector<double> lon, lat;
+  std::vector<int32_t> fatalities;
+  StringColumn location, notes, source, tags;
+  std::vector<uint32_t> sourceRowOffsets{0};  // per event, the data rows (1-based) it came from (monadic: several)
+  std::vector<uint32_t> sourceRows;
+
+  size_t size() const { return day.size(); }
+  size_t bytes() const;  // memory held by the columns
+};
+
+}  // namespace sitmap

@@ -1,0 +1,257 @@
+// A single-pass CSV reader over the whole file in memory (RFC 4180 quoting: commas, quotes and newlines inside
+// quoted fields), feeding the event columns directly.
+#include "io/acled_reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <optional>
+#include <unordered_map>
+
+#include "core/civil_date.hpp"
+#include "core/text.hpp"
+#include "io/csv_reader.hpp"
+
+namespace sitmap {
+
+namespace {
+
+constexpr size_t kProblemsKept = 10;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<double> parseNumber(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return std::nullopt;
+  if (s.front() == '+') s.remove_prefix(1);
+  double value = 0;
+  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+int parseSmallInt(std::string_view s) {
+  auto v = parseNumber(s);
+  return v ? int(*v) : 0;
+}
+
+// Since 2024 ACLED writes actor types as words; older exports use the codes.
+int interCode(std::string_view s) {
+  if (auto v = parseNumber(s)) return int(*v);
+  static const std::pair<const char*, int> names[] = {
+      {"state forces", 1}, {"rebel group", 2}, {"political militia", 3}, {"identity militia", 4},
+      {"rioters", 5},      {"protesters", 6},  {"civilians", 7},         {"external/other forces", 8}};
+  const std::string folded = foldForMatching(trim(s));
+  for (const auto& [name, code] : names)
+    if (folded == name) return code;
+  return 0;
+}
+
+// "A; B" -> {"A", "B"}
+std::vector<std::string_view> splitActors(std::string_view list) {
+  std::vector<std::string_view> out;
+  while (!list.empty()) {
+    const size_t cut = list.find(';');
+    std::string_view one = trim(list.substr(0, cut));
+    if (!one.empty()) out.push_back(one);
+    if (cut == std::string_view::npos) break;
+    list.remove_prefix(cut + 1);
+  }
+  return out;
+}
+
+struct Columns {
+  int id = -1, date = -1, timePrecision = -1, disorder = -1, type = -1, subType = -1, actor1 = -1, assoc1 = -1,
+      inter1 = -1, actor2 = -1, assoc2 = -1, inter2 = -1, interaction = -1, civilian = -1, admin1 = -1, admin2 = -1,
+      admin3 = -1, location = -1, lat = -1, lon = -1, geoPrecision = -1, source = -1, notes = -1, fatalities = -1,
+      tags = -1, dataId = -1;
+};
+
+Columns findColumns(const std::vector<std::string>& header) {
+  auto at = [&](const char* name) {
+    for (size_t i = 0; i < header.size(); ++i)
+      if (foldForMatching(trim(header[i])) == name) return int(i);
+    return -1;
+  };
+  Columns c;
+  c.id = at("event_id_cnty"), c.date = at("event_date"), c.timePrecision = at("time_precision");
+  c.disorder = at("disorder_type"), c.type = at("event_type"), c.subType = at("sub_event_type");
+  c.actor1 = at("actor1"), c.assoc1 = at("assoc_actor_1"), c.inter1 = at("inter1");
+  c.actor2 = at("actor2"), c.assoc2 = at("assoc_actor_2"), c.inter2 = at("inter2");
+  c.interaction = at("interaction"), c.civilian = at("civilian_targeting");
+  c.admin1 = at("admin1"), c.admin2 = at("admin2"), c.admin3 = at("admin3"), c.location = at("location");
+  c.lat = at("latitude"), c.lon = at("longitude"), c.geoPrecision = at("geo_precision");
+  c.source = at("source"), c.notes = at("notes"), c.fatalities = at("fatalities"), c.tags = at("tags");
+  c.dataId = at("data_id");
+  return c;
+}
+
+}  // namespace
+
+std::string EventImport::summary() const {
+  std::string text = std::to_string(table.size()) + " events";
+  if (rowsMerged) text += " (" + std::to_string(rowsMerged) + " actor rows merged into their events)";
+  if (rowsSkipped) {
+    text += "; " + std::to_string(rowsSkipped) + " rows skipped (";
+    for (size_t i = 0; i < problems.size() && i < 3; ++i)
+      text += (i ? "; " : "") + std::string("row ") + std::to_string(problems[i].row) + ": " + problems[i].reason;
+    if (rowsSkipped > 3) text += "; ...";
+    text += ")";
+  }
+  return text;
+}
+
+Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name, const ImportProgress& progress) {
+  CsvReader reader(text);
+  std::vector<std::string_view> fields;
+  if (!reader.next(fields) || fields.empty()) return Error{name + ": empty file (no header row)"};
+  EventImport import;
+  EventTable& t = import.table;
+  for (auto f : fields) t.header.emplace_back(trim(f));
+  const Columns c = findColumns(t.header);
+  std::string missing;
+  for (auto [index, column] : {std::pair{c.date, "event_date"}, {c.lat, "latitude"}, {c.lon, "longitude"}, {c.type, "event_type"}})
+    if (index < 0) missing += std::string(missing.empty() ? "" : ", ") + column;
+  if (!missing.empty()) return Error{name + ": not an ACLED export: no " + missing + " column"};
+  t.layout = c.disorder >= 0 || c.civilian >= 0 ? AcledLayout::Current
+             : c.subType >= 0                   ? AcledLayout::Legacy2019To2023
+                                                : AcledLayout::Pre2019;
+
+  std::unordered_map<std::string, uint32_t> eventById;
+  std::vector<std::pair<uint32_t, uint32_t>> extraActors;  // (event, actor code) from merged rows
+  std::vector<std::pair<uint32_t, uint32_t>> extraRows;    // (event, row)
+  auto field = [&](int index) -> std::string_view { return index >= 0 && size_t(index) < fields.size() ? fields[size_t(index)] : std::string_view(); };
+  auto skip = [&](size_t row, std::string reason) {
+    ++import.rowsSkipped;
+    if (import.problems.size() < kProblemsKept) import.problems.push_back({row, std::move(reason)});
+  };
+
+  size_t row = 1;
+  while (reader.next(fields)) {
+    ++row;
+    if (fields.size() == 1 && trim(fields[0]).empty()) continue;  // blank line
+    ++import.rowsRead;
+    if ((row & 0xFFFF) == 0 && progress && !progress(double(reader.position()) / double(text.size())))
+      return Error{name + ": import cancelled"};
+    if (fields.size() != t.header.size()) {
+      skip(row, "expected " + std::to_string(t.header.size()) + " fields, found " + std::to_string(fields.size()));
+      continue;
+    }
+    const auto day = parseEventDate(field(c.date));
+    if (!day) {
+      skip(row, "cannot read the date '" + std::string(field(c.date)) + "'");
+      continue;
+    }
+    const auto lat = parseNumber(field(c.lat)), lon = parseNumber(field(c.lon));
+    if (!lat || !lon) {
+      skip(row, field(c.lat).empty() || field(c.lon).empty() ? std::string("no coordinates")
+                                                             : "coordinates '" + std::string(field(c.lat)) + ", " +
+                                                                   std::string(field(c.lon)) + "' are not numbers");
+      continue;
+    }
+    if (std::fabs(*lat) > 90 || std::fabs(*lon) > 180) {
+      skip(row, "coordinates " + std::string(field(c.lat)) + ", " + std::string(field(c.lon)) + " are out of range");
+      continue;
+    }
+    const std::string_view idText = trim(c.id >= 0 ? field(c.id) : field(c.dataId));
+    const uint32_t actor1 = t.actorNames.code(trim(field(c.actor1)));
+    if (!idText.empty()) {
+      // Monadic exports repeat an event once per actor: fold the repeat into the first row's event.
+      auto [it, inserted] = eventById.try_emplace(std::string(idText), uint32_t(t.size()));
+      if (!inserted) {
+        const uint32_t e = it->second;
+        ++import.rowsMerged;
+        extraRows.emplace_back(e, uint32_t(row));
+        if (actor1 && actor1 != t.actor1[e] && actor1 != t.actor2[e]) {
+          if (t.actor2[e] == 0) {
+            t.actor2[e] = actor1;
+            t.inter2[e] = uint8_t(interCode(field(c.inter1)));
+          }
+          extraActors.emplace_back(e, actor1);
+        }
+        for (auto assoc : splitActors(field(c.assoc1))) extraActors.emplace_back(e, t.actorNames.code(assoc));
+        continue;
+      }
+    }
+    t.id.push(idText);
+    t.day.push_back(*day);
+    t.timePrecision.push_back(uint8_t(parseSmallInt(field(c.timePrecision))));
+    t.geoPrecision.push_back(uint8_t(parseSmallInt(field(c.geoPrecision))));
+    const std::string_view type = trim(field(c.type));
+    t.eventType.push_back(t.eventTypes.code(type));
+    t.category.push_back(uint8_t(categoryOf(type)));
+    t.subEventType.push_back(t.subEventTypes.code(trim(field(c.subType))));
+    t.disorderType.push_back(t.disorderTypes.code(trim(field(c.disorder))));
+    t.admin1.push_back(t.admin1Names.code(trim(field(c.admin1))));
+    t.admin2.push_back(t.admin2Names.code(trim(field(c.admin2))));
+    t.admin3.push_back(t.admin3Names.code(trim(field(c.admin3))));
+    const uint32_t actor2 = t.actorNames.code(trim(field(c.actor2)));
+    t.actor1.push_back(actor1);
+    t.actor2.push_back(actor2);
+    for (uint32_t actor : {actor1, actor2})
+      if (actor) t.actorCodes.push_back(actor);
+    for (int assocColumn : {c.assoc1, c.assoc2})
+      for (auto assoc : splitActors(field(assocColumn))) t.actorCodes.push_back(t.actorNames.code(assoc));
+    t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
+    t.assocActor1.push(trim(field(c.assoc1)));
+    t.assocActor2.push(trim(field(c.assoc2)));
+    t.inter1.push_back(uint8_t(interCode(field(c.inter1))));
+    t.inter2.push_back(uint8_t(interCode(field(c.inter2))));
+    t.interaction.push_back(uint16_t(parseSmallInt(field(c.interaction))));
+    t.civilianTargeting.push_back(!trim(field(c.civilian)).empty());
+    t.lat.push_back(*lat);
+    t.lon.push_back(*lon);
+    t.fatalities.push_back(std::max(0, parseSmallInt(field(c.fatalities))));
+    t.location.push(trim(field(c.location)));
+    t.notes.push(field(c.notes));
+    t.source.push(trim(field(c.source)));
+    t.tags.push(trim(field(c.tags)));
+    t.sourceRows.push_back(uint32_t(row));
+    t.sourceRowOffsets.push_back(uint32_t(t.sourceRows.size()));
+  }
+
+  // Merged rows add actors and source rows to earlier events: rebuild those two lists once, in event order.
+  if (!extraActors.empty() || !extraRows.empty()) {
+    auto rebuild = [&](std::vector<uint32_t>& offsets, std::vector<uint32_t>& values,
+                       std::vector<std::pair<uint32_t, uint32_t>>& extras) {
+      std::stable_sort(extras.begin(), extras.end(), [](auto& a, auto& b) { return a.first < b.first; });
+      std::vector<uint32_t> newOffsets{0}, newValues;
+      newValues.reserve(values.size() + extras.size());
+      size_t k = 0;
+      for (uint32_t e = 0; e + 1 < offsets.size(); ++e) {
+        newValues.insert(newValues.end(), values.begin() + offsets[e], values.begin() + offsets[e + 1]);
+        for (; k < extras.size() && extras[k].first == e; ++k)
+          if (std::find(newValues.begin() + newOffsets.back(), newValues.end(), extras[k].second) == newValues.end())
+            newValues.push_back(extras[k].second);
+        newOffsets.push_back(uint32_t(newValues.size()));
+      }
+      offsets.swap(newOffsets);
+      values.swap(newValues);
+    };
+    rebuild(t.actorOffsets, t.actorCodes, extraActors);
+    rebuild(t.sourceRowOffsets, t.sourceRows, extraRows);
+  }
+  if (t.size() == 0 && import.rowsRead > 0)
+    return Error{name + ": none of its " + std::to_string(import.rowsRead) + " rows could be read (" +
+                 (import.problems.empty() ? std::string("?") : "row " + std::to_string(import.problems[0].row) + ": " + import.problems[0].reason) + ")"};
+  if (t.size() == 0) return Error{name + ": no events (only a header row)"};
+  if (progress) progress(1.0);
+  return import;
+}
+
+Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& progress) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return Error{path + ": file not found or unreadable"};
+  const std::streamsize size = in.tellg();
+  std::string text(size_t(std::max<std::streamsize>(0, size)), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), size)) return Error{path + ": read failed"};
+  return parseAcledCsv(text, path, progress);
+}
+
+}  // namespace sitmap

@@ -1,0 +1,37 @@
+// ACLED CSV import: the current 31-column layout, the 2019-2023 layout and the pre-2019 taxonomy, columns found
+// by name in any order, UTF-8 BOM allowed, monadic (one row per actor) exports merged on event_id_cnty.
+// Bad rows are skipped and counted with the first reasons; the rest loads.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/event_table.hpp"
+#include "core/result.hpp"
+
+namespace sitmap {
+
+struct RowProblem {
+  size_t row = 0;  // as a spreadsheet numbers it: the header is row 1, the first event row 2
+  std::string reason;
+};
+
+struct EventImport {
+  EventTable table;
+  size_t rowsRead = 0;        // data rows in the file
+  size_t rowsSkipped = 0;     // unusable rows (bad date, coordinates, field count)
+  size_t rowsMerged = 0;      // monadic duplicates folded into their event
+  std::vector<RowProblem> problems;  // the first few skipped rows and why
+
+  // "57 events; 3 rows skipped (row 4: cannot read the date '2023-13-01'; ...)"
+  std::string summary() const;
+};
+
+// Return false from `progress` (fraction of the file read) to cancel the import.
+using ImportProgress = std::function<bool(double fraction)>;
+
+Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& progress = {});
+Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name, const ImportProgress& progress = {});
+
+}  // namespace sitmap

@@ -1,0 +1,216 @@
+// Dates, name folding and the event filter: each criterion, their combination, regions with holes, boundaries.
+#include <gtest/gtest.h>
+
+#include "core/civil_date.hpp"
+#include "core/event_filter.hpp"
+#include "core/text.hpp"
+
+using namespace sitmap;
+
+TEST(CivilDate, DayNumbersRoundTrip) {
+  EXPECT_EQ(daysFromCivil(1970, 1, 1), 0);
+  EXPECT_EQ(daysFromCivil(2023, 11, 1), 19662);
+  EXPECT_EQ(formatIsoDate(19662), "2023-11-01");
+  EXPECT_EQ(formatIsoDate(daysFromCivil(2024, 2, 29)), "2024-02-29");
+}
+
+TEST(CivilDate, ReadsEveryAcledSpelling) {
+  const int32_t nov1 = daysFromCivil(2023, 11, 1);
+  for (const char* text : {"2023-11-01", "01 November 2023", "1-November-23", "01-Nov-23", "01/11/2023", " 2023-11-01 ", "1 nov 2023"})
+    EXPECT_EQ(parseEventDate(text), nov1) << text;
+  EXPECT_EQ(parseEventDate("31-Dec-99"), daysFromCivil(1999, 12, 31));
+}
+
+TEST(CivilDate, RefusesImpossibleOrAmbiguousDates) {
+  for (const char* text : {"", "2023-13-01", "2023-02-30", "31/11/2023", "Nov 1 2023", "2023/11", "yesterday", "01-Foo-23", "1-11-2023x"})
+    EXPECT_FALSE(parseEventDate(text)) << text;
+}
+
+TEST(Folding, IgnoresCaseAndAccents) {
+  EXPECT_EQ(foldForMatching("Ménaka"), "menaka");
+  EXPECT_EQ(foldForMatching("MENAKA"), "menaka");
+  EXPECT_EQ(foldForMatching("TOMBOUCTOU"), foldForMatching("Tombouctou"));
+  EXPECT_EQ(foldForMatching("Anéfis"), foldForMatching("ANEFIS"));
+  EXPECT_EQ(foldForMatching("Abeïbara"), "abeibara");
+  EXPECT_EQ(foldForMatching("Œuvre"), "oeuvre");
+}
+
+namespace {
+
+// A small table built by hand: five events with known attributes.
+EventTable sampleTable() {
+  EventTable t;
+  struct Row {
+    const char* date;
+    const char* type;
+    const char* subType;
+    const char* actor1;
+    const char* actor2;
+    const char* assoc;
+    int inter1, inter2;
+    bool civilian;
+    const char* admin1;
+    double lon, lat;
+    int fatalities;
+    const char* notes;
+  };
+  const Row rows[] = {
+      {"2023-10-31", "Explosions/Remote violence", "Remote explosive/landmine/IED", "JNIM", "MINUSMA", "", 2, 8, false, "Kidal", 1.2, 18.3, 0, "IED on the convoy"},
+      {"2023-11-01", "Battles", "Armed clash", "Military Forces of Mali (2021-)", "CSP-PSD", "Wagner Group", 1, 2, false, "Gao", 0.2, 17.7, 5, "Clash near Tabankort"},
+      {"2023-11-04", "Explosions/Remote violence", "Remote explosive/landmine/IED", "JNIM", "MINUSMA", "", 2, 8, false, "Kidal", 0.6, 18.0, 0, "Two IEDs near Anéfis"},
+      {"2023-11-07", "Violence against civilians", "Attack", "Military Forces of Mali (2021-)", "Civilians (Mali)", "", 1, 7, true, "Ménaka", 2.4, 15.9, 12, "Drone strike"},
+      {"2023-11-08", "Strategic developments", "Headquarters or base established", "MINUSMA", "", "", 8, 0, false, "GAO", -0.04, 16.27, 0, "Convoy arrives"},
+  };
+  for (const Row& r : rows) {
+    t.id.push("X");
+    t.day.push_back(*parseEventDate(r.date));
+    t.timePrecision.push_back(1);
+    t.geoPrecision.push_back(1);
+    t.eventType.push_back(t.eventTypes.code(r.type));
+    t.category.push_back(uint8_t(categoryOf(r.type)));
+    t.subEventType.push_back(t.subEventTypes.code(r.subType));
+    t.disorderType.push_back(0);
+    t.admin1.push_back(t.admin1Names.code(r.admin1));
+    t.admin2.push_back(0);
+    t.admin3.push_back(0);
+    t.actor1.push_back(t.actorNames.code(r.actor1));
+    t.actor2.push_back(t.actorNames.code(r.actor2));
+    for (uint32_t a : {t.actor1.back(), t.actor2.back()})
+      if (a) t.actorCodes.push_back(a);
+    if (*r.assoc) t.actorCodes.push_back(t.actorNames.code(r.assoc));
+    t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
+    t.assocActor1.push(r.assoc);
+    t.assocActor2.push("");
+    t.inter1.push_back(uint8_t(r.inter1));
+    t.inter2.push_back(uint8_t(r.inter2));
+    t.interaction.push_back(uint16_t(r.inter1 * 10 + r.inter2));
+    t.civilianTargeting.push_back(r.civilian);
+    t.lon.push_back(r.lon);
+    t.lat.push_back(r.lat);
+    t.fatalities.push_back(r.fatalities);
+    t.location.push("");
+    t.notes.push(r.notes);
+    t.source.push("");
+    t.tags.push("");
+  }
+  return t;
+}
+
+std::vector<uint32_t> run(const EventTable& t, const EventFilter& f) {
+  EventFilterEngine engine(t);
+  return engine.apply(f);
+}
+
+}  // namespace
+
+TEST(EventFilter, NoCriterionKeepsEverything) {
+  const EventTable t = sampleTable();
+  EXPECT_EQ(run(t, {}), (std::vector<uint32_t>{0, 1, 2, 3, 4}));
+}
+
+TEST(EventFilter, DateRangeIsInclusiveAtBothEnds) {
+  const EventTable t = sampleTable();
+  EventFilter f;
+  f.fromDay = *parseEventDate("2023-11-01");
+  f.toDay = *parseEventDate("2023-11-07");
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{1, 2, 3}));
+}
+
+TEST(EventFilter, TypesSubTypesAndAdminNamesIgnoreCaseAndAccents) {
+  const EventTable t = sampleTable();
+  EventFilter f;
+  f.eventTypes = {"explosions/remote violence"};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{0, 2}));
+  f = {};
+  f.subEventTypes = {"ARMED CLASH"};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{1}));
+  f = {};
+  f.admin1 = {"Menaka"};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{3}));
+  f.admin1 = {"gao"};  // matches "Gao" and "GAO"
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{1, 4}));
+}
+
+TEST(EventFilter, ActorsMatchEitherSideAndAssociates) {
+  const EventTable t = sampleTable();
+  EventFilter f;
+  f.actors = {"MINUSMA"};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{0, 2, 4}));
+  f.actors = {"Wagner Group"};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{1}));
+  // ACLED's long names: the leading name before ":" or " (" is enough.
+  f.actors = {"military forces of mali"};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{1, 3}));
+  f.actors = {"Military Forces"};  // but not any prefix
+  EXPECT_TRUE(run(t, f).empty());
+}
+
+TEST(EventFilter, InterCodesInteractionCiviliansFatalitiesAndText) {
+  const EventTable t = sampleTable();
+  EventFilter f;
+  f.interCodes = {7};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{3}));
+  f = {};
+  f.interactions = {28};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{0, 2}));
+  f = {};
+  f.civilianTargetingOnly = true;
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{3}));
+  f = {};
+  f.minFatalities = 5;
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{1, 3}));
+  f = {};
+  f.text = "ANEFIS";  // accents and case ignored: "Anéfis" in the notes
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{2}));
+}
+
+TEST(EventFilter, CriteriaCombineAndFatalitiesAreCounted) {
+  const EventTable t = sampleTable();
+  EventFilterEngine engine(t);
+  EventFilter f;
+  f.actors = {"Military Forces of Mali (2021-)"};
+  f.fromDay = *parseEventDate("2023-11-02");
+  EXPECT_EQ(engine.apply(f), (std::vector<uint32_t>{3}));
+  EXPECT_EQ(engine.matchingFatalities(), 12);
+  f.fromDay.reset();
+  EXPECT_EQ(engine.apply(f), (std::vector<uint32_t>{1, 3}));
+  EXPECT_EQ(engine.matchingFatalities(), 17);
+}
+
+TEST(EventFilter, RegionPolygonsRespectHolesAndMultiplePolygons) {
+  const EventTable t = sampleTable();
+  EventFilter f;
+  // A box over 0..2E, 17..19N with a hole around event 2 (0.6E, 18.0N).
+  RegionShape withHole{"north", {{{0, 17}, {2, 17}, {2, 19}, {0, 19}}, {{0.5, 17.9}, {0.7, 17.9}, {0.7, 18.1}, {0.5, 18.1}}}};
+  f.regions = {withHole};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{0, 1}));
+  // A multipolygon: the same plus a second part around Ménaka's event.
+  withHole.rings.push_back({{2, 15.5}, {3, 15.5}, {3, 16.5}, {2, 16.5}});
+  f.regions = {withHole};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{0, 1, 3}));
+  // Two separate regions: inside either.
+  f.regions = {RegionShape{"a", {{{-1, 16}, {0, 16}, {0, 17}, {-1, 17}}}}, RegionShape{"b", {{{2, 15.5}, {3, 15.5}, {3, 16.5}, {2, 16.5}}}}};
+  EXPECT_EQ(run(t, f), (std::vector<uint32_t>{3, 4}));
+}
+
+TEST(EventFilter, EngineReturnsTheSameListUntilTheFilterChanges) {
+  const EventTable t = sampleTable();
+  EventFilterEngine engine(t);
+  EventFilter f;
+  f.minFatalities = 1;
+  const std::vector<uint32_t>* first = &engine.apply(f);
+  EXPECT_EQ(first, &engine.apply(f));
+  EXPECT_EQ(engine.apply(f).size(), 2u);
+  f.minFatalities = 0;
+  EXPECT_EQ(engine.apply(f).size(), 5u);
+}
+
+TEST(EventCategories, OldAndNewTaxonomiesMapToTodaysTypes) {
+  EXPECT_EQ(categoryOf("Battle-No change of territory"), EventCategory::Battles);
+  EXPECT_EQ(categoryOf("Remote violence"), EventCategory::ExplosionsRemoteViolence);
+  EXPECT_EQ(categoryOf("Explosions/Remote violence"), EventCategory::ExplosionsRemoteViolence);
+  EXPECT_EQ(categoryOf("Riots/Protests"), EventCategory::Riots);
+  EXPECT_EQ(categoryOf("Strategic development"), EventCategory::StrategicDevelopments);
+  EXPECT_EQ(categoryOf("Violence against civilians"), EventCategory::ViolenceAgainstCivilians);
+  EXPECT_EQ(categoryOf("Something else"), EventCategory::Other);
+}

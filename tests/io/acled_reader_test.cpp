@@ -1,0 +1,169 @@
+// ACLED import: the three layouts, every date spelling, BOM, quoting, monadic merges and bad rows.
+#include "io/acled_reader.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/civil_date.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+
+namespace {
+
+const std::string kCurrentHeader =
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,"
+    "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,"
+    "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
+
+std::string currentRow(const std::string& id, const std::string& date, const std::string& actor1,
+                       const std::string& lat = "18.44111", const std::string& lon = "1.40778",
+                       const std::string& notes = "Quiet day") {
+  return id + "," + date + ",2023,1,Political violence,Battles,Armed clash," + actor1 +
+         ",,1,CSP-PSD,,2,12,,466,Western Africa,Mali,Kidal,Kidal,,Kidal," + lat + "," + lon +
+         ",1,RFI,International,\"" + notes + "\",3,,1700000000\n";
+}
+
+}  // namespace
+
+TEST(AcledReader, CurrentLayout) {
+  auto import = parseAcledCsv(kCurrentHeader + currentRow("MLI1", "2023-11-01", "JNIM") +
+                                  currentRow("MLI2", "2023-11-02", "Military Forces of Mali (2021-)"),
+                              "t.csv");
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  EXPECT_EQ(t.layout, AcledLayout::Current);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t.id[1], "MLI2");
+  EXPECT_EQ(t.day[0], daysFromCivil(2023, 11, 1));
+  EXPECT_EQ(t.actorNames.value(t.actor1[0]), "JNIM");
+  EXPECT_EQ(t.actorNames.value(t.actor2[0]), "CSP-PSD");
+  EXPECT_EQ(t.admin1Names.value(t.admin1[0]), "Kidal");
+  EXPECT_DOUBLE_EQ(t.lat[0], 18.44111);
+  EXPECT_EQ(t.fatalities[0], 3);
+  EXPECT_EQ(t.inter1[0], 1);
+  EXPECT_EQ(t.interaction[0], 12);
+  EXPECT_EQ(t.timePrecision[0], 1);
+  EXPECT_EQ(t.header.size(), 31u);
+  EXPECT_EQ(import->rowsSkipped, 0u);
+}
+
+TEST(AcledReader, Layout2019To2023InAnyColumnOrder) {
+  const std::string csv =
+      "data_id,iso,event_id_cnty,event_id_no_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,"
+      "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,region,country,admin1,admin2,admin3,location,"
+      "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,timestamp,iso3\n"
+      "1,466,MLI9,9,07 November 2023,2023,1,Battles,Armed clash,A,,1,B,,2,12,Western Africa,Mali,Gao,Gao,,Gao,"
+      "16.27167,-0.04472,1,X,National,n,0,1,MLI\n";
+  auto import = parseAcledCsv(csv, "t.csv");
+  ASSERT_TRUE(import) << import.error();
+  EXPECT_EQ(import->table.layout, AcledLayout::Legacy2019To2023);
+  ASSERT_EQ(import->table.size(), 1u);
+  EXPECT_EQ(import->table.day[0], daysFromCivil(2023, 11, 7));
+  EXPECT_DOUBLE_EQ(import->table.lon[0], -0.04472);
+}
+
+TEST(AcledReader, Pre2019Taxonomy) {
+  const std::string csv =
+      "GWNO,EVENT_ID_CNTY,EVENT_ID_NO_CNTY,EVENT_DATE,YEAR,TIME_PRECISION,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,ACTOR2,"
+      "ALLY_ACTOR_2,INTER2,INTERACTION,COUNTRY,ADMIN1,ADMIN2,ADMIN3,LOCATION,LATITUDE,LONGITUDE,GEO_PRECISION,SOURCE,"
+      "NOTES,FATALITIES\n"
+      "432,1MLI,1,17-Jan-12,2012,1,Battle-No change of territory,MNLA,,2,Military Forces of Mali,,1,12,Mali,Gao,"
+      "Menaka,,Menaka,15.9182,2.4022,1,AFP,Attack,5\n"
+      "432,2MLI,2,18/01/2012,2012,1,Remote violence,Unidentified,,3,,,0,30,Mali,Gao,,,Gao,16.27,-0.04,1,AFP,Mine,0\n";
+  auto import = parseAcledCsv(csv, "old.csv");
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  EXPECT_EQ(t.layout, AcledLayout::Pre2019);
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t.day[0], daysFromCivil(2012, 1, 17));
+  EXPECT_EQ(t.day[1], daysFromCivil(2012, 1, 18));
+  EXPECT_EQ(EventCategory(t.category[0]), EventCategory::Battles);
+  EXPECT_EQ(EventCategory(t.category[1]), EventCategory::ExplosionsRemoteViolence);
+  EXPECT_EQ(t.eventTypes.value(t.eventType[0]), "Battle-No change of territory");
+}
+
+TEST(AcledReader, EveryDateSpellingGivesTheSameDay) {
+  std::string csv = kCurrentHeader;
+  int n = 0;
+  for (const char* date : {"2023-11-01", "01 November 2023", "1-November-23", "01-Nov-23", "01/11/2023"})
+    csv += currentRow("E" + std::to_string(n++), std::string("\"") + date + "\"", "A");
+  auto import = parseAcledCsv(csv, "dates.csv");
+  ASSERT_TRUE(import) << import.error();
+  ASSERT_EQ(import->table.size(), 5u);
+  for (int32_t day : import->table.day) EXPECT_EQ(day, daysFromCivil(2023, 11, 1));
+}
+
+TEST(AcledReader, ByteOrderMarkAndQuotedNotesWithCommasAndNewlines) {
+  const std::string csv = "\xEF\xBB\xBF" + kCurrentHeader +
+                          currentRow("MLI1", "2023-11-01", "\"JNIM, Katiba Macina\"", "18.4", "1.4",
+                                     "First line, with a comma\nsecond line with \"\"quotes\"\"") +
+                          currentRow("MLI2", "2023-11-02", "A");
+  auto import = parseAcledCsv(csv, "bom.csv");
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  ASSERT_EQ(t.size(), 2u) << import->summary();
+  EXPECT_EQ(t.id[0], "MLI1");  // the BOM is not part of the first column's name or value
+  EXPECT_EQ(t.actorNames.value(t.actor1[0]), "JNIM, Katiba Macina");
+  EXPECT_EQ(t.notes[0], "First line, with a comma\nsecond line with \"quotes\"");
+}
+
+TEST(AcledReader, MonadicRowsMergeIntoOneEvent) {
+  // ACLED's actor-based export: one row per actor, same event_id_cnty.
+  const std::string csv = kCurrentHeader + currentRow("MLI7", "2023-11-04", "JNIM") +
+                          currentRow("MLI7", "2023-11-04", "MINUSMA") + currentRow("MLI8", "2023-11-05", "JNIM");
+  auto import = parseAcledCsv(csv, "monadic.csv");
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(import->rowsMerged, 1u);
+  EXPECT_EQ(t.fatalities[0], 3);  // not doubled
+  std::vector<std::string> actors;
+  for (uint32_t k = t.actorOffsets[0]; k < t.actorOffsets[1]; ++k) actors.push_back(t.actorNames.value(t.actorCodes[k]));
+  EXPECT_NE(std::find(actors.begin(), actors.end(), "JNIM"), actors.end());
+  EXPECT_NE(std::find(actors.begin(), actors.end(), "MINUSMA"), actors.end());
+  EXPECT_EQ(std::vector<uint32_t>(t.sourceRows.begin() + t.sourceRowOffsets[0], t.sourceRows.begin() + t.sourceRowOffsets[1]),
+            (std::vector<uint32_t>{2, 3}));
+  EXPECT_EQ(t.sourceRows[t.sourceRowOffsets[1]], 4u);
+}
+
+TEST(AcledReader, BadRowsAreSkippedCountedAndExplained) {
+  const std::string csv = kCurrentHeader + currentRow("A", "2023-11-01", "X") +
+                          currentRow("B", "2023-13-45", "X") +                 // row 3: bad date
+                          currentRow("C", "2023-11-01", "X", "", "") +         // row 4: no coordinates
+                          currentRow("D", "2023-11-01", "X", "95.0", "1.0") +  // row 5: out of range
+                          "E,2023-11-01,2023,1\n" +                            // row 6: too few fields
+                          currentRow("F", "2023-11-01", "X", "north", "1.0") +  // row 7: not a number
+                          currentRow("G", "2023-11-02", "X");
+  auto import = parseAcledCsv(csv, "bad.csv");
+  ASSERT_TRUE(import) << import.error();
+  EXPECT_EQ(import->table.size(), 2u);
+  EXPECT_EQ(import->rowsRead, 7u);
+  EXPECT_EQ(import->rowsSkipped, 5u);
+  ASSERT_EQ(import->problems.size(), 5u);
+  EXPECT_EQ(import->problems[0].row, 3u);
+  EXPECT_EQ(import->problems[0].reason, "cannot read the date '2023-13-45'");
+  EXPECT_EQ(import->problems[1].reason, "no coordinates");
+  EXPECT_EQ(import->problems[2].reason, "coordinates 95.0, 1.0 are out of range");
+  EXPECT_EQ(import->problems[3].row, 6u);
+  EXPECT_EQ(import->problems[3].reason, "expected 31 fields, found 4");
+  EXPECT_EQ(import->problems[4].reason, "coordinates 'north, 1.0' are not numbers");
+  EXPECT_NE(import->summary().find("5 rows skipped (row 3: cannot read the date"), std::string::npos) << import->summary();
+}
+
+TEST(AcledReader, NotAnAcledFile) {
+  auto import = parseAcledCsv("name,lat,lon\nA,1,2\n", "places.csv");
+  ASSERT_FALSE(import);
+  EXPECT_EQ(import.error(), "places.csv: not an ACLED export: no event_date, latitude, longitude, event_type column");
+  EXPECT_FALSE(parseAcledCsv("", "empty.csv"));
+  auto allBad = parseAcledCsv(kCurrentHeader + currentRow("A", "never", "X"), "bad.csv");
+  ASSERT_FALSE(allBad);
+  EXPECT_NE(allBad.error().find("none of its 1 rows could be read"), std::string::npos);
+}
+
+TEST(AcledReader, TheBundledReferenceEvents) {
+  auto import = readAcledCsv(sitmap::test::sourceDir() + "/assets/data/events.csv");
+  ASSERT_TRUE(import) << import.error();
+  EXPECT_EQ(import->table.size(), 57u);
+  EXPECT_EQ(import->rowsSkipped, 0u) << import->summary();
+  EXPECT_EQ(import->table.layout, AcledLayout::Current);
+}
