@@ -61,6 +61,7 @@ Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
   timer.lap("gl setup");
   if (Status loaded = loading.get(); !loaded) return Error{loaded.error()};
   timer.lap("load");
+  if (options.eventFilter) session->setEventFilter(*options.eventFilter);
   session->syncRenderer(**renderer);
 
   Bbox box = session->homeBounds();

@@ -7,6 +7,7 @@
 #include "core/geometry.hpp"
 #include "core/image.hpp"
 #include "core/result.hpp"
+#include "core/event_filter.hpp"
 #include "core/scene.hpp"
 
 namespace sitmap {
@@ -18,6 +19,7 @@ struct RenderOptions {
   std::optional<Bbox> bboxLonLat;  // default: the scene's home view
   std::optional<std::string> crs;  // overrides the scene's display CRS
   bool furniture = true;
+  std::optional<EventFilter> eventFilter;  // incidents drawn: those passing it (default: all)
 };
 
 // Loads every layer (failing on the first that cannot load), then renders with all raster tiles in place.

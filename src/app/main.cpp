@@ -42,8 +42,14 @@ std::optional<Bbox> parseBbox(const std::string& text) {
 }
 
 int runRender(const std::vector<std::string>& inputs, const std::string& output, const std::string& size,
-              double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite) {
+              double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite,
+              const EventFilterOptions& filterOptions) {
   RenderOptions options;
+  if (filterOptions.any()) {
+    auto filter = filterOptions.build();
+    if (!filter) return fail(kExitUsage, filter.error());
+    options.eventFilter = *filter;
+  }
   auto parsedSize = parseSize(size);
   if (!parsedSize) return fail(kExitUsage, "--size must be WIDTHxHEIGHT, e.g. 1920x1080");
   std::tie(options.width, options.height) = *parsedSize;
@@ -127,6 +133,8 @@ int main(int argc, char** argv) {
   render->add_option("--crs", crs, "Display CRS, e.g. EPSG:32631");
   render->add_flag("--no-furniture", noFurniture, "Leave out title, scale bar and attribution");
   render->add_flag("--overwrite", overwrite, "Replace OUT.png if it exists");
+  EventFilterOptions renderFilter;
+  renderFilter.addTo(*render);
 
   auto* info = app.add_subcommand("info", "Describe raster and vector files as sitmap sees them");
   std::vector<std::string> infoFiles;
@@ -149,7 +157,7 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite);
+  if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter);
   if (*info) return runInfo(infoFiles);
   if (*events) return runEvents(eventsFile, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);
   auto scene = sceneFromArguments(viewInputs);

@@ -3,10 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <filesystem>
+#include <fstream>
 
 #include "core/geodesy.hpp"
 #include "io/source_open.hpp"
+#include "core/event_style.hpp"
+#include "io/acled_reader.hpp"
 #include "io/vector_loader.hpp"
 
 namespace sitmap {
@@ -21,9 +25,46 @@ Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
   return Error{spec.path + ": holds no raster or vector data"};
 }
 
+// Incidents from an ACLED CSV, placed in the display CRS.
+Result<LoadedData> loadIncidents(const LayerSpec& spec, const std::string& displayCrs) {
+  auto import = readAcledCsv(spec.path);
+  if (!import) return Error{import.error()};
+  auto toDisplay = CrsTransform::fromLonLat(displayCrs);
+  if (!toDisplay) return Error{toDisplay.error()};
+  auto layer = std::make_shared<EventLayerData>();
+  layer->importSummary = import->summary();
+  const EventTable& t = import->table;
+  layer->positions.resize(t.size());
+  for (size_t i = 0; i < t.size(); ++i) layer->positions[i] = {t.lon[i], t.lat[i]};
+  toDisplay->apply(layer->positions);
+  for (const Vec2& p : layer->positions)
+    if (std::isfinite(p.x)) layer->bounds.expand(p);
+  layer->table = std::make_shared<const EventTable>(std::move(import->table));
+  LoadedData data;
+  data.events = std::move(layer);
+  return data;
+}
+
+bool isCsv(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext == ".csv";
+}
+
+// A CSV whose header names ACLED's columns is an incident file, whatever the scene says.
+bool looksLikeAcled(const std::string& path) {
+  if (!isCsv(path)) return false;
+  std::ifstream in(path);
+  std::string header;
+  std::getline(in, header);
+  return header.find("event_date") != std::string::npos && header.find("event_type") != std::string::npos;
+}
+
 }  // namespace
 
 Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache) {
+  if (spec.kind == LayerKind::Incidents || (spec.kind == LayerKind::Auto && looksLikeAcled(spec.path)))
+    return loadIncidents(spec, displayCrs);
   DatasetCache ownCache;
   auto dataset = (cache ? *cache : ownCache).open(spec.path);
   if (!dataset) return Error{dataset.error()};
@@ -99,8 +140,39 @@ void MapSession::syncRenderer(MapRenderer& renderer) {
       const RasterInfo& info = *layer.data.raster;
       layer.rendererId =
           renderer.addRasterLayer(TileGrid(info.displayExtent, info.displayUnitsPerPixel), info.overviews > 0);
+    } else if (layer.data.events) {
+      layer.rendererId = renderer.addEventLayer(layer.data.events);
+      layer.filterEngine = std::make_shared<EventFilterEngine>(*layer.data.events->table);
+      layer.selection = nullptr;
+      layer.uploadedVersion = 0;
     }
   }
+  updateSelections(renderer);
+}
+
+void MapSession::updateSelections(MapRenderer& renderer) {
+  for (SessionLayer& layer : m_layers) {
+    if (!layer.filterEngine || !layer.rendererId) continue;
+    layer.selection = &layer.filterEngine->apply(m_filter);
+    if (layer.filterEngine->version() != layer.uploadedVersion) {
+      renderer.setEventSelection(layer.rendererId, *layer.selection);
+      layer.uploadedVersion = layer.filterEngine->version();
+    }
+  }
+}
+
+size_t MapSession::matchingEvents() const {
+  size_t n = 0;
+  for (const SessionLayer& layer : m_layers)
+    if (layer.selection && layer.spec.visible) n += layer.selection->size();
+  return n;
+}
+
+int64_t MapSession::matchingFatalities() const {
+  int64_t n = 0;
+  for (const SessionLayer& layer : m_layers)
+    if (layer.filterEngine && layer.selection && layer.spec.visible) n += layer.filterEngine->matchingFatalities();
+  return n;
 }
 
 void MapSession::removeLayer(uint64_t uid, MapRenderer& renderer) {
@@ -113,6 +185,7 @@ void MapSession::removeLayer(uint64_t uid, MapRenderer& renderer) {
 std::optional<Bbox> MapSession::layerBounds(const SessionLayer& layer) const {
   if (layer.data.vector && layer.data.vector->bounds.valid()) return layer.data.vector->bounds;
   if (layer.data.raster) return layer.data.raster->displayExtent;
+  if (layer.data.events && layer.data.events->bounds.valid()) return layer.data.events->bounds;
   return std::nullopt;
 }
 
@@ -168,6 +241,24 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     frame.layers.push_back({layer.rendererId, layer.spec.opacity, layer.spec.vector});
   }
   if (furniture) {
+    std::array<size_t, kEventCategoryCount> perCategory{};
+    bool anyIncidentLayer = false;
+    for (const SessionLayer& layer : m_layers) {
+      if (!layer.selection || !layer.spec.visible) continue;
+      anyIncidentLayer = true;
+      for (uint32_t e : *layer.selection) ++perCategory[layer.data.events->table->category[e]];
+    }
+    if (anyIncidentLayer) {
+      frame.furniture.legendTitle = "Incidents: " + std::to_string(matchingEvents()) + " (" +
+                                    std::to_string(matchingFatalities()) + " fatalities)";
+      for (int c = 0; c < kEventCategoryCount; ++c)
+        if (perCategory[size_t(c)])
+          frame.furniture.legend.push_back({categoryColour(EventCategory(c)),
+                                            std::string(categoryName(EventCategory(c))) + " (" + std::to_string(perCategory[size_t(c)]) + ")"});
+      const Rgba grey{0.35f, 0.35f, 0.35f, 1};
+      frame.furniture.legend.push_back({grey, "Location near a town", LegendEntry::Symbol::Halo});
+      frame.furniture.legend.push_back({grey, "Location: region only", LegendEntry::Symbol::Ring});
+    }
     if (auto metres = groundMetresPerPixel(view)) frame.furniture.scaleBar = chooseScaleBar(*metres, 150.0 * pixelScale);
     frame.furniture.attribution = attribution();
     frame.furniture.title = m_scene.title;

@@ -10,6 +10,8 @@
 #include "core/result.hpp"
 #include "core/scene.hpp"
 #include "core/tile_grid.hpp"
+#include "core/event_filter.hpp"
+#include "core/event_layer.hpp"
 #include "core/vector_data.hpp"
 #include "core/viewport.hpp"
 #include "io/crs.hpp"
@@ -22,6 +24,7 @@ namespace sitmap {
 struct LoadedData {
   std::shared_ptr<const VectorData> vector;
   std::optional<RasterInfo> raster;
+  std::shared_ptr<const EventLayerData> events;
 };
 
 class DatasetCache;
@@ -36,6 +39,9 @@ struct SessionLayer {
   LoadedData data;
   LayerId rendererId = 0;  // 0 until uploaded to the renderer
   uint64_t uid = 0;        // stable identity while the list is reordered
+  std::shared_ptr<EventFilterEngine> filterEngine;  // incident layers: the filter applied to this layer
+  const std::vector<uint32_t>* selection = nullptr;  // incident layers: the events passing the filter
+  uint64_t uploadedVersion = 0;  // the filter result the renderer has
 };
 
 class MapSession {
@@ -63,6 +69,15 @@ public:
   std::optional<LonLat> toLonLat(Vec2 display) const;
 
   MapFrame frame(const Viewport& view, float pixelScale, bool furniture) const;
+
+  // The one incident filter, applied to every incident layer (map, counts, exports alike).
+  const EventFilter& eventFilter() const { return m_filter; }
+  void setEventFilter(EventFilter filter) { m_filter = std::move(filter); }
+  // Runs the filter where it (or the layers) changed and hands new selections to the renderer.
+  void updateSelections(MapRenderer& renderer);
+  // Totals over all incident layers for the current filter.
+  size_t matchingEvents() const;
+  int64_t matchingFatalities() const;
   std::string attribution() const;
   // True ground metres per output pixel at the view centre (geodesic), for the scale bar.
   std::optional<double> groundMetresPerPixel(const Viewport& view) const;
@@ -73,6 +88,7 @@ private:
   std::vector<SessionLayer> m_layers;
   std::unique_ptr<CrsTransform> m_toDisplay, m_toLonLat;
   uint64_t m_nextUid = 1;
+  EventFilter m_filter;
 };
 
 }  // namespace sitmap

@@ -121,6 +121,7 @@ const std::vector<uint32_t>& EventFilterEngine::apply(const EventFilter& filter)
 
   m_result.clear();
   m_fatalities = 0;
+  ++m_version;
   for (uint32_t i = 0, n = uint32_t(t.size()); i < n; ++i) {
     if (t.day[i] < from || t.day[i] > to) continue;
     if (t.fatalities[i] < filter.minFatalities) continue;

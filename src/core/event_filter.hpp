@@ -61,6 +61,8 @@ public:
   // Ascending indices of the events that pass; the same vector until the filter changes.
   const std::vector<uint32_t>& apply(const EventFilter& filter);
   int64_t matchingFatalities() const { return m_fatalities; }
+  // Increases each time apply() recomputes, so users of the result know when to refresh.
+  uint64_t version() const { return m_version; }
   const EventTable& table() const { return m_table; }
 
 private:
@@ -71,6 +73,7 @@ private:
   std::optional<EventFilter> m_last;
   std::vector<uint32_t> m_result;
   int64_t m_fatalities = 0;
+  uint64_t m_version = 0;
   std::vector<RegionShape> m_maskRegions;
   std::vector<uint8_t> m_regionMask;  // per event, for m_maskRegions
   std::unique_ptr<StringColumn> m_folded;  // folded "location notes" per event, built on first text search

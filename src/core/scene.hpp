@@ -10,7 +10,7 @@
 
 namespace sitmap {
 
-enum class LayerKind { Auto, Vector, Raster };
+enum class LayerKind { Auto, Vector, Raster, Incidents };
 
 struct LayerSpec {
   std::string name;         // shown in the layers panel and legend

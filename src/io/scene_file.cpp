@@ -118,7 +118,8 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   const std::string kind = r.string("kind", "auto");
   if (kind == "vector") layer.kind = LayerKind::Vector;
   else if (kind == "raster") layer.kind = LayerKind::Raster;
-  else if (kind != "auto") r.fail("kind", "expected \"auto\", \"vector\" or \"raster\"");
+  else if (kind == "incidents") layer.kind = LayerKind::Incidents;
+  else if (kind != "auto") r.fail("kind", "expected \"auto\", \"vector\", \"raster\" or \"incidents\"");
   layer.visible = r.boolean("visible", true);
   layer.opacity = float(r.number("opacity", 1.0));
   if (layer.opacity < 0 || layer.opacity > 1) r.fail("opacity", "expected a number from 0 to 1");

@@ -6,6 +6,7 @@
 
 #include "core/label_placer.hpp"
 #include "core/text.hpp"
+#include "render/event_layer_gpu.hpp"
 #include "render/overlay_painter.hpp"
 #include "render/raster_tile_cache.hpp"
 #include "render/shader_program.hpp"
@@ -61,6 +62,7 @@ MapRenderer::MapRenderer() = default;
 MapRenderer::~MapRenderer() {
   m_vectors.clear();
   m_rasters.clear();
+  m_events.clear();
   glDeleteVertexArrays(1, &m_quadVao);
   glDeleteBuffers(1, &m_quadVbo);
 }
@@ -68,7 +70,8 @@ MapRenderer::~MapRenderer() {
 Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
   std::unique_ptr<MapRenderer> renderer(new MapRenderer());
   const std::pair<const char*, std::unique_ptr<ShaderProgram>*> programs[] = {
-      {"fill", &renderer->m_fill}, {"line", &renderer->m_line}, {"point", &renderer->m_point}, {"raster", &renderer->m_raster}};
+      {"fill", &renderer->m_fill},     {"line", &renderer->m_line}, {"point", &renderer->m_point},
+      {"raster", &renderer->m_raster}, {"event", &renderer->m_event}};
   for (auto& [name, slot] : programs) {
     auto program = ShaderProgram::build(std::string(name) + ".vert", std::string(name) + ".frag");
     if (!program) return Error{program.error()};
@@ -107,9 +110,20 @@ LayerId MapRenderer::addRasterLayer(const TileGrid& grid, bool overviewFirst, si
   return id;
 }
 
+LayerId MapRenderer::addEventLayer(std::shared_ptr<const EventLayerData> data) {
+  const LayerId id = m_nextId++;
+  m_events.emplace(id, std::make_unique<EventLayerGpu>(std::move(data)));
+  return id;
+}
+
+void MapRenderer::setEventSelection(LayerId layer, const std::vector<uint32_t>& events) {
+  if (auto it = m_events.find(layer); it != m_events.end()) it->second->setSelection(events);
+}
+
 void MapRenderer::removeLayer(LayerId id) {
   m_vectors.erase(id);
   m_rasters.erase(id);
+  m_events.erase(id);
 }
 
 void MapRenderer::addTile(LayerId layer, const TileKey& key, const RgbaImage& image) {
@@ -129,12 +143,20 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   glClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
   glClear(GL_COLOR_BUFFER_BIT);
 
+  m_binLabels.clear();
   for (const LayerDraw& draw : frame.layers) {
     if (auto v = m_vectors.find(draw.id); v != m_vectors.end()) drawVector(*v->second, draw, frame);
     else if (auto r = m_rasters.find(draw.id); r != m_rasters.end()) drawRaster(*r->second, draw, frame, report);
+    else if (auto e = m_events.find(draw.id); e != m_events.end()) drawEvents(*e->second, draw, frame, report);
   }
   const FurnitureLayout furniture = layoutFurniture(frame);
   report.labelsPlaced = drawLabels(frame, furniture.boxes);
+  // Bin counts go on top of the labels: they are data, the labels are context.
+  for (const auto& [centre, text] : m_binLabels) {
+    TextStyle count{11 * frame.pixelScale, {1, 1, 1, 1}, {0, 0, 0, 0.75f}, 1.6f * frame.pixelScale, true};
+    const Vec2 size = m_overlay->measure(text, count);
+    m_overlay->text(text, {centre.x - size.x / 2, centre.y - size.y / 2}, count);
+  }
   drawFurniture(furniture);
   m_overlay->flush(view.widthPx(), view.heightPx());
   return report;
@@ -231,6 +253,49 @@ void MapRenderer::drawRaster(RasterEntry& layer, const LayerDraw& draw, const Ma
   glBindVertexArray(0);
 }
 
+void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const MapFrame& frame, RenderReport& report) {
+  const Viewport& view = frame.view;
+  constexpr size_t kAggregateAbove = 3000;  // visible events; beyond this, points would hide each other anyway
+  const std::vector<uint32_t>& selection = layer.selection();
+  if (selection.empty()) return;
+  const bool aggregate = countVisible(layer.data().positions, selection, view.visibleBounds(), kAggregateAbove + 1) >
+                         kAggregateAbove;
+  glEnable(GL_PROGRAM_POINT_SIZE);
+  m_event->use();
+  glUniform1f(m_event->uniform("u_unitsPerPixel"), float(view.unitsPerPixel()));
+  glUniform2f(m_event->uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));
+  glUniform1f(m_event->uniform("u_scale"), frame.pixelScale);
+  glUniform1f(m_event->uniform("u_opacity"), draw.opacity);
+  if (aggregate) {
+    report.eventsAggregated = true;
+    const std::vector<EventBin> bins =
+        binEvents(layer.data().positions, *layer.data().table, selection, view, 48.0 * frame.pixelScale);
+    layer.uploadBins(bins, view);
+    const Vec2 offset = layer.origin() - view.centre();
+    glUniform2f(m_event->uniform("u_offset"), float(offset.x), float(offset.y));
+    glBindVertexArray(layer.binVao());
+    glDrawArrays(GL_POINTS, 0, GLsizei(bins.size()));
+    for (const EventBin& bin : bins)
+      if (bin.count > 1) m_binLabels.emplace_back(bin.centre, std::to_string(bin.count));
+  } else {
+    const Vec2 offset = layer.origin() - view.centre();
+    glUniform2f(m_event->uniform("u_offset"), float(offset.x), float(offset.y));
+    glBindVertexArray(layer.vao());
+    glDrawElements(GL_POINTS, GLsizei(selection.size()), GL_UNSIGNED_INT, nullptr);
+  }
+  glBindVertexArray(0);
+  if (frame.highlight && m_events.count(frame.highlight->layer) && m_events.at(frame.highlight->layer).get() == &layer) {
+    const Vec2 p = view.worldToScreen(layer.data().positions[frame.highlight->event]);
+    const double r = 14 * frame.pixelScale, w = 2.5 * frame.pixelScale;
+    // A square frame drawn with four bars: visible on any symbol colour.
+    const Rgba ink{0.05f, 0.05f, 0.05f, 1};
+    m_overlay->rect({p.x - r, p.y - r, p.x + r, p.y - r + w}, ink);
+    m_overlay->rect({p.x - r, p.y + r - w, p.x + r, p.y + r}, ink);
+    m_overlay->rect({p.x - r, p.y - r, p.x - r + w, p.y + r}, ink);
+    m_overlay->rect({p.x + r - w, p.y - r, p.x + r, p.y + r}, ink);
+  }
+}
+
 size_t MapRenderer::drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles) {
   const Viewport& view = frame.view;
   struct Source {
@@ -311,6 +376,43 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     layout.rects.push_back({{x0 + pad - s, barTop - s, x0 + pad + bar.pixels + s, barTop + barHeight + s}, ink});
     layout.rects.push_back({{x0 + pad + bar.pixels / 2, barTop, x0 + pad + bar.pixels, barTop + barHeight}, {1, 1, 1, 1}});
     layout.texts.push_back({bar.label, {x0 + pad, barTop - pad - labelSize.y}, label});
+    layout.boxes.push_back(box);
+  }
+
+  if (!frame.furniture.legendTitle.empty()) {
+    const TextStyle heading{13 * s, ink, {1, 1, 1, 0}, 0, true};
+    const TextStyle entry{12 * s, ink, {1, 1, 1, 0}, 0, false};
+    const double pad = 8 * s, rowHeight = 18 * s, swatch = 11 * s;
+    double width = m_overlay->measure(frame.furniture.legendTitle, heading).x;
+    for (const LegendEntry& e : frame.furniture.legend) width = std::max(width, swatch + 8 * s + m_overlay->measure(e.label, entry).x);
+    const double boxWidth = width + 2 * pad;
+    const double boxHeight = 2 * pad + 16 * s + rowHeight * double(frame.furniture.legend.size());
+    const Bbox box{w - margin - boxWidth, margin, w - margin, margin + boxHeight};
+    layout.rects.push_back({box, {1, 1, 1, 0.88f}});
+    layout.texts.push_back({frame.furniture.legendTitle, {box.minX + pad, box.minY + pad}, heading});
+    double y = box.minY + pad + 16 * s + 2 * s;
+    for (const LegendEntry& e : frame.furniture.legend) {
+      const double cx = box.minX + pad + swatch / 2, cy = y + rowHeight / 2 - 2 * s;
+      switch (e.symbol) {
+        case LegendEntry::Symbol::Dot:
+          layout.rects.push_back({{cx - swatch / 2, cy - swatch / 2, cx + swatch / 2, cy + swatch / 2}, e.colour});
+          break;
+        case LegendEntry::Symbol::Halo:
+          layout.rects.push_back({{cx - swatch / 2, cy - swatch / 2, cx + swatch / 2, cy + swatch / 2}, {e.colour.r, e.colour.g, e.colour.b, 0.3f}});
+          layout.rects.push_back({{cx - swatch / 4, cy - swatch / 4, cx + swatch / 4, cy + swatch / 4}, e.colour});
+          break;
+        case LegendEntry::Symbol::Ring: {
+          const double t = 2 * s;
+          layout.rects.push_back({{cx - swatch / 2, cy - swatch / 2, cx + swatch / 2, cy - swatch / 2 + t}, e.colour});
+          layout.rects.push_back({{cx - swatch / 2, cy + swatch / 2 - t, cx + swatch / 2, cy + swatch / 2}, e.colour});
+          layout.rects.push_back({{cx - swatch / 2, cy - swatch / 2, cx - swatch / 2 + t, cy + swatch / 2}, e.colour});
+          layout.rects.push_back({{cx + swatch / 2 - t, cy - swatch / 2, cx + swatch / 2, cy + swatch / 2}, e.colour});
+          break;
+        }
+      }
+      layout.texts.push_back({e.label, {box.minX + pad + swatch + 8 * s, y}, entry});
+      y += rowHeight;
+    }
     layout.boxes.push_back(box);
   }
 

@@ -13,11 +13,13 @@
 #include "core/scale_bar.hpp"
 #include "core/style.hpp"
 #include "core/tile_grid.hpp"
+#include "core/event_layer.hpp"
 #include "core/viewport.hpp"
 #include "core/vector_data.hpp"
 
 namespace sitmap {
 
+class EventLayerGpu;
 class OverlayPainter;
 class RasterTileCache;
 class ShaderProgram;
@@ -31,7 +33,15 @@ struct LayerDraw {
   VectorStyle vector;  // ignored for raster layers
 };
 
+struct LegendEntry {
+  Rgba colour;
+  std::string label;
+  enum class Symbol { Dot, Halo, Ring } symbol = Symbol::Dot;
+};
+
 struct MapFurniture {
+  std::string legendTitle;          // empty: no legend
+  std::vector<LegendEntry> legend;
   std::optional<ScaleBar> scaleBar;  // pixels already in output pixels
   std::string attribution;
   std::string title;
@@ -44,6 +54,11 @@ struct MapFrame {
   Rgba background{1, 1, 1, 1};
   std::vector<LayerDraw> layers;  // drawing order: first at the bottom
   MapFurniture furniture;
+  struct Highlight {
+    LayerId layer = 0;
+    uint32_t event = 0;
+  };
+  std::optional<Highlight> highlight;  // an incident to ring (the table row under the mouse)
 };
 
 struct MissingTile {
@@ -54,6 +69,7 @@ struct MissingTile {
 struct RenderReport {
   std::vector<MissingTile> missingTiles;  // wanted at the right resolution but not loaded yet
   size_t labelsPlaced = 0;
+  bool eventsAggregated = false;  // incidents drawn as counted bins because they crowd the view
 };
 
 class MapRenderer {
@@ -65,6 +81,9 @@ public:
   // overviewFirst: when nothing cached can stand in, ask for the whole-raster tile before the sharp ones.
   // Worth it only where the source has overviews (that tile is then cheap to read).
   LayerId addRasterLayer(const TileGrid& grid, bool overviewFirst, size_t tileCapacity = 256);
+  LayerId addEventLayer(std::shared_ptr<const EventLayerData> data);
+  // The events to draw (a filter's result).
+  void setEventSelection(LayerId layer, const std::vector<uint32_t>& events);
   void removeLayer(LayerId id);
   void addTile(LayerId layer, const TileKey& key, const RgbaImage& image);
 
@@ -76,15 +95,18 @@ private:
   struct RasterEntry;
   void drawVector(VectorEntry& layer, const LayerDraw& draw, const MapFrame& frame);
   void drawRaster(RasterEntry& layer, const LayerDraw& draw, const MapFrame& frame, RenderReport& report);
+  void drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const MapFrame& frame, RenderReport& report);
   struct FurnitureLayout;
   FurnitureLayout layoutFurniture(const MapFrame& frame);
   size_t drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawFurniture(const FurnitureLayout& layout);
 
-  std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster;
+  std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;
   std::unique_ptr<OverlayPainter> m_overlay;
   std::map<LayerId, std::unique_ptr<VectorEntry>> m_vectors;
   std::map<LayerId, std::unique_ptr<RasterEntry>> m_rasters;
+  std::map<LayerId, std::unique_ptr<EventLayerGpu>> m_events;
+  std::vector<std::pair<Vec2, std::string>> m_binLabels;  // counts to write on aggregated bins this frame
   LayerId m_nextId = 1;
   unsigned m_quadVao = 0, m_quadVbo = 0;
 };

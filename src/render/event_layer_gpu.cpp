@@ -1,0 +1,87 @@
+// Incident buffers.
+#include "render/event_layer_gpu.hpp"
+
+#include <cmath>
+#include <cstddef>
+
+#include "core/event_style.hpp"
+
+namespace sitmap {
+
+namespace {
+
+struct EventVertex {
+  float x, y;
+  float colour[4];
+  float diameter;
+  float precision;
+};
+
+void describe(GLuint vao, GLuint vbo) {
+  glBindVertexArray(vao);
+  glBindBuffer(GL_ARRAY_BUFFER, vbo);
+  const GLsizei stride = sizeof(EventVertex);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, x)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, colour)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, diameter)));
+  glEnableVertexAttribArray(3);
+  glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, precision)));
+}
+
+}  // namespace
+
+EventLayerGpu::EventLayerGpu(std::shared_ptr<const EventLayerData> data)
+    : m_data(std::move(data)), m_origin(m_data->bounds.valid() ? m_data->bounds.centre() : Vec2{}) {
+  const EventTable& t = *m_data->table;
+  std::vector<EventVertex> vertices(t.size());
+  for (size_t i = 0; i < t.size(); ++i) {
+    const Rgba c = categoryColour(EventCategory(t.category[i]));
+    vertices[i] = {float(m_data->positions[i].x - m_origin.x), float(m_data->positions[i].y - m_origin.y),
+                   {c.r, c.g, c.b, c.a}, eventDiameter(t.fatalities[i]), float(std::max<uint8_t>(1, t.geoPrecision[i]))};
+  }
+  glGenVertexArrays(1, &m_vao);
+  glGenBuffers(1, &m_vbo);
+  glGenBuffers(1, &m_ibo);
+  glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices.size() * sizeof(EventVertex)), vertices.data(), GL_STATIC_DRAW);
+  describe(m_vao, m_vbo);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ibo);
+  glGenVertexArrays(1, &m_binVao);
+  glGenBuffers(1, &m_binVbo);
+  describe(m_binVao, m_binVbo);
+  glBindVertexArray(0);
+}
+
+EventLayerGpu::~EventLayerGpu() {
+  const GLuint arrays[] = {m_vao, m_binVao};
+  const GLuint buffers[] = {m_vbo, m_ibo, m_binVbo};
+  glDeleteVertexArrays(2, arrays);
+  glDeleteBuffers(3, buffers);
+}
+
+void EventLayerGpu::setSelection(const std::vector<uint32_t>& events) {
+  m_selection = events;
+  glBindVertexArray(m_vao);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ibo);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(events.size() * sizeof(uint32_t)), events.data(), GL_DYNAMIC_DRAW);
+  glBindVertexArray(0);
+}
+
+void EventLayerGpu::uploadBins(const std::vector<EventBin>& bins, const Viewport& view) {
+  std::vector<EventVertex> vertices;
+  vertices.reserve(bins.size());
+  for (const EventBin& bin : bins) {
+    const Vec2 world = view.screenToWorld(bin.centre) - m_origin;
+    const Rgba c = categoryColour(EventCategory(bin.category));
+    // Area grows with the count: 12 px for one event, about 56 px for a thousand.
+    const float diameter = std::min(56.0f, 12.0f + 6.0f * std::log2(float(bin.count)) * 0.75f * 2.0f);
+    vertices.push_back({float(world.x), float(world.y), {c.r, c.g, c.b, 0.85f}, diameter, 1.0f});
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, m_binVbo);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices.size() * sizeof(EventVertex)), vertices.data(), GL_STREAM_DRAW);
+}
+
+}  // namespace sitmap

@@ -1,0 +1,115 @@
+// Incidents on the map: coloured by category at their lon/lat, gone when the filter excludes them,
+// aggregated into counted bins when they crowd.
+#include <gtest/gtest.h>
+
+#include "app/headless_render.hpp"
+#include "core/civil_date.hpp"
+#include "core/event_style.hpp"
+#include "core/viewport.hpp"
+#include "io/crs.hpp"
+#include "io/scene_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+const char* kHeader =
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,"
+    "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,"
+    "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
+
+std::string row(const std::string& id, const std::string& type, double lat, double lon, int geoPrecision = 1) {
+  return id + ",2023-11-01,2023,1,Political violence," + type + ",x,A,,1,B,,2,12,,466,Western Africa,Mali,Gao,,,," +
+         std::to_string(lat) + "," + std::to_string(lon) + "," + std::to_string(geoPrecision) + ",s,s,n,0,,1\n";
+}
+
+std::array<int, 3> rgbOf(EventCategory category) {
+  const Rgba c = categoryColour(category);
+  return {int(c.r * 255 + 0.5f), int(c.g * 255 + 0.5f), int(c.b * 255 + 0.5f)};
+}
+
+Scene incidentScene(const TempDir& dir, const std::string& csv) {
+  writeText(dir.path("events.csv"), csv);
+  auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff","layers":[{"path":"events.csv","kind":"incidents"}]})",
+                          dir.root());
+  EXPECT_TRUE(scene) << scene.error();
+  return *scene;
+}
+
+RenderOptions options() {
+  RenderOptions o;
+  o.width = 400;
+  o.height = 400;
+  o.bboxLonLat = Bbox{0, 14, 4, 18};
+  o.furniture = false;
+  return o;
+}
+
+Vec2 pixelOf(double lon, double lat) {
+  auto toMercator = CrsTransform::fromLonLat("EPSG:3857");
+  Bbox box;
+  for (Vec2 corner : {Vec2{0, 14}, Vec2{4, 18}}) {
+    toMercator->apply(corner);
+    box.expand(corner);
+  }
+  Vec2 p{lon, lat};
+  toMercator->apply(p);
+  return Viewport::fitting(box, 400, 400).worldToScreen(p);
+}
+
+}  // namespace
+
+TEST(IncidentRender, EventsAppearInTheirCategoryColourAndVanishWhenFilteredOut) {
+  TempDir dir;
+  const Scene scene = incidentScene(dir, std::string(kHeader) + row("A", "Battles", 15, 1) + row("B", "Violence against civilians", 17, 3));
+  const Vec2 a = pixelOf(1, 15), b = pixelOf(3, 17);
+
+  auto all = renderScene(scene, options());
+  ASSERT_TRUE(all) << all.error();
+  EXPECT_TRUE(near(pixel(*all, int(a.x), int(a.y)), rgbOf(EventCategory::Battles), 20));
+  EXPECT_TRUE(near(pixel(*all, int(b.x), int(b.y)), rgbOf(EventCategory::ViolenceAgainstCivilians), 20));
+
+  RenderOptions filtered = options();
+  filtered.eventFilter = EventFilter{};
+  filtered.eventFilter->eventTypes = {"Battles"};
+  auto some = renderScene(scene, filtered);
+  ASSERT_TRUE(some) << some.error();
+  EXPECT_TRUE(near(pixel(*some, int(a.x), int(a.y)), rgbOf(EventCategory::Battles), 20));
+  EXPECT_TRUE(near(pixel(*some, int(b.x), int(b.y)), {255, 255, 255}, 2)) << "the filtered-out event is gone";
+}
+
+TEST(IncidentRender, RegionOnlyLocationsAreHollow) {
+  TempDir dir;
+  const Scene scene = incidentScene(dir, std::string(kHeader) + row("A", "Battles", 16, 2, 3));
+  auto image = renderScene(scene, options());
+  ASSERT_TRUE(image) << image.error();
+  const Vec2 p = pixelOf(2, 16);
+  // Centre nearly white (a faint tint), rim in the category colour 4 px out (8 px symbol).
+  EXPECT_GT(pixel(*image, int(p.x), int(p.y))[1], 200);
+  const auto rim = pixel(*image, int(p.x) + 3, int(p.y));
+  EXPECT_LT(rim[2], 120) << "rim drawn in the Battles colour";
+}
+
+TEST(IncidentRender, CrowdedEventsAreAggregatedIntoCountedBins) {
+  TempDir dir;
+  std::string csv = kHeader;
+  // 4000 events in a 0.2 degree square around (2E, 16N): far more than can be told apart.
+  for (int i = 0; i < 4000; ++i)
+    csv += row("E" + std::to_string(i), "Battles", 15.9 + (i % 63) * 0.2 / 63, 1.9 + (i / 63) * 0.2 / 64);
+  const Scene scene = incidentScene(dir, csv);
+  auto image = renderScene(scene, options());
+  ASSERT_TRUE(image) << image.error();
+  const Vec2 p = pixelOf(2, 16);
+  // One bin symbol (Battles colour) with its count written in white near the centre: some pixels there are white.
+  int white = 0, battles = 0;
+  for (int dy = -20; dy <= 20; ++dy)
+    for (int dx = -20; dx <= 20; ++dx) {
+      const auto px = pixel(*image, int(p.x) + dx, int(p.y) + dy);
+      white += near(px, {255, 255, 255}, 10);
+      battles += near(px, rgbOf(EventCategory::Battles), 40);
+    }
+  EXPECT_GT(battles, 200);
+  EXPECT_GT(white, 5) << "the count is written on the bin";
+}
