@@ -22,10 +22,15 @@
 
 #include "app/map_session.hpp"
 #include "app/tile_loading.hpp"
+#include "core/civil_date.hpp"
 #include "core/geodesy.hpp"
 #include "io/scene_file.hpp"
 #include "render/map_renderer.hpp"
+#include "ui/events_table_panel.hpp"
+#include "ui/filters_panel.hpp"
 #include "ui/layers_panel.hpp"
+#include "ui/summary_panel.hpp"
+#include "ui/timeline_panel.hpp"
 #include "ui/map_panel.hpp"
 #include "ui/notifications.hpp"
 #include "ui/status_bar.hpp"
@@ -84,6 +89,14 @@ private:
   std::vector<LayerRow> layerRows() const;
   void toggleFullscreen();
   void changeCrs(const std::string& crs);
+  // Incidents: the layer the panels show, their view of it, and the map tools that edit the filter.
+  SessionLayer* incidentLayer();
+  IncidentsView incidentsView();
+  void handleMapTools(bool& interacting);
+  void pickRegionAt(Vec2 screen);
+  void addRectangleRegion(Vec2 a, Vec2 b);
+  void flyTo(Vec2 centre, double unitsPerPixel);
+  bool advanceFlight();
 
   GLFWwindow* m_window;
   MapSession m_session;
@@ -103,6 +116,26 @@ private:
   std::string m_crsNameFor, m_crsName;
   size_t m_colourIndex = 0;  // default colours of layers added by path or drop
   FrameStats m_frameStats;
+  FiltersPanel m_filtersPanel;
+  TimelinePanel m_timelinePanel;
+  EventsTablePanel m_tablePanel;
+  SummaryPanel m_summaryPanel;
+  MapTool m_tool = MapTool::Navigate;
+  std::optional<uint32_t> m_hoveredEvent;  // from the table
+  std::optional<uint32_t> m_detailsEvent;
+  bool m_detailsOpen = false;
+  std::optional<Vec2> m_rectangleStart;  // screen pixels, while drawing a rectangle region
+  // Timeline: the events passing every criterion but the dates, recounted when those criteria change.
+  std::unique_ptr<EventFilterEngine> m_timelineEngine;
+  const EventTable* m_timelineTable = nullptr;
+  uint64_t m_timelineVersion = UINT64_MAX;
+  Histogram m_histogram;
+  struct Flight {
+    Vec2 fromCentre, toCentre;
+    double fromUnits = 1, toUnits = 1;
+    double start = 0;
+  };
+  std::optional<Flight> m_flight;
 };
 
 void Viewer::startLoads() {
@@ -283,6 +316,18 @@ void Viewer::apply(const Command& command) {
           changeCrs(c.crs);
         } else if constexpr (std::is_same_v<T, ToggleFullscreen>) {
           toggleFullscreen();
+        } else if constexpr (std::is_same_v<T, SetEventFilter>) {
+          m_session.setEventFilter(c.filter);
+        } else if constexpr (std::is_same_v<T, FlyToEvent>) {
+          if (SessionLayer* l = incidentLayer())
+            flyTo(l->data.events->positions[c.event], std::min(m_view.unitsPerPixel(), 250.0));
+        } else if constexpr (std::is_same_v<T, ShowEventDetails>) {
+          m_detailsEvent = c.event;
+          m_detailsOpen = true;
+        } else if constexpr (std::is_same_v<T, SetMapTool>) {
+          m_tool = c.tool;
+        } else if constexpr (std::is_same_v<T, HoverEvent>) {
+          m_hoveredEvent = c.event;
         }
       },
       command);
@@ -319,6 +364,146 @@ bool Viewer::handleInput() {
   return active || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown();
 }
 
+SessionLayer* Viewer::incidentLayer() {
+  for (SessionLayer& layer : m_session.layers())
+    if (layer.spec.visible && layer.data.events && layer.selection) return &layer;
+  return nullptr;
+}
+
+IncidentsView Viewer::incidentsView() {
+  IncidentsView view;
+  view.filter = &m_session.eventFilter();
+  view.tool = m_tool;
+  view.hovered = m_hoveredEvent;
+  SessionLayer* layer = incidentLayer();
+  if (!layer) return view;
+  const EventTable& table = *layer->data.events->table;
+  view.table = &table;
+  view.selection = layer->selection;
+  view.selectionVersion = layer->filterEngine->version() ^ (uint64_t(layer->uid) << 40);
+  view.importSummary = layer->data.events->importSummary;
+  view.matching = m_session.matchingEvents();
+  view.fatalities = m_session.matchingFatalities();
+  // The timeline shows the other criteria's result over all dates, so a date range can be moved or widened.
+  if (m_timelineTable != &table) {
+    m_timelineEngine = std::make_unique<EventFilterEngine>(table);
+    m_timelineTable = &table;
+    m_timelineVersion = UINT64_MAX;
+  }
+  EventFilter undated = m_session.eventFilter();
+  undated.fromDay.reset();
+  undated.toDay.reset();
+  const std::vector<uint32_t>& undatedEvents = m_timelineEngine->apply(undated);
+  if (m_timelineEngine->version() != m_timelineVersion) {
+    m_histogram = buildHistogram(table, undatedEvents);
+    m_timelineVersion = m_timelineEngine->version();
+  }
+  view.timeline = &m_histogram;
+  return view;
+}
+
+void Viewer::flyTo(Vec2 centre, double unitsPerPixel) {
+  m_flight = Flight{m_view.centre(), centre, m_view.unitsPerPixel(), unitsPerPixel, glfwGetTime()};
+}
+
+bool Viewer::advanceFlight() {
+  if (!m_flight) return false;
+  constexpr double kSeconds = 0.8;
+  const double t = std::min(1.0, (glfwGetTime() - m_flight->start) / kSeconds);
+  const double eased = t * t * (3 - 2 * t);
+  // Zoom moves in log space so the flight feels even whether it zooms in or out.
+  const double units = std::exp(std::log(m_flight->fromUnits) + (std::log(m_flight->toUnits) - std::log(m_flight->fromUnits)) * eased);
+  m_view = Viewport(m_flight->fromCentre + (m_flight->toCentre - m_flight->fromCentre) * eased, units, m_view.widthPx(), m_view.heightPx());
+  if (t >= 1) m_flight.reset();
+  return true;
+}
+
+void Viewer::pickRegionAt(Vec2 screen) {
+  const Vec2 world = m_view.screenToWorld(screen);
+  const auto& layers = m_session.layers();
+  for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // the topmost polygon layer first
+    if (!it->spec.visible || !it->data.vector) continue;
+    const VectorData& data = *it->data.vector;
+    for (const VectorData::PolygonFeature& feature : data.polygonFeatures) {
+      RegionShape shape{feature.name, {}};
+      for (uint32_t r = feature.firstRing; r < feature.firstRing + feature.ringCount; ++r) {
+        const VectorData::Path& ring = data.rings[r];
+        shape.rings.emplace_back(data.vertices.begin() + ring.first, data.vertices.begin() + ring.first + ring.count);
+      }
+      if (!RegionIndex({shape}).containsAny(world)) continue;
+      // Clicking a chosen region again removes it.
+      EventFilter filter = m_session.eventFilter();
+      auto chosen = std::find_if(filter.regions.begin(), filter.regions.end(), [&](const RegionShape& r) { return r.name == feature.name; });
+      if (chosen != filter.regions.end()) {
+        filter.regions.erase(chosen);
+      } else {
+        for (auto& ring : shape.rings)
+          for (Vec2& p : ring)
+            if (auto ll = m_session.toLonLat(p)) p = {ll->lon, ll->lat};
+        filter.regions.push_back(std::move(shape));
+      }
+      m_session.setEventFilter(std::move(filter));
+      return;
+    }
+  }
+  m_notifications.info("No polygon there: the region picker uses the visible polygon layers.");
+}
+
+void Viewer::addRectangleRegion(Vec2 a, Vec2 b) {
+  // Densified edges: a rectangle on screen is a curved shape in lon/lat for most projections.
+  RegionShape shape{"Rectangle", {{}}};
+  const Vec2 corners[] = {{a.x, a.y}, {b.x, a.y}, {b.x, b.y}, {a.x, b.y}};
+  for (int side = 0; side < 4; ++side)
+    for (int step = 0; step < 16; ++step) {
+      const Vec2 p = corners[side] + (corners[(side + 1) % 4] - corners[side]) * (step / 16.0);
+      if (auto ll = m_session.toLonLat(m_view.screenToWorld(p))) shape.rings[0].push_back({ll->lon, ll->lat});
+    }
+  EventFilter filter = m_session.eventFilter();
+  int n = 1;
+  for (const RegionShape& r : filter.regions) n += r.name.rfind("Rectangle", 0) == 0;
+  shape.name = "Rectangle " + std::to_string(n);
+  filter.regions.push_back(std::move(shape));
+  m_session.setEventFilter(std::move(filter));
+}
+
+void Viewer::handleMapTools(bool& interacting) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureMouse) return;
+  const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
+  const Vec2 mouse{io.MousePos.x * fbScale, io.MousePos.y * fbScale};
+  const bool clicked = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3) &&
+                       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x == 0 && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0;
+  if (m_tool == MapTool::PickRegion && clicked) pickRegionAt(mouse);
+  if (m_tool == MapTool::DrawRectangle) {
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_rectangleStart = mouse;
+    if (m_rectangleStart) {
+      ImGui::GetForegroundDrawList()->AddRect(ImVec2(float(m_rectangleStart->x) / fbScale, float(m_rectangleStart->y) / fbScale),
+                                              io.MousePos, IM_COL32(255, 200, 0, 255), 0, 0, 2);
+      interacting = true;
+      if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        if (std::abs(mouse.x - m_rectangleStart->x) > 4 && std::abs(mouse.y - m_rectangleStart->y) > 4) addRectangleRegion(*m_rectangleStart, mouse);
+        m_rectangleStart.reset();
+        m_tool = MapTool::Navigate;
+      }
+    }
+    return;
+  }
+  // Hover an incident: tooltip; click it: details.
+  if (SessionLayer* layer = incidentLayer()) {
+    const auto event = nearestEvent(layer->data.events->positions, *layer->selection, m_view, mouse, 10 * m_contentScale);
+    if (event && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+      const EventTable& t = *layer->data.events->table;
+      ImGui::SetTooltip("%s  %s\n%s\n%s, %s\n%d fatalities\n(click for details)", formatIsoDate(t.day[*event]).c_str(),
+                        t.eventTypes.value(t.eventType[*event]).c_str(), t.subEventTypes.value(t.subEventType[*event]).c_str(),
+                        std::string(t.location[*event]).c_str(), t.admin1Names.value(t.admin1[*event]).c_str(), t.fatalities[*event]);
+      if (m_tool == MapTool::Navigate && clicked) {
+        m_detailsEvent = event;
+        m_detailsOpen = true;
+      }
+    }
+  }
+}
+
 int Viewer::run() {
   startLoads();
   int activeFrames = 2;
@@ -342,8 +527,9 @@ int Viewer::run() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    const bool interacting = handleInput();
-    active = active || interacting;
+    bool interacting = m_tool == MapTool::DrawRectangle ? false : handleInput();
+    handleMapTools(interacting);
+    active = advanceFlight() || active || interacting;
     m_layersPanel.draw(layerRows(), m_commands);
     if (m_crsNameFor != m_session.displayCrs()) {  // describing a CRS parses it: once per change, not per frame
       m_crsNameFor = m_session.displayCrs();
@@ -364,6 +550,12 @@ int Viewer::run() {
     status.crsName = crsName;
     const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
     drawStatusBar(status, statusHeight);
+    const IncidentsView incidents = incidentsView();
+    m_filtersPanel.draw(incidents, m_commands);
+    m_timelinePanel.draw(incidents, statusHeight, m_commands);
+    m_tablePanel.draw(incidents, m_commands);
+    m_summaryPanel.draw(incidents);
+    if (m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen);
     active = m_notifications.draw(ImGui::GetTime()) || active;
     std::vector<Command> commands;
     commands.swap(m_commands);
@@ -375,8 +567,11 @@ int Viewer::run() {
 
     if (fbw > 0 && fbh > 0) {
       glBindFramebuffer(GL_FRAMEBUFFER, 0);
+      m_session.updateSelections(*m_renderer);
       MapFrame frame = m_session.frame(m_view, m_contentScale, true);
       frame.furniture.bottomInsetPx = statusHeight * fbScale;
+      if (SessionLayer* layer = incidentLayer(); layer && (m_hoveredEvent || (m_detailsOpen && m_detailsEvent)))
+        frame.highlight = MapFrame::Highlight{layer->rendererId, m_hoveredEvent ? *m_hoveredEvent : *m_detailsEvent};
       const RenderReport report = m_renderer->render(frame);
       const bool missingChanged = report.missingTiles.size() != m_lastMissing.size() ||
                                   !std::equal(report.missingTiles.begin(), report.missingTiles.end(), m_lastMissing.begin(),

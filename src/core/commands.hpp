@@ -4,9 +4,12 @@
 
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <variant>
 #include <vector>
 
+#include "core/event_filter.hpp"
+#include "core/event_views.hpp"
 #include "core/style.hpp"
 
 namespace sitmap {
@@ -22,9 +25,16 @@ struct AddLayerFromPath { std::string path; };
 struct ZoomHome {};
 struct SetDisplayCrs { std::string crs; };
 struct ToggleFullscreen {};
+struct SetEventFilter { EventFilter filter; };
+struct FlyToEvent { uint32_t event; };       // in the incident layer the panels show
+struct ShowEventDetails { uint32_t event; };
+enum class MapTool { Navigate, PickRegion, DrawRectangle };
+struct SetMapTool { MapTool tool; };
+struct HoverEvent { std::optional<uint32_t> event; };  // highlights an incident on the map
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
-                             SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen>;
+                             SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
+                             FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -41,6 +51,24 @@ struct LayerRow {
   VectorStyle style;
   ScaleRange scales;
   std::vector<std::string> fields;  // attribute fields of a vector layer
+};
+
+}  // namespace sitmap
+
+namespace sitmap {
+
+// What the incident panels read: one incident layer (the first visible one), the filter, and derived views.
+struct IncidentsView {
+  const EventTable* table = nullptr;               // null: no incident layer loaded
+  const std::vector<uint32_t>* selection = nullptr;  // events passing the filter
+  uint64_t selectionVersion = 0;                      // changes whenever the selection does
+  const EventFilter* filter = nullptr;
+  const Histogram* timeline = nullptr;              // events passing every criterion but the dates
+  std::string importSummary;
+  size_t matching = 0;
+  int64_t fatalities = 0;
+  MapTool tool = MapTool::Navigate;
+  std::optional<uint32_t> hovered;  // table row under the mouse
 };
 
 }  // namespace sitmap

@@ -24,6 +24,13 @@ struct VectorData {
   std::vector<Vec2> vertices;
   std::vector<Path> lines;  // line strings, and polygon rings for outlines
   std::vector<Path> rings;  // polygon rings (outer and holes)
+  // Polygon features, for picking regions on the map: their rings are rings[firstRing, firstRing + ringCount).
+  struct PolygonFeature {
+    uint32_t firstRing = 0;
+    uint32_t ringCount = 0;
+    std::string name;  // the label field's value, else the first text field's
+  };
+  std::vector<PolygonFeature> polygonFeatures;
   std::vector<uint32_t> fillIndices;  // polygon interiors as triangles (even-odd rule), indices into vertices
   std::vector<Vec2> points;
   std::vector<LabelPoint> labels;

@@ -193,13 +193,20 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
   for (int i = 0; i < definition->GetFieldCount(); ++i) data.fieldNames.push_back(definition->GetFieldDefn(i)->GetNameRef());
   Flattener flattener(data, transform.get());
   layer->ResetReading();
+  int nameIndex = labelIndex;
+  for (int i = 0; i < definition->GetFieldCount() && nameIndex < 0; ++i)
+    if (definition->GetFieldDefn(i)->GetType() == OFTString) nameIndex = i;
   for (auto& feature : *layer) {
     ++data.featureCount;
     const OGRGeometry* geometry = feature->GetGeometryRef();
+    const auto firstRing = uint32_t(data.rings.size());
     if (!flattener.add(geometry)) {
       ++data.skippedFeatures;
       continue;
     }
+    if (data.rings.size() > firstRing)
+      data.polygonFeatures.push_back({firstRing, uint32_t(data.rings.size()) - firstRing,
+                                      nameIndex >= 0 ? feature->GetFieldAsString(nameIndex) : "polygon " + std::to_string(data.featureCount)});
     if (labelIndex < 0 || !feature->IsFieldSetAndNotNull(labelIndex)) continue;
     std::optional<Vec2> anchor = labelAnchor(geometry);
     if (!anchor || !flattener.project(*anchor)) continue;

@@ -8,8 +8,9 @@ namespace sitmap {
 void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - unit, 3 * unit), ImGuiCond_FirstUseEver, ImVec2(1, 0));
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 24 * unit, viewport->Pos.y + 0.3f * unit), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(22 * unit, 0), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // rarely needed; leaves the legend in view
   if (!ImGui::Begin("Map")) {
     ImGui::End();
     return;

@@ -1,0 +1,153 @@
+// Panel computations over event columns.
+#include "core/event_views.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/civil_date.hpp"
+
+namespace sitmap {
+
+uint32_t HistogramBin::total() const { return std::accumulate(perCategory.begin(), perCategory.end(), 0u); }
+
+TimeUnit unitForSpan(int32_t days) {
+  if (days <= 120) return TimeUnit::Day;
+  if (days <= 730) return TimeUnit::Week;
+  return TimeUnit::Month;
+}
+
+namespace {
+
+// The first day of the bin holding `day`.
+int32_t binStart(int32_t day, TimeUnit unit) {
+  switch (unit) {
+    case TimeUnit::Day: return day;
+    case TimeUnit::Week: {
+      const int32_t weekday = ((day % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday: Monday = 0
+      return day - weekday;
+    }
+    case TimeUnit::Month: {
+      int y = 0, m = 0, d = 0;
+      civilFromDays(day, y, m, d);
+      return daysFromCivil(y, m, 1);
+    }
+  }
+  return day;
+}
+
+int32_t nextBinStart(int32_t start, TimeUnit unit) {
+  if (unit == TimeUnit::Day) return start + 1;
+  if (unit == TimeUnit::Week) return start + 7;
+  int y = 0, m = 0, d = 0;
+  civilFromDays(start, y, m, d);
+  return m == 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, m + 1, 1);
+}
+
+}  // namespace
+
+Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events) {
+  Histogram histogram;
+  if (events.empty()) return histogram;
+  int32_t first = INT32_MAX, last = INT32_MIN;
+  for (uint32_t e : events) {
+    first = std::min(first, table.day[e]);
+    last = std::max(last, table.day[e]);
+  }
+  histogram.unit = unitForSpan(last - first + 1);
+  for (int32_t start = binStart(first, histogram.unit); start <= last; start = nextBinStart(start, histogram.unit)) {
+    HistogramBin bin;
+    bin.firstDay = start;
+    bin.lastDay = nextBinStart(start, histogram.unit) - 1;
+    histogram.bins.push_back(bin);
+  }
+  // Bins are consecutive: find each event's by binary search on the first days.
+  for (uint32_t e : events) {
+    const int32_t day = table.day[e];
+    auto it = std::upper_bound(histogram.bins.begin(), histogram.bins.end(), day,
+                               [](int32_t d, const HistogramBin& b) { return d < b.firstDay; });
+    HistogramBin& bin = *(it - 1);
+    ++bin.perCategory[table.category[e]];
+    bin.fatalities += table.fatalities[e];
+  }
+  return histogram;
+}
+
+void sortEvents(const EventTable& t, std::vector<uint32_t>& events, EventColumn column, bool ascending) {
+  std::stable_sort(events.begin(), events.end(), [&](uint32_t a, uint32_t b) { return t.day[a] < t.day[b]; });
+  auto by = [&](auto key) {
+    std::stable_sort(events.begin(), events.end(), [&](uint32_t a, uint32_t b) {
+      return ascending ? key(a) < key(b) : key(b) < key(a);
+    });
+  };
+  switch (column) {
+    case EventColumn::Date: by([&](uint32_t e) { return t.day[e]; }); break;
+    case EventColumn::Type: by([&](uint32_t e) { return std::string_view(t.eventTypes.value(t.eventType[e])); }); break;
+    case EventColumn::SubType: by([&](uint32_t e) { return std::string_view(t.subEventTypes.value(t.subEventType[e])); }); break;
+    case EventColumn::Actor1: by([&](uint32_t e) { return std::string_view(t.actorNames.value(t.actor1[e])); }); break;
+    case EventColumn::Actor2: by([&](uint32_t e) { return std::string_view(t.actorNames.value(t.actor2[e])); }); break;
+    case EventColumn::Admin1: by([&](uint32_t e) { return std::string_view(t.admin1Names.value(t.admin1[e])); }); break;
+    case EventColumn::Location: by([&](uint32_t e) { return t.location[e]; }); break;
+    case EventColumn::Fatalities: by([&](uint32_t e) { return t.fatalities[e]; }); break;
+  }
+}
+
+std::vector<CountRow> summarise(const EventTable& t, const std::vector<uint32_t>& events, SummaryBy by, size_t limit) {
+  std::unordered_map<uint32_t, CountRow> groups;
+  auto add = [&](uint32_t code, const std::string& name, uint32_t e) {
+    CountRow& row = groups[code];
+    row.name = name;
+    ++row.events;
+    row.fatalities += t.fatalities[e];
+  };
+  for (uint32_t e : events) {
+    switch (by) {
+      case SummaryBy::Admin1: add(t.admin1[e], t.admin1Names.value(t.admin1[e]), e); break;
+      case SummaryBy::EventType: add(t.eventType[e], t.eventTypes.value(t.eventType[e]), e); break;
+      case SummaryBy::Actor:
+        for (uint32_t k = t.actorOffsets[e]; k < t.actorOffsets[e + 1]; ++k)
+          add(t.actorCodes[k], t.actorNames.value(t.actorCodes[k]), e);
+        break;
+    }
+  }
+  std::vector<CountRow> rows;
+  for (auto& [code, row] : groups) rows.push_back(std::move(row));
+  std::sort(rows.begin(), rows.end(), [](const CountRow& a, const CountRow& b) {
+    return a.events != b.events ? a.events > b.events : a.name < b.name;
+  });
+  if (rows.size() > limit) rows.resize(limit);
+  for (CountRow& row : rows)
+    if (row.name.empty()) row.name = "(not given)";
+  return rows;
+}
+
+std::optional<uint32_t> nearestEvent(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                     const Viewport& view, Vec2 screen, double maxPx) {
+  const Vec2 world = view.screenToWorld(screen);
+  const double reach = maxPx * view.unitsPerPixel();
+  std::optional<uint32_t> best;
+  double bestDistance = reach * reach;
+  for (uint32_t e : events) {
+    const double dx = positions[e].x - world.x, dy = positions[e].y - world.y;
+    const double d = dx * dx + dy * dy;
+    if (d <= bestDistance) {
+      bestDistance = d;
+      best = e;
+    }
+  }
+  return best;
+}
+
+std::string precisionText(uint8_t geoPrecision, uint8_t timePrecision) {
+  std::string where = geoPrecision == 1   ? "location exact (town or site)"
+                      : geoPrecision == 2 ? "location near the town shown"
+                      : geoPrecision == 3 ? "location known only to the region"
+                                          : "location precision not given";
+  std::string when = timePrecision == 1   ? "date exact"
+                     : timePrecision == 2 ? "date within the week"
+                     : timePrecision == 3 ? "date within the month"
+                                          : "date precision not given";
+  return where + "; " + when;
+}
+
+}  // namespace sitmap

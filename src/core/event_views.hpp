@@ -1,0 +1,54 @@
+// What the incident panels show, computed from the columns: the timeline histogram, table order, summaries,
+// and the event under the cursor. No GL, no ImGui: the panels draw these.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event_table.hpp"
+#include "core/viewport.hpp"
+
+namespace sitmap {
+
+enum class TimeUnit { Day, Week, Month };
+
+struct HistogramBin {
+  int32_t firstDay = 0;  // inclusive
+  int32_t lastDay = 0;   // inclusive
+  std::array<uint32_t, kEventCategoryCount> perCategory{};
+  int64_t fatalities = 0;
+  uint32_t total() const;
+};
+
+struct Histogram {
+  TimeUnit unit = TimeUnit::Day;
+  std::vector<HistogramBin> bins;  // consecutive, covering the events' first to last day
+};
+
+// Day bins up to 120 days of span, weeks (Monday first) up to two years, calendar months beyond.
+TimeUnit unitForSpan(int32_t days);
+Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events);
+
+enum class EventColumn { Date, Type, SubType, Actor1, Actor2, Admin1, Location, Fatalities };
+// Stable sort of `events` by a column (ties keep date order).
+void sortEvents(const EventTable& table, std::vector<uint32_t>& events, EventColumn column, bool ascending);
+
+struct CountRow {
+  std::string name;
+  uint32_t events = 0;
+  int64_t fatalities = 0;
+};
+enum class SummaryBy { Admin1, EventType, Actor };
+// The `limit` largest groups, most events first; an event counts once for each actor involved.
+std::vector<CountRow> summarise(const EventTable& table, const std::vector<uint32_t>& events, SummaryBy by, size_t limit);
+
+// The event of `events` nearest `screen` within maxPx, if any.
+std::optional<uint32_t> nearestEvent(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                     const Viewport& view, Vec2 screen, double maxPx);
+
+std::string precisionText(uint8_t geoPrecision, uint8_t timePrecision);
+
+}  // namespace sitmap

@@ -1,0 +1,185 @@
+// Filters panel drawing.
+#include "ui/filters_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+#include "core/civil_date.hpp"
+#include "core/text.hpp"
+
+namespace sitmap {
+
+namespace {
+
+// A checkbox list over a dictionary, writing the ticked names into `chosen`; true when it changed.
+bool nameList(const char* id, const Dictionary& names, std::vector<std::string>& chosen, const char* search, float height) {
+  bool changed = false;
+  const std::string needle = foldForMatching(search);
+  ImGui::BeginChild(id, ImVec2(0, height), true);
+  for (size_t code = 1; code < names.size(); ++code) {
+    const std::string& name = names.value(uint32_t(code));
+    if (!needle.empty() && foldForMatching(name).find(needle) == std::string::npos) continue;
+    bool on = std::find(chosen.begin(), chosen.end(), name) != chosen.end();
+    if (ImGui::Checkbox(name.c_str(), &on)) {
+      if (on) chosen.push_back(name);
+      else chosen.erase(std::remove(chosen.begin(), chosen.end(), name), chosen.end());
+      changed = true;
+    }
+  }
+  ImGui::EndChild();
+  return changed;
+}
+
+// A small "x" that clears a criterion.
+bool resetButton(const char* id, bool active) {
+  if (!active) return false;
+  ImGui::SameLine();
+  ImGui::PushID(id);
+  const bool pressed = ImGui::SmallButton("x");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Clear this criterion");
+  ImGui::PopID();
+  return pressed;
+}
+
+void copyDate(char (&buffer)[16], const std::optional<int32_t>& day) {
+  std::snprintf(buffer, sizeof buffer, "%s", day ? formatIsoDate(*day).c_str() : "");
+}
+
+}  // namespace
+
+void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
+  const float unit = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(unit, 28 * unit), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(22 * unit, 26 * unit), ImGuiCond_FirstUseEver);
+  if (!ImGui::Begin("Incident filters")) {
+    ImGui::End();
+    return;
+  }
+  if (!view.table) {
+    ImGui::TextDisabled("No incident layer loaded. Add an ACLED CSV in Layers.");
+    ImGui::End();
+    return;
+  }
+  const EventTable& t = *view.table;
+  EventFilter filter = *view.filter;
+  if (!(m_lastSeen == filter)) {  // the filter changed elsewhere (timeline drag, reset): refresh the text fields
+    copyDate(m_from, filter.fromDay);
+    copyDate(m_to, filter.toDay);
+    std::snprintf(m_text, sizeof m_text, "%s", filter.text.c_str());
+    m_lastSeen = filter;
+  }
+  bool changed = false;
+
+  ImGui::Text("%zu events, %lld fatalities", view.matching, static_cast<long long>(view.fatalities));
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Reset all")) {
+    filter = {};
+    changed = true;
+  }
+  if (!view.importSummary.empty()) ImGui::TextDisabled("%s", view.importSummary.c_str());
+  ImGui::Separator();
+
+  ImGui::PushItemWidth(7 * unit);
+  if (ImGui::InputTextWithHint("##from", "from", m_from, sizeof m_from, ImGuiInputTextFlags_EnterReturnsTrue) |
+      ImGui::IsItemDeactivatedAfterEdit()) {
+    filter.fromDay = m_from[0] ? parseEventDate(m_from) : std::nullopt;
+    changed = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::InputTextWithHint("##to", "to", m_to, sizeof m_to, ImGuiInputTextFlags_EnterReturnsTrue) |
+      ImGui::IsItemDeactivatedAfterEdit()) {
+    filter.toDay = m_to[0] ? parseEventDate(m_to) : std::nullopt;
+    changed = true;
+  }
+  ImGui::PopItemWidth();
+  ImGui::SameLine();
+  ImGui::TextUnformatted("dates");
+  if (resetButton("dates", filter.fromDay || filter.toDay)) {
+    filter.fromDay.reset();
+    filter.toDay.reset();
+    changed = true;
+  }
+
+  if (ImGui::InputTextWithHint("Text", "in notes or location", m_text, sizeof m_text)) {
+    filter.text = m_text;
+    changed = true;
+  }
+  if (resetButton("text", !filter.text.empty())) {
+    filter.text.clear();
+    changed = true;
+  }
+  if (ImGui::SliderInt("Min. fatalities", &filter.minFatalities, 0, 100)) changed = true;
+  if (resetButton("fatalities", filter.minFatalities > 0)) {
+    filter.minFatalities = 0;
+    changed = true;
+  }
+  if (ImGui::Checkbox("Civilian targeting only", &filter.civilianTargetingOnly)) changed = true;
+
+  if (ImGui::CollapsingHeader("Event type", ImGuiTreeNodeFlags_DefaultOpen)) {
+    changed |= nameList("##types", t.eventTypes, filter.eventTypes, "", 6 * unit);
+    if (resetButton("types", !filter.eventTypes.empty())) {
+      filter.eventTypes.clear();
+      changed = true;
+    }
+  }
+  if (ImGui::CollapsingHeader("Sub-event type")) {
+    changed |= nameList("##subtypes", t.subEventTypes, filter.subEventTypes, "", 8 * unit);
+    if (resetButton("subtypes", !filter.subEventTypes.empty())) {
+      filter.subEventTypes.clear();
+      changed = true;
+    }
+  }
+  if (ImGui::CollapsingHeader("Region")) {
+    ImGui::InputTextWithHint("##adminsearch", "search admin-1 / admin-2 names", m_adminSearch, sizeof m_adminSearch);
+    ImGui::TextDisabled("Admin-1");
+    changed |= nameList("##admin1", t.admin1Names, filter.admin1, m_adminSearch, 5 * unit);
+    ImGui::TextDisabled("Admin-2");
+    changed |= nameList("##admin2", t.admin2Names, filter.admin2, m_adminSearch, 5 * unit);
+    if (resetButton("admin", !filter.admin1.empty() || !filter.admin2.empty() || !filter.admin3.empty())) {
+      filter.admin1.clear();
+      filter.admin2.clear();
+      filter.admin3.clear();
+      changed = true;
+    }
+    const bool picking = view.tool == MapTool::PickRegion, drawing = view.tool == MapTool::DrawRectangle;
+    if (ImGui::RadioButton("Pick polygons on the map", picking)) out.push_back(SetMapTool{picking ? MapTool::Navigate : MapTool::PickRegion});
+    if (ImGui::RadioButton("Draw a rectangle", drawing)) out.push_back(SetMapTool{drawing ? MapTool::Navigate : MapTool::DrawRectangle});
+    for (const RegionShape& region : filter.regions) ImGui::BulletText("%s", region.name.c_str());
+    if (resetButton("regions", !filter.regions.empty())) {
+      filter.regions.clear();
+      changed = true;
+    }
+  }
+  if (ImGui::CollapsingHeader("Actor")) {
+    ImGui::InputTextWithHint("##actorsearch", "search actors", m_actorSearch, sizeof m_actorSearch);
+    changed |= nameList("##actors", t.actorNames, filter.actors, m_actorSearch, 8 * unit);
+    if (resetButton("actors", !filter.actors.empty())) {
+      filter.actors.clear();
+      changed = true;
+    }
+  }
+  if (ImGui::CollapsingHeader("Actor types (inter codes)")) {
+    static const char* names[] = {"", "State forces", "Rebel groups", "Political militias", "Identity militias",
+                                  "Rioters", "Protesters", "Civilians", "External/other forces"};
+    for (int code = 1; code <= 8; ++code) {
+      bool on = std::find(filter.interCodes.begin(), filter.interCodes.end(), code) != filter.interCodes.end();
+      char label[64];
+      std::snprintf(label, sizeof label, "%d %s", code, names[code]);
+      if (ImGui::Checkbox(label, &on)) {
+        if (on) filter.interCodes.push_back(code);
+        else filter.interCodes.erase(std::remove(filter.interCodes.begin(), filter.interCodes.end(), code), filter.interCodes.end());
+        changed = true;
+      }
+    }
+  }
+  if (changed) {
+    m_lastSeen = filter;
+    out.push_back(SetEventFilter{filter});
+  }
+  ImGui::End();
+}
+
+}  // namespace sitmap
