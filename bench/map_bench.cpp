@@ -197,4 +197,4 @@ BENCHMARK(BM_PngEncode4K)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
-BENCHMARK_MAIN();
+

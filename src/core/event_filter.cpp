@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "core/text.hpp"
 
@@ -119,32 +120,64 @@ const std::vector<uint32_t>& EventFilterEngine::apply(const EventFilter& filter)
   const StringColumn* folded = needle.empty() ? nullptr : &foldedTexts();
   const int32_t from = filter.fromDay.value_or(INT32_MIN), to = filter.toDay.value_or(INT32_MAX);
 
+  // The pass over the columns. Everything it reads is hoisted into locals first: with the result vector being
+  // written in the loop, the compiler would otherwise reload each column pointer for every event.
+  struct Test {
+    const uint8_t* allowed;
+    const uint32_t* codes;
+  };
+  std::vector<Test> codeTests;
+  for (auto [allowed, codes] : {std::pair{&types, &t.eventType}, {&subTypes, &t.subEventType}, {&admin1, &t.admin1},
+                                {&admin2, &t.admin2}, {&admin3, &t.admin3}})
+    if (*allowed) codeTests.push_back({(*allowed)->data(), codes->data()});
+  const int32_t* days = t.day.data();
+  const int32_t* deaths = t.fatalities.data();
+  const int32_t minFatalities = filter.minFatalities;
+  const bool civiliansOnly = filter.civilianTargetingOnly, byInter = !filter.interCodes.empty();
+  const bool byInteraction = !filter.interactions.empty(), byRegion = !filter.regions.empty();
+  const std::vector<int>& interactions = filter.interactions;
+  const uint8_t* regionMask = m_regionMask.data();
+  const auto pass = [&, codeTests](uint32_t begin, uint32_t end, std::vector<uint32_t>& out, int64_t& fatalities) {
+    int64_t sum = 0;
+    for (uint32_t i = begin; i < end; ++i) {
+      if (days[i] < from || days[i] > to || deaths[i] < minFatalities) continue;
+      bool keep = true;
+      for (const Test& test : codeTests) keep = keep && test.allowed[test.codes[i]];
+      if (!keep) continue;
+      if (civiliansOnly && !t.civilianTargeting[i]) continue;
+      if (byInter && !interAllowed[t.inter1[i]] && !interAllowed[t.inter2[i]]) continue;
+      if (byInteraction && std::find(interactions.begin(), interactions.end(), int(t.interaction[i])) == interactions.end())
+        continue;
+      if (actors) {
+        bool any = false;
+        for (uint32_t k = t.actorOffsets[i]; k < t.actorOffsets[i + 1] && !any; ++k) any = (*actors)[t.actorCodes[k]];
+        if (!any) continue;
+      }
+      if (byRegion && !regionMask[i]) continue;
+      if (folded && (*folded)[i].find(needle) == std::string_view::npos) continue;
+      out.push_back(i);
+      sum += deaths[i];
+    }
+    fatalities += sum;
+  };
+  const auto n = uint32_t(t.size());
   m_result.clear();
+  m_result.reserve(n);
   m_fatalities = 0;
   ++m_version;
-  for (uint32_t i = 0, n = uint32_t(t.size()); i < n; ++i) {
-    if (t.day[i] < from || t.day[i] > to) continue;
-    if (t.fatalities[i] < filter.minFatalities) continue;
-    if (types && !(*types)[t.eventType[i]]) continue;
-    if (subTypes && !(*subTypes)[t.subEventType[i]]) continue;
-    if (admin1 && !(*admin1)[t.admin1[i]]) continue;
-    if (admin2 && !(*admin2)[t.admin2[i]]) continue;
-    if (admin3 && !(*admin3)[t.admin3[i]]) continue;
-    if (filter.civilianTargetingOnly && !t.civilianTargeting[i]) continue;
-    if (!filter.interCodes.empty() && !interAllowed[t.inter1[i]] && !interAllowed[t.inter2[i]]) continue;
-    if (!filter.interactions.empty() &&
-        std::find(filter.interactions.begin(), filter.interactions.end(), int(t.interaction[i])) == filter.interactions.end())
-      continue;
-    if (actors) {
-      bool any = false;
-      for (uint32_t k = t.actorOffsets[i]; k < t.actorOffsets[i + 1] && !any; ++k) any = (*actors)[t.actorCodes[k]];
-      if (!any) continue;
-    }
-    if (!filter.regions.empty() && !m_regionMask[i]) continue;
-    if (folded && (*folded)[i].find(needle) == std::string_view::npos) continue;
-    m_result.push_back(i);
-    m_fatalities += t.fatalities[i];
+  if (n < 200000) {
+    pass(0, n, m_result, m_fatalities);
+    return m_result;
   }
+  std::vector<uint32_t>& upper = m_upperHalf;  // kept between calls: no fresh allocation (and page faults) each time
+  upper.clear();
+  upper.reserve(n / 2 + 1);
+  int64_t upperFatalities = 0;
+  std::thread helper([&] { pass(n / 2, n, upper, upperFatalities); });
+  pass(0, n / 2, m_result, m_fatalities);
+  helper.join();
+  m_result.insert(m_result.end(), upper.begin(), upper.end());
+  m_fatalities += upperFatalities;
   return m_result;
 }
 

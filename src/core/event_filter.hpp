@@ -72,6 +72,7 @@ private:
   const EventTable& m_table;
   std::optional<EventFilter> m_last;
   std::vector<uint32_t> m_result;
+  std::vector<uint32_t> m_upperHalf;  // the second thread's share of the result
   int64_t m_fatalities = 0;
   uint64_t m_version = 0;
   std::vector<RegionShape> m_maskRegions;
