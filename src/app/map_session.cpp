@@ -25,9 +25,16 @@ Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
   return Error{spec.path + ": holds no raster or vector data"};
 }
 
-// Incidents from an ACLED CSV, placed in the display CRS.
-Result<LoadedData> loadIncidents(const LayerSpec& spec, const std::string& displayCrs) {
-  auto import = readAcledCsv(spec.path);
+bool isCsv(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext == ".csv";
+}
+
+// Incidents from an ACLED CSV or an OGR point layer, placed in the display CRS.
+Result<LoadedData> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress) {
+  auto import = isCsv(spec.path) ? readAcledCsv(spec.path, progress)
+                                 : readIncidentsFromOgr(spec.path, spec.sourceLayer, spec.incidentFields, progress);
   if (!import) return Error{import.error()};
   auto toDisplay = CrsTransform::fromLonLat(displayCrs);
   if (!toDisplay) return Error{toDisplay.error()};
@@ -45,11 +52,6 @@ Result<LoadedData> loadIncidents(const LayerSpec& spec, const std::string& displ
   return data;
 }
 
-bool isCsv(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return ext == ".csv";
-}
 
 // A CSV whose header names ACLED's columns is an incident file, whatever the scene says.
 bool looksLikeAcled(const std::string& path) {
@@ -62,9 +64,10 @@ bool looksLikeAcled(const std::string& path) {
 
 }  // namespace
 
-Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache) {
+Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache,
+                                 const ImportProgress& progress) {
   if (spec.kind == LayerKind::Incidents || (spec.kind == LayerKind::Auto && looksLikeAcled(spec.path)))
-    return loadIncidents(spec, displayCrs);
+    return loadIncidents(spec, displayCrs, progress);
   DatasetCache ownCache;
   auto dataset = (cache ? *cache : ownCache).open(spec.path);
   if (!dataset) return Error{dataset.error()};

@@ -14,6 +14,7 @@
 #include "core/event_layer.hpp"
 #include "core/vector_data.hpp"
 #include "core/viewport.hpp"
+#include "io/acled_reader.hpp"
 #include "io/crs.hpp"
 #include "io/raster_source.hpp"
 #include "render/map_renderer.hpp"
@@ -30,7 +31,9 @@ struct LoadedData {
 class DatasetCache;
 
 // `cache` (optional) shares open files between layers loaded on the same thread.
-Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache = nullptr);
+// `progress` (optional) hears how far a long import is and may cancel it by returning false.
+Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache = nullptr,
+                                 const ImportProgress& progress = {});
 
 struct SessionLayer {
   LayerSpec spec;

@@ -66,6 +66,8 @@ private:
 struct PendingLoad {
   uint64_t layer;
   std::future<Result<LoadedData>> result;
+  std::shared_ptr<std::atomic<float>> progress;  // written by the loader thread
+  std::shared_ptr<std::atomic<bool>> cancel;     // read by the loader thread
 };
 
 class Viewer {
@@ -127,7 +129,7 @@ private:
   std::optional<Vec2> m_rectangleStart;  // screen pixels, while drawing a rectangle region
   // Timeline: the events passing every criterion but the dates, recounted when those criteria change.
   std::unique_ptr<EventFilterEngine> m_timelineEngine;
-  const EventTable* m_timelineTable = nullptr;
+  std::shared_ptr<const EventTable> m_timelineTable;  // held, so the engine's table outlives a reload
   uint64_t m_timelineVersion = UINT64_MAX;
   Histogram m_histogram;
   struct Flight {
@@ -143,7 +145,15 @@ void Viewer::startLoads() {
   for (SessionLayer& layer : m_session.layers()) {
     if (layer.state != SessionLayer::State::Loading) continue;
     if (std::any_of(m_loads.begin(), m_loads.end(), [&](const PendingLoad& p) { return p.layer == layer.uid; })) continue;
-    m_loads.push_back({layer.uid, std::async(std::launch::async, [spec = layer.spec, crs] { return loadLayerData(spec, crs); })});
+    auto progress = std::make_shared<std::atomic<float>>(-1.0f);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto report = [progress, cancel](double fraction) {
+      progress->store(float(fraction));
+      return !cancel->load();
+    };
+    m_loads.push_back({layer.uid,
+                       std::async(std::launch::async, [spec = layer.spec, crs, report] { return loadLayerData(spec, crs, nullptr, report); }),
+                       progress, cancel});
   }
 }
 
@@ -199,6 +209,8 @@ std::vector<LayerRow> Viewer::layerRows() const {
     row.name = layer.spec.name;
     row.path = layer.spec.path;
     row.loading = layer.state == SessionLayer::State::Loading;
+    for (const PendingLoad& load : m_loads)
+      if (load.layer == layer.uid) row.progress = load.progress->load();
     row.error = layer.error;
     row.visible = layer.spec.visible;
     row.opacity = layer.spec.opacity;
@@ -213,6 +225,13 @@ std::vector<LayerRow> Viewer::layerRows() const {
         row.details += ", " + std::to_string(layer.data.vector->skippedFeatures) + " without usable geometry";
       if (layer.data.vector->unfilledPolygons)
         row.details += ", " + std::to_string(layer.data.vector->unfilledPolygons) + " polygons too broken to fill";
+    } else if (layer.data.events) {
+      row.isIncidents = true;
+      row.kind = "Incidents";
+      row.details = layer.data.events->importSummary;
+      row.fields = layer.data.events->table->header;
+      row.incidentsFromCsv = std::filesystem::path(layer.spec.path).extension() == ".csv";
+      row.incidentFields = layer.spec.incidentFields;
     } else if (layer.data.raster) {
       const RasterInfo& info = *layer.data.raster;
       row.kind = "Raster (" + info.kind + ")";
@@ -328,6 +347,19 @@ void Viewer::apply(const Command& command) {
           m_tool = c.tool;
         } else if constexpr (std::is_same_v<T, HoverEvent>) {
           m_hoveredEvent = c.event;
+        } else if constexpr (std::is_same_v<T, CancelLoad>) {
+          for (PendingLoad& load : m_loads)
+            if (load.layer == c.layer) load.cancel->store(true);
+        } else if constexpr (std::is_same_v<T, SetIncidentFields>) {
+          if (auto* l = find(c.layer)) {
+            l->spec.incidentFields = c.fields;
+            if (l->rendererId) m_renderer->removeLayer(l->rendererId);
+            l->rendererId = 0;
+            l->filterEngine.reset();
+            l->selection = nullptr;
+            l->state = SessionLayer::State::Loading;
+            startLoads();
+          }
         }
       },
       command);
@@ -380,14 +412,14 @@ IncidentsView Viewer::incidentsView() {
   const EventTable& table = *layer->data.events->table;
   view.table = &table;
   view.selection = layer->selection;
-  view.selectionVersion = layer->filterEngine->version() ^ (uint64_t(layer->uid) << 40);
+  view.selectionVersion = layer->filterEngine->version();
   view.importSummary = layer->data.events->importSummary;
   view.matching = m_session.matchingEvents();
   view.fatalities = m_session.matchingFatalities();
   // The timeline shows the other criteria's result over all dates, so a date range can be moved or widened.
-  if (m_timelineTable != &table) {
+  if (m_timelineTable != layer->data.events->table) {
+    m_timelineTable = layer->data.events->table;
     m_timelineEngine = std::make_unique<EventFilterEngine>(table);
-    m_timelineTable = &table;
     m_timelineVersion = UINT64_MAX;
   }
   EventFilter undated = m_session.eventFilter();

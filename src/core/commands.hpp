@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <map>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -31,10 +32,12 @@ struct ShowEventDetails { uint32_t event; };
 enum class MapTool { Navigate, PickRegion, DrawRectangle };
 struct SetMapTool { MapTool tool; };
 struct HoverEvent { std::optional<uint32_t> event; };  // highlights an incident on the map
+struct CancelLoad { uint64_t layer; };
+struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
-                             FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent>;
+                             FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -50,7 +53,11 @@ struct LayerRow {
   float opacity = 1;
   VectorStyle style;
   ScaleRange scales;
-  std::vector<std::string> fields;  // attribute fields of a vector layer
+  std::vector<std::string> fields;  // attribute fields of a vector layer, or columns of an incident source
+  float progress = -1;              // while loading: 0..1 where known
+  bool isIncidents = false;
+  bool incidentsFromCsv = false;
+  std::map<std::string, std::string> incidentFields;
 };
 
 }  // namespace sitmap

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <atomic>
 #include <thread>
 
 #include "core/text.hpp"
@@ -164,7 +165,8 @@ const std::vector<uint32_t>& EventFilterEngine::apply(const EventFilter& filter)
   m_result.clear();
   m_result.reserve(n);
   m_fatalities = 0;
-  ++m_version;
+  static std::atomic<uint64_t> s_versions{0};
+  m_version = ++s_versions;
   if (n < 200000) {
     pass(0, n, m_result, m_fatalities);
     return m_result;

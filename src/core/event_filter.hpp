@@ -61,7 +61,7 @@ public:
   // Ascending indices of the events that pass; the same vector until the filter changes.
   const std::vector<uint32_t>& apply(const EventFilter& filter);
   int64_t matchingFatalities() const { return m_fatalities; }
-  // Increases each time apply() recomputes, so users of the result know when to refresh.
+  // A new value each time apply() recomputes, unique across engines, so users of a result know when to refresh.
   uint64_t version() const { return m_version; }
   const EventTable& table() const { return m_table; }
 

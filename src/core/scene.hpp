@@ -1,6 +1,7 @@
 // Scene: everything needed to reproduce a map view (layers, styles, display CRS, home view, title).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ struct LayerSpec {
   RasterStyle raster;
   ScaleRange scales;
   std::string attribution;  // credited in the map's attribution line
+  // Incident layers read from any OGR point layer: which field holds what. Keys: date, type, sub_type, actor1,
+  // actor2, fatalities, notes, location, admin1, source. Unmapped keys fall back to ACLED's column names.
+  std::map<std::string, std::string> incidentFields;
 };
 
 struct Scene {

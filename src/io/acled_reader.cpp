@@ -12,6 +12,9 @@
 #include "core/civil_date.hpp"
 #include "core/text.hpp"
 #include "io/csv_reader.hpp"
+#include "io/source_open.hpp"
+
+#include <ogrsf_frmts.h>
 
 namespace sitmap {
 
@@ -97,9 +100,9 @@ std::string EventImport::summary() const {
   std::string text = std::to_string(table.size()) + " events";
   if (rowsMerged) text += " (" + std::to_string(rowsMerged) + " actor rows merged into their events)";
   if (rowsSkipped) {
-    text += "; " + std::to_string(rowsSkipped) + " rows skipped (";
+    text += "; " + std::to_string(rowsSkipped) + " " + recordName + "s skipped (";
     for (size_t i = 0; i < problems.size() && i < 3; ++i)
-      text += (i ? "; " : "") + std::string("row ") + std::to_string(problems[i].row) + ": " + problems[i].reason;
+      text += (i ? "; " : "") + std::string(recordName) + " " + std::to_string(problems[i].row) + ": " + problems[i].reason;
     if (rowsSkipped > 3) text += "; ...";
     text += ")";
   }
@@ -252,6 +255,111 @@ Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& 
   in.seekg(0);
   if (!in.read(text.data(), size)) return Error{path + ": read failed"};
   return parseAcledCsv(text, path, progress);
+}
+
+}  // namespace sitmap
+
+namespace sitmap {
+
+Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::string& layerName,
+                                         const std::map<std::string, std::string>& fields, const ImportProgress& progress) {
+  auto dataset = openVectorSource(path);
+  if (!dataset) return Error{dataset.error()};
+  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
+  if (!layer) return Error{path + ": no layer " + (layerName.empty() ? std::string("at all") : "named '" + layerName + "'")};
+  OGRFeatureDefn* definition = layer->GetLayerDefn();
+  auto column = [&](const char* role, const char* acledName) {
+    auto it = fields.find(role);
+    return definition->GetFieldIndex(it != fields.end() ? it->second.c_str() : acledName);
+  };
+  const int date = column("date", "event_date"), type = column("type", "event_type"), subType = column("sub_type", "sub_event_type");
+  const int actor1 = column("actor1", "actor1"), actor2 = column("actor2", "actor2"), deaths = column("fatalities", "fatalities");
+  const int notes = column("notes", "notes"), location = column("location", "location"), admin1 = column("admin1", "admin1");
+  const int source = column("source", "source");
+  if (date < 0) return Error{path + ": no date field (map one: \"fields\": {\"date\": \"...\"})"};
+
+  OGRSpatialReference lonLat;
+  lonLat.SetWellKnownGeogCS("WGS84");
+  lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  std::unique_ptr<OGRCoordinateTransformation> toLonLat;
+  if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+    OGRSpatialReference own(*srs);
+    own.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (!own.IsSame(&lonLat)) toLonLat.reset(OGRCreateCoordinateTransformation(&own, &lonLat));
+  }
+
+  EventImport import;
+  import.recordName = "feature";
+  EventTable& t = import.table;
+  for (int i = 0; i < definition->GetFieldCount(); ++i) t.header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+  auto text = [&](OGRFeature& f, int index) -> std::string {
+    return index >= 0 && f.IsFieldSetAndNotNull(index) ? f.GetFieldAsString(index) : std::string();
+  };
+  const GIntBig total = std::max<GIntBig>(1, layer->GetFeatureCount());
+  size_t number = 0;
+  for (auto& feature : *layer) {
+    ++number;
+    ++import.rowsRead;
+    if ((number & 0xFFFF) == 0 && progress && !progress(double(number) / double(total))) return Error{path + ": import cancelled"};
+    const OGRGeometry* geometry = feature->GetGeometryRef();
+    if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPoint) {
+      ++import.rowsSkipped;
+      if (import.problems.size() < 10) import.problems.push_back({number, "no point geometry"});
+      continue;
+    }
+    double x = geometry->toPoint()->getX(), y = geometry->toPoint()->getY();
+    if (toLonLat && !toLonLat->Transform(1, &x, &y)) continue;
+    std::optional<int32_t> day;
+    int year = 0, month = 0, dayOfMonth = 0, hour = 0, minute = 0, zone = 0;
+    float second = 0;
+    const OGRFieldType dateType = definition->GetFieldDefn(date)->GetType();
+    if ((dateType == OFTDate || dateType == OFTDateTime) && feature->IsFieldSetAndNotNull(date) &&
+        feature->GetFieldAsDateTime(date, &year, &month, &dayOfMonth, &hour, &minute, &second, &zone))
+      day = daysFromCivil(year, month, dayOfMonth);
+    else
+      day = parseEventDate(text(*feature, date));
+    if (!day) {
+      ++import.rowsSkipped;
+      if (import.problems.size() < 10) import.problems.push_back({number, "cannot read the date '" + text(*feature, date) + "'"});
+      continue;
+    }
+    const std::string typeName = text(*feature, type);
+    t.id.push(std::to_string(feature->GetFID()));
+    t.day.push_back(*day);
+    t.timePrecision.push_back(0);
+    t.geoPrecision.push_back(0);
+    t.eventType.push_back(t.eventTypes.code(typeName));
+    t.category.push_back(uint8_t(categoryOf(typeName)));
+    t.subEventType.push_back(t.subEventTypes.code(text(*feature, subType)));
+    t.disorderType.push_back(0);
+    t.admin1.push_back(t.admin1Names.code(text(*feature, admin1)));
+    t.admin2.push_back(0);
+    t.admin3.push_back(0);
+    const uint32_t a1 = t.actorNames.code(text(*feature, actor1)), a2 = t.actorNames.code(text(*feature, actor2));
+    t.actor1.push_back(a1);
+    t.actor2.push_back(a2);
+    for (uint32_t a : {a1, a2})
+      if (a) t.actorCodes.push_back(a);
+    t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
+    t.assocActor1.push("");
+    t.assocActor2.push("");
+    t.inter1.push_back(0);
+    t.inter2.push_back(0);
+    t.interaction.push_back(0);
+    t.civilianTargeting.push_back(0);
+    t.lon.push_back(x);
+    t.lat.push_back(y);
+    t.fatalities.push_back(deaths >= 0 && feature->IsFieldSetAndNotNull(deaths) ? std::max(0, feature->GetFieldAsInteger(deaths)) : 0);
+    t.location.push(text(*feature, location));
+    t.notes.push(text(*feature, notes));
+    t.source.push(text(*feature, source));
+    t.tags.push("");
+    t.sourceRows.push_back(uint32_t(number));
+    t.sourceRowOffsets.push_back(uint32_t(t.sourceRows.size()));
+  }
+  if (t.size() == 0) return Error{path + ": no feature with a point and a readable date"};
+  if (progress) progress(1.0);
+  return import;
 }
 
 }  // namespace sitmap

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct EventImport {
   size_t rowsSkipped = 0;     // unusable rows (bad date, coordinates, field count)
   size_t rowsMerged = 0;      // monadic duplicates folded into their event
   std::vector<RowProblem> problems;  // the first few skipped rows and why
+  const char* recordName = "row";    // "row" for CSV files, "feature" for OGR layers
 
   // "57 events; 3 rows skipped (row 4: cannot read the date '2023-13-01'; ...)"
   std::string summary() const;
@@ -33,5 +35,13 @@ using ImportProgress = std::function<bool(double fraction)>;
 
 Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& progress = {});
 Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name, const ImportProgress& progress = {});
+
+// Incidents from any OGR point layer (GeoPackage, GeoJSON, Shapefile...). `fields` maps roles (date, type,
+// sub_type, actor1, actor2, fatalities, notes, location, admin1, source) to the layer's field names; roles
+// left out use ACLED's column names when the layer has them. Features without a point or a readable date
+// are skipped and counted like bad CSV rows.
+Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::string& layerName,
+                                         const std::map<std::string, std::string>& fields,
+                                         const ImportProgress& progress = {});
 
 }  // namespace sitmap

@@ -124,6 +124,15 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   layer.opacity = float(r.number("opacity", 1.0));
   if (layer.opacity < 0 || layer.opacity > 1) r.fail("opacity", "expected a number from 0 to 1");
   layer.attribution = r.string("attribution");
+  if (const json* fields = r.find("fields")) {
+    if (!fields->is_object()) r.fail("fields", "expected an object like {\"date\": \"evt_date\", \"type\": \"category\"}");
+    for (const auto& [role, field] : fields->items()) {
+      static const char* roles[] = {"date", "type", "sub_type", "actor1", "actor2", "fatalities", "notes", "location", "admin1", "source"};
+      if (std::find(std::begin(roles), std::end(roles), role) == std::end(roles)) r.fail("fields." + role, "unknown role");
+      if (!field.is_string()) r.fail("fields." + role, "expected a field name");
+      layer.incidentFields[role] = field.get<std::string>();
+    }
+  }
   layer.scales.minScale = r.number("min_scale", 0);
   layer.scales.maxScale = r.number("max_scale", 0);
   const json empty = json::object();

@@ -76,8 +76,8 @@ void EventLayerGpu::uploadBins(const std::vector<EventBin>& bins, const Viewport
   for (const EventBin& bin : bins) {
     const Vec2 world = view.screenToWorld(bin.centre) - m_origin;
     const Rgba c = categoryColour(EventCategory(bin.category));
-    // Area grows with the count: 12 px for one event, about 56 px for a thousand.
-    const float diameter = std::min(56.0f, 12.0f + 6.0f * std::log2(float(bin.count)) * 0.75f * 2.0f);
+    // Grows with the count's order of magnitude, 14 px for one event to the 46 px of a 48 px cell near 50 000.
+    const float diameter = std::min(46.0f, 14.0f + 2.0f * std::log2(float(bin.count)));
     vertices.push_back({float(world.x), float(world.y), {c.r, c.g, c.b, 0.85f}, diameter, 1.0f});
   }
   glBindBuffer(GL_ARRAY_BUFFER, m_binVbo);

@@ -35,6 +35,24 @@ bool fieldCombo(const char* label, std::string& field, const std::vector<std::st
   return changed;
 }
 
+// Which field of an OGR point layer holds each incident attribute.
+void incidentFieldEditor(const LayerRow& row, std::vector<Command>& out) {
+  ImGui::TextDisabled("Incident fields");
+  static const char* roles[] = {"date", "type", "sub_type", "actor1", "actor2", "fatalities", "notes", "location", "admin1"};
+  auto fields = row.incidentFields;
+  bool changed = false;
+  for (const char* role : roles) {
+    auto it = fields.find(role);
+    std::string chosen = it == fields.end() ? std::string() : it->second;
+    if (fieldCombo(role, chosen, row.fields)) {
+      if (chosen.empty()) fields.erase(role);
+      else fields[role] = chosen;
+      changed = true;
+    }
+  }
+  if (changed) out.push_back(SetIncidentFields{row.id, fields});
+}
+
 void styleEditor(const LayerRow& row, std::vector<Command>& out) {
   VectorStyle style = row.style;
   bool changed = false;
@@ -99,9 +117,15 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.path.c_str());
     if (row.loading) {
       ImGui::SameLine();
-      // A spinner-like indicator: the dots move while the load runs on its worker thread.
-      static const char* frames[] = {".  ", ".. ", "..."};
-      ImGui::TextDisabled("loading%s", frames[int(ImGui::GetTime() * 3) % 3]);
+      if (row.progress >= 0) {
+        ImGui::ProgressBar(row.progress, ImVec2(5 * ImGui::GetFontSize(), 0));
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel")) out.push_back(CancelLoad{row.id});
+      } else {
+        // The dots move while the load runs on its worker thread.
+        static const char* frames[] = {".  ", ".. ", "..."};
+        ImGui::TextDisabled("loading%s", frames[int(ImGui::GetTime() * 3) % 3]);
+      }
     } else if (!row.error.empty()) {
       ImGui::SameLine();
       ImGui::TextColored(ImVec4(0.9f, 0.3f, 0.2f, 1), "failed");
@@ -119,6 +143,7 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) out.push_back(RemoveLayer{row.id});
       if (row.isVector && !row.loading && row.error.empty()) styleEditor(row, out);
+      if (row.isIncidents && !row.incidentsFromCsv && !row.loading) incidentFieldEditor(row, out);
       ImGui::TreePop();
     }
     ImGui::PopID();

@@ -167,3 +167,30 @@ TEST(AcledReader, TheBundledReferenceEvents) {
   EXPECT_EQ(import->rowsSkipped, 0u) << import->summary();
   EXPECT_EQ(import->table.layout, AcledLayout::Current);
 }
+
+TEST(OgrIncidents, AnyPointLayerWithAFieldMapping) {
+  sitmap::test::TempDir dir;
+  sitmap::test::writeText(dir.path("inc.geojson"), R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"when":"01/11/2023","what":"Battles","who":"JNIM","dead":4,"desc":"near Anéfis"},
+     "geometry":{"type":"Point","coordinates":[0.60306,18.04389]}},
+    {"type":"Feature","properties":{"when":"someday","what":"Battles","who":"JNIM","dead":1,"desc":"bad date"},
+     "geometry":{"type":"Point","coordinates":[0.6,18.0]}},
+    {"type":"Feature","properties":{"when":"2023-11-04","what":"Explosions/Remote violence","who":"JNIM","dead":0},
+     "geometry":null}]})");
+  auto import = readIncidentsFromOgr(dir.path("inc.geojson"), "",
+                                     {{"date", "when"}, {"type", "what"}, {"actor1", "who"}, {"fatalities", "dead"}, {"notes", "desc"}});
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t.day[0], daysFromCivil(2023, 11, 1));
+  EXPECT_EQ(t.actorNames.value(t.actor1[0]), "JNIM");
+  EXPECT_EQ(t.fatalities[0], 4);
+  EXPECT_EQ(t.notes[0], "near Anéfis");
+  EXPECT_DOUBLE_EQ(t.lon[0], 0.60306);
+  EXPECT_EQ(import->rowsSkipped, 2u);
+  EXPECT_NE(import->summary().find("2 features skipped (feature 2: cannot read the date 'someday'"), std::string::npos)
+      << import->summary();
+  auto unmapped = readIncidentsFromOgr(dir.path("inc.geojson"), "", {});
+  ASSERT_FALSE(unmapped);
+  EXPECT_NE(unmapped.error().find("no date field"), std::string::npos);
+}
