@@ -278,15 +278,7 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
   const int source = column("source", "source");
   if (date < 0) return Error{path + ": no date field (map one: \"fields\": {\"date\": \"...\"})"};
 
-  OGRSpatialReference lonLat;
-  lonLat.SetWellKnownGeogCS("WGS84");
-  lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation> toLonLat;
-  if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-    OGRSpatialReference own(*srs);
-    own.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (!own.IsSame(&lonLat)) toLonLat.reset(OGRCreateCoordinateTransformation(&own, &lonLat));
-  }
+  const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
 
   EventImport import;
   import.recordName = "feature";

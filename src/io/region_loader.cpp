@@ -41,15 +41,7 @@ Result<std::vector<RegionShape>> loadRegions(const std::string& path, const std:
   for (const std::string& name : names) folded.push_back(foldForMatching(name));
   for (int l = 0; l < (*dataset)->GetLayerCount(); ++l) {
     OGRLayer* layer = (*dataset)->GetLayer(l);
-    OGRSpatialReference lonLat;
-    lonLat.SetWellKnownGeogCS("WGS84");
-    lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> toLonLat;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-      OGRSpatialReference source(*srs);
-      source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-      if (!source.IsSame(&lonLat)) toLonLat.reset(OGRCreateCoordinateTransformation(&source, &lonLat));
-    }
+    const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
     for (auto& feature : *layer) {
       for (int f = 0; f < feature->GetFieldCount(); ++f) {
         if (feature->GetFieldDefnRef(f)->GetType() != OFTString || !feature->IsFieldSetAndNotNull(f)) continue;

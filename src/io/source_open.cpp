@@ -57,6 +57,17 @@ Result<GDALDatasetUniquePtr> openAnySource(const std::string& path) {
   return open(path, GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, "raster or vector file");
 }
 
+std::unique_ptr<OGRCoordinateTransformation> lonLatTransformFor(const OGRSpatialReference* layerSrs) {
+  if (!layerSrs) return nullptr;
+  OGRSpatialReference lonLat;
+  lonLat.SetWellKnownGeogCS("WGS84");
+  lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  OGRSpatialReference source(*layerSrs);
+  source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  if (source.IsSame(&lonLat)) return nullptr;
+  return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source, &lonLat));
+}
+
 Result<GDALDataset*> DatasetCache::open(const std::string& path) {
   auto it = m_open.find(path);
   if (it == m_open.end()) {

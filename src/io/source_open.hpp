@@ -2,8 +2,10 @@
 #pragma once
 
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "core/result.hpp"
@@ -14,6 +16,10 @@ Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path);
 Result<GDALDatasetUniquePtr> openRasterSource(const std::string& path);
 // Vector or raster, whichever GDAL recognises (for `sitmap info` and layer kind detection).
 Result<GDALDatasetUniquePtr> openAnySource(const std::string& path);
+
+// The transformation from a layer's CRS to WGS 84 longitude/latitude (traditional axis order);
+// null when the layer is already in lon/lat or declares no CRS (taken as lon/lat).
+std::unique_ptr<OGRCoordinateTransformation> lonLatTransformFor(const OGRSpatialReference* layerSrs);
 
 // Datasets kept open by path, so layers that share a file (a GeoPackage's layers) open it once.
 // Not thread-safe: one cache per thread.
