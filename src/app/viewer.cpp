@@ -117,6 +117,7 @@ private:
   int m_windowed[4] = {100, 100, 1600, 900};
   std::string m_crsNameFor, m_crsName;
   size_t m_colourIndex = 0;  // default colours of layers added by path or drop
+  mutable std::map<uint64_t, std::vector<std::string>> m_sourceFields;  // fields of incident sources that failed to load
   FrameStats m_frameStats;
   FiltersPanel m_filtersPanel;
   TimelinePanel m_timelinePanel;
@@ -231,6 +232,15 @@ std::vector<LayerRow> Viewer::layerRows() const {
       row.details = layer.data.events->importSummary;
       row.fields = layer.data.events->table->header;
       row.incidentsFromCsv = std::filesystem::path(layer.spec.path).extension() == ".csv";
+      row.incidentFields = layer.spec.incidentFields;
+    } else if (layer.spec.kind == LayerKind::Incidents && layer.state == SessionLayer::State::Failed &&
+               std::filesystem::path(layer.spec.path).extension() != ".csv") {
+      // Not loaded yet offers nothing to map: list the source's fields once, so the mapping can be chosen.
+      auto cached = m_sourceFields.find(layer.uid);
+      if (cached == m_sourceFields.end())
+        cached = m_sourceFields.emplace(layer.uid, ogrFieldNames(layer.spec.path, layer.spec.sourceLayer)).first;
+      row.isIncidents = true;
+      row.fields = cached->second;
       row.incidentFields = layer.spec.incidentFields;
     } else if (layer.data.raster) {
       const RasterInfo& info = *layer.data.raster;
@@ -350,9 +360,12 @@ void Viewer::apply(const Command& command) {
         } else if constexpr (std::is_same_v<T, CancelLoad>) {
           for (PendingLoad& load : m_loads)
             if (load.layer == c.layer) load.cancel->store(true);
-        } else if constexpr (std::is_same_v<T, SetIncidentFields>) {
+        } else if constexpr (std::is_same_v<T, SetIncidentFields> || std::is_same_v<T, UseAsIncidents>) {
           if (auto* l = find(c.layer)) {
-            l->spec.incidentFields = c.fields;
+            if constexpr (std::is_same_v<T, SetIncidentFields>) l->spec.incidentFields = c.fields;
+            else l->spec.kind = LayerKind::Incidents;
+            l->data = {};
+            l->error.clear();
             if (l->rendererId) m_renderer->removeLayer(l->rendererId);
             l->rendererId = 0;
             l->filterEngine.reset();

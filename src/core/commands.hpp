@@ -33,11 +33,13 @@ enum class MapTool { Navigate, PickRegion, DrawRectangle };
 struct SetMapTool { MapTool tool; };
 struct HoverEvent { std::optional<uint32_t> event; };  // highlights an incident on the map
 struct CancelLoad { uint64_t layer; };
+struct UseAsIncidents { uint64_t layer; };  // a point layer becomes an incident layer (then map its fields)
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
-                             FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields>;
+                             FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
+                             UseAsIncidents>;
 
 // One row of the layers panel.
 struct LayerRow {

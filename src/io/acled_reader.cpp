@@ -261,6 +261,16 @@ Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& 
 
 namespace sitmap {
 
+std::vector<std::string> ogrFieldNames(const std::string& path, const std::string& layerName) {
+  std::vector<std::string> names;
+  auto dataset = openVectorSource(path);
+  if (!dataset) return names;
+  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
+  if (!layer) return names;
+  for (int i = 0; i < layer->GetLayerDefn()->GetFieldCount(); ++i) names.emplace_back(layer->GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
+  return names;
+}
+
 Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::string& layerName,
                                          const std::map<std::string, std::string>& fields, const ImportProgress& progress) {
   auto dataset = openVectorSource(path);

@@ -143,6 +143,8 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) out.push_back(RemoveLayer{row.id});
       if (row.isVector && !row.loading && row.error.empty()) styleEditor(row, out);
+      if (row.isVector && row.kind == "Point" && ImGui::SmallButton("Use as incidents")) out.push_back(UseAsIncidents{row.id});
+      // Also for a failed load: a missing date mapping is the usual reason, and this is where to fix it.
       if (row.isIncidents && !row.incidentsFromCsv && !row.loading) incidentFieldEditor(row, out);
       ImGui::TreePop();
     }
