@@ -7,6 +7,7 @@
 #include "app/cli_common.hpp"
 #include "app/event_options.hpp"
 #include "app/headless_render.hpp"
+#include "app/time_cli.hpp"
 #include "core/event_filter.hpp"
 #include "io/acled_reader.hpp"
 #include "io/event_export.hpp"
@@ -151,6 +152,18 @@ int main(int argc, char** argv) {
   events->add_option("--geojson", geojsonOut, "Write the matching events as GeoJSON points");
   events->add_flag("--overwrite", exportOverwrite, "Replace the output file if it exists");
 
+  auto* track = app.add_subcommand("track", "Where a convoy is at a time: lat, lon, km done and total, heading, status");
+  std::string trackInput, trackRoute, trackConvoy, trackAt;
+  track->add_option("input", trackInput, "A scene, a GPX track with times, or a waypoint CSV (with --route)")->required();
+  track->add_option("--route", trackRoute, "Route line (any OGR line layer) for a waypoint CSV");
+  track->add_option("--convoy", trackConvoy, "Which of the scene's convoys (default: the first)");
+  track->add_option("--at", trackAt, "UTC time, e.g. 2023-11-04T12:00Z")->required();
+
+  auto* control = app.add_subcommand("control", "Control features valid at a time: name, actor, status, from, to");
+  std::string controlInput, controlAt;
+  control->add_option("input", controlInput, "A control layer (any OGR layer) or a scene")->required();
+  control->add_option("--at", controlAt, "UTC time, e.g. 2023-11-04T12:00Z")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -159,6 +172,8 @@ int main(int argc, char** argv) {
   }
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter);
   if (*info) return runInfo(infoFiles);
+  if (*track) return runTrack(trackInput, trackRoute, trackConvoy, trackAt);
+  if (*control) return runControl(controlInput, controlAt);
   if (*events) return runEvents(eventsFile, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);
   auto scene = sceneFromArguments(viewInputs);
   if (!scene) return fail(kExitBadInput, scene.error());

@@ -11,7 +11,7 @@
 
 namespace sitmap {
 
-enum class LayerKind { Auto, Vector, Raster, Incidents };
+enum class LayerKind { Auto, Vector, Raster, Incidents, Control };
 
 struct LayerSpec {
   std::string name;         // shown in the layers panel and legend
@@ -29,6 +29,15 @@ struct LayerSpec {
   std::map<std::string, std::string> incidentFields;
 };
 
+// A convoy: a route line plus a timed waypoint table, or a GPX track with timestamps.
+struct ConvoySpec {
+  std::string name;
+  std::string routePath, routeLayer;  // a line layer (its first line is the route)
+  std::string waypointsPath;          // CSV: time_utc, place, latitude, longitude[, basis, note, source]
+  std::string gpxPath;                // alternatively a GPX track whose points carry times
+  double alertKm = 5;                 // incidents within this distance of the route are flagged
+};
+
 struct Scene {
   static constexpr int kFormatVersion = 1;
   std::string title;
@@ -36,6 +45,8 @@ struct Scene {
   std::optional<Bbox> homeLonLat;  // W,S,E,N in degrees; none: fit all layers
   Rgba background{0.80f, 0.86f, 0.90f, 1.0f};
   std::vector<LayerSpec> layers;  // drawing order: first at the bottom
+  std::vector<ConvoySpec> convoys;
+  std::optional<int64_t> clock;   // UTC seconds the scene opens at
 };
 
 }  // namespace sitmap

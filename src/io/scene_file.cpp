@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/utc_time.hpp"
+
 #include <ogrsf_frmts.h>
 
 #include "io/source_open.hpp"
@@ -119,7 +121,8 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   if (kind == "vector") layer.kind = LayerKind::Vector;
   else if (kind == "raster") layer.kind = LayerKind::Raster;
   else if (kind == "incidents") layer.kind = LayerKind::Incidents;
-  else if (kind != "auto") r.fail("kind", "expected \"auto\", \"vector\", \"raster\" or \"incidents\"");
+  else if (kind == "control") layer.kind = LayerKind::Control;
+  else if (kind != "auto") r.fail("kind", "expected \"auto\", \"vector\", \"raster\", \"incidents\" or \"control\"");
   layer.visible = r.boolean("visible", true);
   layer.opacity = float(r.number("opacity", 1.0));
   if (layer.opacity < 0 || layer.opacity > 1) r.fail("opacity", "expected a number from 0 to 1");
@@ -127,7 +130,9 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   if (const json* fields = r.find("fields")) {
     if (!fields->is_object()) r.fail("fields", "expected an object like {\"date\": \"evt_date\", \"type\": \"category\"}");
     for (const auto& [role, field] : fields->items()) {
-      static const char* roles[] = {"date", "type", "sub_type", "actor1", "actor2", "fatalities", "notes", "location", "admin1", "source"};
+      static const char* roles[] = {"date",  "type",     "sub_type", "actor1",     "actor2",   "fatalities", "notes",
+                                    "location", "admin1", "source", "name", "actor", "status", "valid_from",
+                                    "valid_to", "confidence"};
       if (std::find(std::begin(roles), std::end(roles), role) == std::end(roles)) r.fail("fields." + role, "unknown role");
       if (!field.is_string()) r.fail("fields." + role, "expected a field name");
       layer.incidentFields[role] = field.get<std::string>();
@@ -173,6 +178,34 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
       if (!box.valid() || box.width() == 0 || box.height() == 0)
         r.fail("home_bbox", "west must be below east and south below north");
       scene.homeLonLat = box;
+    }
+    if (const json* clock = r.find("clock")) {
+      auto t = clock->is_string() ? parseUtc(clock->get<std::string>()) : std::nullopt;
+      if (!t) r.fail("clock", "expected a UTC time like \"2023-11-04T12:00Z\"");
+      scene.clock = *t;
+    }
+    if (const json* convoys = r.find("convoys")) {
+      if (!convoys->is_array()) r.fail("convoys", "expected a list");
+      for (size_t i = 0; i < convoys->size(); ++i) {
+        const json& node = (*convoys)[i];
+        const std::string where = "convoys[" + std::to_string(i) + "]";
+        if (!node.is_object()) throw SceneError{where + ": expected an object"};
+        Reader c(node, where + ".");
+        ConvoySpec convoy;
+        auto resolve = [&](const std::string& path) {
+          return path.empty() || std::filesystem::path(path).is_absolute() ? path
+                                                                           : (std::filesystem::path(baseDir) / path).lexically_normal().string();
+        };
+        convoy.name = c.string("name", "Convoy " + std::to_string(i + 1));
+        convoy.routePath = resolve(c.string("route"));
+        convoy.routeLayer = c.string("route_layer");
+        convoy.waypointsPath = resolve(c.string("waypoints"));
+        convoy.gpxPath = resolve(c.string("gpx"));
+        convoy.alertKm = c.number("alert_km", convoy.alertKm);
+        if (convoy.gpxPath.empty() && (convoy.routePath.empty() || convoy.waypointsPath.empty()))
+          c.fail("", "needs \"route\" and \"waypoints\", or \"gpx\"");
+        scene.convoys.push_back(convoy);
+      }
     }
     const json* layers = r.find("layers");
     if (layers && !layers->is_array()) r.fail("layers", "expected a list");

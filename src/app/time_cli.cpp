@@ -1,0 +1,92 @@
+// Track and control subcommands.
+#include "app/time_cli.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/cli_common.hpp"
+#include "io/scene_file.hpp"
+#include "io/time_layers.hpp"
+
+namespace sitmap {
+
+namespace {
+
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "sitmap: %s\n", message.c_str());
+  return code;
+}
+
+bool isSceneFile(const std::string& path) { return std::filesystem::path(path).extension() == ".json" && loadSceneFile(path).ok(); }
+
+// The places layer of a scene (for waypoints given by name): its first layer that reads a "places" layer.
+std::string placesOf(const Scene& scene) {
+  for (const LayerSpec& layer : scene.layers)
+    if (layer.sourceLayer == "places") return layer.path;
+  return {};
+}
+
+}  // namespace
+
+int runTrack(const std::string& input, const std::string& route, const std::string& convoy, const std::string& at) {
+  const auto t = parseUtc(at);
+  if (!t) return fail(kExitUsage, "--at: cannot read the time '" + at + "' (use e.g. 2023-11-04T12:00Z)");
+  ConvoySpec spec;
+  std::string places;
+  if (isSceneFile(input)) {
+    const Scene scene = *loadSceneFile(input);
+    if (scene.convoys.empty()) return fail(kExitBadInput, input + ": the scene has no convoy");
+    const ConvoySpec* chosen = &scene.convoys.front();
+    if (!convoy.empty()) {
+      chosen = nullptr;
+      for (const ConvoySpec& c : scene.convoys)
+        if (c.name == convoy) chosen = &c;
+      if (!chosen) return fail(kExitUsage, "--convoy: no convoy named '" + convoy + "' in " + input);
+    }
+    spec = *chosen;
+    places = placesOf(scene);
+  } else if (std::filesystem::path(input).extension() == ".gpx") {
+    spec.name = input;
+    spec.gpxPath = input;
+  } else {
+    if (route.empty()) return fail(kExitUsage, "a waypoint table needs --route FILE (a line layer)");
+    spec.name = input;
+    spec.waypointsPath = input;
+    spec.routePath = route;
+  }
+  auto track = loadConvoy(spec, places);
+  if (!track) return fail(kExitBadInput, track.error());
+  const TrackPosition p = track->at(*t);
+  std::printf("lat=%.5f lon=%.5f km_done=%.1f km_total=%.1f heading_deg=%.1f status=%s\n", p.position.lat, p.position.lon,
+              p.metresDone / 1000, p.metresTotal / 1000, p.headingDegrees, trackStatusName(p.status));
+  return kExitOk;
+}
+
+int runControl(const std::string& input, const std::string& at) {
+  const auto t = parseUtc(at);
+  if (!t) return fail(kExitUsage, "--at: cannot read the time '" + at + "' (use e.g. 2023-11-04T12:00Z)");
+  std::vector<LayerSpec> sources;
+  if (isSceneFile(input)) {
+    const Scene scene = *loadSceneFile(input);
+    for (const LayerSpec& layer : scene.layers)
+      if (layer.kind == LayerKind::Control) sources.push_back(layer);
+    if (sources.empty()) return fail(kExitBadInput, input + ": the scene has no control layer");
+  } else {
+    LayerSpec layer;
+    layer.path = input;
+    sources.push_back(layer);
+  }
+  for (const LayerSpec& source : sources) {
+    auto load = loadControl(source.path, source.sourceLayer, source.incidentFields);
+    if (!load) return fail(kExitBadInput, load.error());
+    for (const std::string& problem : load->problems) std::fprintf(stderr, "sitmap: %s: skipped %s\n", source.path.c_str(), problem.c_str());
+    for (const ControlFeature& f : load->features) {
+      if (!f.validAt(*t)) continue;
+      std::printf("%s\t%s\t%s\t%s\t%s\n", f.name.c_str(), f.actor.c_str(), controlStatusName(f.status),
+                  formatUtc(f.validFrom).c_str(), f.validTo ? formatUtc(*f.validTo).c_str() : "");
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace sitmap

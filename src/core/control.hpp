@@ -1,0 +1,40 @@
+// Territorial control over time: features valid from a time (inclusive) to a time (exclusive, open = still valid).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/utc_time.hpp"
+
+namespace sitmap {
+
+enum class ControlStatus { Control, Influence, Contested, Claimed, Raid };
+std::optional<ControlStatus> parseControlStatus(std::string_view text);
+const char* controlStatusName(ControlStatus status);
+
+struct ControlFeature {
+  std::string name;
+  std::string actor;
+  ControlStatus status = ControlStatus::Control;
+  UtcSeconds validFrom = 0;
+  std::optional<UtcSeconds> validTo;  // none: still valid
+  std::string confidence;
+  std::string source;
+  bool isPoint = true;  // held towns and camps; otherwise a zone
+  LonLat point;         // for points
+  size_t index = 0;     // the feature's position in its source (for its geometry)
+
+  bool validAt(UtcSeconds t) const { return t >= validFrom && (!validTo || t < *validTo); }
+};
+
+struct ControlChange {
+  UtcSeconds time = 0;
+  std::string text;  // "Kidal: CSP-PSD control begins"
+};
+
+// Every start and end of validity, in time order (for the changes panel and highlights).
+std::vector<ControlChange> controlChanges(const std::vector<ControlFeature>& features);
+
+}  // namespace sitmap

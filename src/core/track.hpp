@@ -1,0 +1,64 @@
+// Convoy tracks: a route line and timed waypoints along it. Positions between waypoints are interpolated by
+// distance along the route (geodesic, WGS 84), so a convoy follows the road; two waypoints at the same place
+// are a stop.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/result.hpp"
+#include "core/utc_time.hpp"
+
+namespace sitmap {
+
+struct TimedWaypoint {
+  UtcSeconds time = 0;
+  double metresAlong = 0;  // distance from the route's start
+  std::string place;
+  bool inferred = false;   // the sources give no position for this time: it is our inference
+  std::string note;
+};
+
+enum class TrackStatus { NotStarted, Moving, Stopped, Arrived };
+const char* trackStatusName(TrackStatus status);
+
+struct TrackPosition {
+  LonLat position;
+  double metresDone = 0;
+  double metresTotal = 0;
+  double headingDegrees = 0;  // true bearing of travel, 0 = north, clockwise
+  TrackStatus status = TrackStatus::NotStarted;
+  size_t leg = 0;             // index of the waypoint the current leg starts from
+  bool inferred = false;      // not a reported position: interpolated between timed points, or an inferred point
+};
+
+class Track {
+public:
+  // Validates: at least two route points and two waypoints, times not going backwards, distances within the route.
+  static Result<Track> create(std::string name, std::vector<LonLat> route, std::vector<TimedWaypoint> waypoints);
+
+  TrackPosition at(UtcSeconds t) const;
+  const std::string& name() const { return m_name; }
+  const std::vector<LonLat>& route() const { return m_route; }
+  const std::vector<TimedWaypoint>& waypoints() const { return m_waypoints; }
+  double lengthMetres() const { return m_cumulative.back(); }
+  UtcSeconds departure() const { return m_waypoints.front().time; }
+  UtcSeconds arrival() const { return m_waypoints.back().time; }
+  // The point and bearing `metres` along the route.
+  std::pair<LonLat, double> pointAlong(double metres) const;
+  // Distance along the route of the route point nearest `p` (for placing waypoints given as coordinates).
+  double metresAlongNearest(LonLat p) const;
+
+private:
+  std::string m_name;
+  std::vector<LonLat> m_route;
+  std::vector<double> m_cumulative;  // metres from the start at each route point
+  std::vector<TimedWaypoint> m_waypoints;
+};
+
+// Geodesic length of a polyline in metres.
+double geodesicLength(const std::vector<LonLat>& line);
+
+}  // namespace sitmap

@@ -1,0 +1,218 @@
+// Convoy and control loading.
+#include "io/time_layers.hpp"
+
+#include <GeographicLib/Geodesic.hpp>
+#include <ogrsf_frmts.h>
+
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include "core/civil_date.hpp"
+#include "core/text.hpp"
+#include "io/csv_reader.hpp"
+#include "io/source_open.hpp"
+
+namespace sitmap {
+
+namespace {
+
+// A time from a text field ("2023-10-31T07:00Z") or a date/datetime field (drivers such as GeoJSON detect those).
+std::optional<UtcSeconds> timeField(OGRFeature& feature, int index) {
+  if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return std::nullopt;
+  const OGRFieldType type = feature.GetFieldDefnRef(index)->GetType();
+  if (type != OFTDate && type != OFTDateTime) return parseUtc(feature.GetFieldAsString(index));
+  int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+  float ss = 0;
+  if (!feature.GetFieldAsDateTime(index, &y, &m, &d, &hh, &mm, &ss, &tz)) return std::nullopt;
+  // OGR's zone flag: 100 = UTC, 100 + 4n = UTC + n quarter hours; 0 or 1 (unknown, local) are taken as UTC.
+  const int offsetMinutes = tz > 1 ? (tz - 100) * 15 : 0;
+  return UtcSeconds(daysFromCivil(y, m, d)) * 86400 + hh * 3600 + mm * 60 + UtcSeconds(ss) - offsetMinutes * 60;
+}
+
+Result<std::vector<LonLat>> loadRouteLine(const std::string& path, const std::string& layerName) {
+  auto dataset = openVectorSource(path);
+  if (!dataset) return Error{dataset.error()};
+  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
+  if (!layer) return Error{path + ": no layer named '" + layerName + "'"};
+  const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
+  for (auto& feature : *layer) {
+    const OGRGeometry* g = feature->GetGeometryRef();
+    if (!g) continue;
+    const OGRLineString* line = nullptr;
+    if (wkbFlatten(g->getGeometryType()) == wkbLineString) line = g->toLineString();
+    else if (wkbFlatten(g->getGeometryType()) == wkbMultiLineString && !g->toMultiLineString()->IsEmpty())
+      line = g->toMultiLineString()->getGeometryRef(0);
+    if (!line) continue;
+    std::vector<LonLat> points;
+    for (int i = 0; i < line->getNumPoints(); ++i) {
+      double x = line->getX(i), y = line->getY(i);
+      if (toLonLat && !toLonLat->Transform(1, &x, &y)) continue;
+      points.push_back({x, y});
+    }
+    return points;
+  }
+  return Error{path + ": no line to use as the route"};
+}
+
+std::map<std::string, LonLat> loadPlaceNames(const std::string& path) {
+  std::map<std::string, LonLat> places;
+  auto dataset = openVectorSource(path);
+  if (!dataset) return places;
+  for (int l = 0; l < (*dataset)->GetLayerCount(); ++l) {
+    OGRLayer* layer = (*dataset)->GetLayer(l);
+    const int nameField = layer->GetLayerDefn()->GetFieldIndex("name");
+    if (nameField < 0 || wkbFlatten(layer->GetGeomType()) != wkbPoint) continue;
+    const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
+    for (auto& feature : *layer) {
+      const OGRGeometry* g = feature->GetGeometryRef();
+      if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
+      double x = g->toPoint()->getX(), y = g->toPoint()->getY();
+      if (toLonLat && !toLonLat->Transform(1, &x, &y)) continue;
+      places.emplace(foldForMatching(feature->GetFieldAsString(nameField)), LonLat{x, y});
+    }
+  }
+  return places;
+}
+
+Result<Track> loadGpx(const ConvoySpec& spec) {
+  auto dataset = openVectorSource(spec.gpxPath);
+  if (!dataset) return Error{dataset.error()};
+  OGRLayer* points = (*dataset)->GetLayerByName("track_points");
+  if (!points || points->GetFeatureCount() == 0) return Error{spec.gpxPath + ": no track points (a GPX <trk> is needed)"};
+  const int timeIndex = points->GetLayerDefn()->GetFieldIndex("time");
+  std::vector<LonLat> route;
+  std::vector<TimedWaypoint> waypoints;
+  size_t number = 0;
+  for (auto& feature : *points) {
+    ++number;
+    const OGRGeometry* g = feature->GetGeometryRef();
+    if (!g) continue;
+    const auto t = timeField(*feature, timeIndex);
+    if (!t) return Error{spec.gpxPath + ": track point " + std::to_string(number) + " has no time (the track needs times)"};
+    route.push_back({g->toPoint()->getX(), g->toPoint()->getY()});
+    waypoints.push_back({*t, geodesicLength(route), "track point " + std::to_string(number), false, ""});
+  }
+  return Track::create(spec.name, std::move(route), std::move(waypoints));
+}
+
+}  // namespace
+
+Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) {
+  if (!spec.gpxPath.empty()) return loadGpx(spec);
+  auto route = loadRouteLine(spec.routePath, spec.routeLayer);
+  if (!route) return Error{route.error()};
+  std::ifstream in(spec.waypointsPath, std::ios::binary);
+  if (!in) return Error{spec.waypointsPath + ": file not found or unreadable"};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CsvReader reader(text);
+  std::vector<std::string_view> fields;
+  if (!reader.next(fields)) return Error{spec.waypointsPath + ": empty file"};
+  std::vector<std::string> header(fields.begin(), fields.end());
+  auto column = [&](std::initializer_list<const char*> names) {
+    for (size_t i = 0; i < header.size(); ++i)
+      for (const char* name : names)
+        if (foldForMatching(header[i]) == name) return int(i);
+    return -1;
+  };
+  const int time = column({"time_utc", "time"}), place = column({"place", "place_or_position", "name"});
+  const int lat = column({"latitude", "lat"}), lon = column({"longitude", "lon"}), basis = column({"basis"});
+  const int note = column({"note", "what_happened"});
+  if (time < 0) return Error{spec.waypointsPath + ": no time_utc column"};
+  const std::map<std::string, LonLat> places = placesPath.empty() ? std::map<std::string, LonLat>{} : loadPlaceNames(placesPath);
+
+  // A provisional track (times not yet known) to measure distances along the route.
+  auto measure = Track::create(spec.name, *route, {{0, 0, "", false, ""}, {0, 0, "", false, ""}});
+  if (!measure) return Error{measure.error()};
+  std::vector<TimedWaypoint> waypoints;
+  size_t row = 1;
+  auto get = [&](int index) { return index >= 0 && size_t(index) < fields.size() ? std::string(fields[size_t(index)]) : std::string(); };
+  while (reader.next(fields)) {
+    ++row;
+    const std::string where = spec.waypointsPath + ": row " + std::to_string(row);
+    const auto t = parseUtc(get(time));
+    if (!t) return Error{where + ": cannot read the time '" + get(time) + "' (use e.g. 2023-10-31T07:00Z)"};
+    std::optional<LonLat> position;
+    char* end = nullptr;
+    const std::string latText = get(lat), lonText = get(lon);
+    if (!latText.empty() && !lonText.empty()) {
+      const double y = std::strtod(latText.c_str(), &end), x = std::strtod(lonText.c_str(), &end);
+      position = LonLat{x, y};
+    } else if (auto it = places.find(foldForMatching(get(place))); it != places.end()) {
+      position = it->second;
+    }
+    if (!position) return Error{where + ": no coordinates, and '" + get(place) + "' is not a known place"};
+    const double along = measure->metresAlongNearest(*position);
+    const LonLat onRoute = measure->pointAlong(along).first;
+    double offRoute = 0;
+    GeographicLib::Geodesic::WGS84().Inverse(position->lat, position->lon, onRoute.lat, onRoute.lon, offRoute);
+    if (offRoute > 5000)
+      return Error{where + " (" + get(place) + ") is " + std::to_string(int(offRoute / 1000)) + " km off the route"};
+    waypoints.push_back({*t, along, get(place), foldForMatching(get(basis)) == "inferred", get(note)});
+  }
+  return Track::create(spec.name, std::move(*route), std::move(waypoints));
+}
+
+Result<ControlLoad> loadControl(const std::string& path, const std::string& layerName,
+                                const std::map<std::string, std::string>& fields) {
+  auto dataset = openVectorSource(path);
+  if (!dataset) return Error{dataset.error()};
+  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
+  if (!layer) return Error{path + ": no layer named '" + layerName + "'"};
+  OGRFeatureDefn* definition = layer->GetLayerDefn();
+  auto column = [&](const char* role) {
+    auto it = fields.find(role);
+    return definition->GetFieldIndex(it != fields.end() ? it->second.c_str() : role);
+  };
+  const int name = column("name"), actor = column("actor"), status = column("status"), from = column("valid_from");
+  const int to = column("valid_to"), confidence = column("confidence"), source = column("source");
+  for (auto [index, role] : {std::pair{actor, "actor"}, {status, "status"}, {from, "valid_from"}})
+    if (index < 0) return Error{path + ": no " + std::string(role) + " field (map one in the scene's \"fields\")"};
+  const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
+  ControlLoad load;
+  size_t index = 0;
+  for (auto& feature : *layer) {
+    const size_t position = index++;
+    const std::string label = name >= 0 ? feature->GetFieldAsString(name) : "feature " + std::to_string(position + 1);
+    ControlFeature f;
+    f.name = label;
+    f.actor = feature->GetFieldAsString(actor);
+    const auto parsedStatus = parseControlStatus(feature->GetFieldAsString(status));
+    const auto validFrom = timeField(*feature, from);
+    const std::string toText = to >= 0 && feature->IsFieldSetAndNotNull(to) ? feature->GetFieldAsString(to) : "";
+    const auto validTo = toText.empty() ? std::nullopt : timeField(*feature, to);
+    if (!parsedStatus) {
+      load.problems.push_back(label + ": unknown status '" + std::string(feature->GetFieldAsString(status)) + "'");
+      continue;
+    }
+    if (!validFrom) {
+      load.problems.push_back(label + ": cannot read valid_from '" + std::string(feature->GetFieldAsString(from)) + "'");
+      continue;
+    }
+    if (!toText.empty() && !validTo) {
+      load.problems.push_back(label + ": cannot read valid_to '" + toText + "'");
+      continue;
+    }
+    if (validTo && *validTo < *validFrom) {
+      load.problems.push_back(label + ": valid_to " + formatUtc(*validTo) + " is before valid_from " + formatUtc(*validFrom));
+      continue;
+    }
+    f.status = *parsedStatus;
+    f.validFrom = *validFrom;
+    f.validTo = validTo;
+    f.confidence = confidence >= 0 ? feature->GetFieldAsString(confidence) : "";
+    f.source = source >= 0 ? feature->GetFieldAsString(source) : "";
+    f.index = position;
+    const OGRGeometry* g = feature->GetGeometryRef();
+    f.isPoint = g && wkbFlatten(g->getGeometryType()) == wkbPoint;
+    if (f.isPoint) {
+      double x = g->toPoint()->getX(), y = g->toPoint()->getY();
+      if (toLonLat) toLonLat->Transform(1, &x, &y);
+      f.point = {x, y};
+    }
+    load.features.push_back(std::move(f));
+  }
+  return load;
+}
+
+}  // namespace sitmap

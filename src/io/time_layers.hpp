@@ -1,0 +1,28 @@
+// Time-aware sources: convoy tracks (route + timed waypoint CSV, or GPX with times) and control layers
+// (any OGR layer with actor, status, valid_from, valid_to, confidence, source fields, names mappable).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/control.hpp"
+#include "core/result.hpp"
+#include "core/scene.hpp"
+#include "core/track.hpp"
+
+namespace sitmap {
+
+// The waypoints may give coordinates or only a place name found in `placesPath` (any point layer, by a
+// "name" field); a waypoint farther than 5 km from the route is refused, naming its row.
+Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath = {});
+
+struct ControlLoad {
+  std::vector<ControlFeature> features;
+  std::vector<std::string> problems;  // features skipped, with the reason (valid_to before valid_from, ...)
+};
+
+Result<ControlLoad> loadControl(const std::string& path, const std::string& layerName,
+                                const std::map<std::string, std::string>& fields);
+
+}  // namespace sitmap

@@ -1,0 +1,139 @@
+// UTC parsing, geodesic lengths and convoy interpolation: by distance, across stops, before and after, antimeridian.
+#include "core/track.hpp"
+
+#include <GeographicLib/Geodesic.hpp>
+#include <gtest/gtest.h>
+
+#include "core/civil_date.hpp"
+
+using namespace sitmap;
+
+namespace {
+UtcSeconds at(const char* text) { return *parseUtc(text); }
+}  // namespace
+
+TEST(UtcTime, ReadsZonesAndDefaultsToUtc) {
+  const UtcSeconds eight = UtcSeconds(daysFromCivil(2023, 10, 31)) * 86400 + 8 * 3600;
+  EXPECT_EQ(parseUtc("2023-10-31T08:00Z"), eight);
+  EXPECT_EQ(parseUtc("2023-10-31 08:00"), eight);
+  EXPECT_EQ(parseUtc("2023-10-31T09:00+01:00"), eight);
+  EXPECT_EQ(parseUtc("2023-10-31T03:30-0430"), eight);
+  EXPECT_EQ(parseUtc("2023-10-31T08:00:00Z"), eight);
+  EXPECT_EQ(parseUtc("2023-10-31"), eight - 8 * 3600);
+  EXPECT_EQ(formatUtc(eight), "2023-10-31 08:00Z");
+  EXPECT_EQ(formatUtc(eight + 5), "2023-10-31 08:00:05Z");
+}
+
+TEST(UtcTime, RefusesBrokenTimes) {
+  for (const char* text : {"", "2023-10-31T25:00Z", "2023-10-31T08:60", "2023-02-30T08:00", "2023-10-31T08:00+1",
+                           "2023-10-31T08:00 CET", "31/10/2023 08:00", "2023-10-31T08"})
+    EXPECT_FALSE(parseUtc(text)) << text;
+}
+
+TEST(Geodesic, LengthsMatchGeographicLib) {
+  const std::vector<LonLat> line = {{1.40778, 18.44111}, {0.60306, 18.04389}, {-0.04472, 16.27167}};
+  double a = 0, b = 0;
+  GeographicLib::Geodesic::WGS84().Inverse(18.44111, 1.40778, 18.04389, 0.60306, a);
+  GeographicLib::Geodesic::WGS84().Inverse(18.04389, 0.60306, 16.27167, -0.04472, b);
+  EXPECT_DOUBLE_EQ(geodesicLength(line), a + b);
+}
+
+TEST(Geodesic, TheSchematicKidalGaoRouteIsAbout314Km) {
+  // Kidal - Anéfis - Tabankort - Tarkint - Gao, straight legs through the sourced towns (places.csv).
+  const std::vector<LonLat> route = {{1.40778, 18.44111}, {0.60306, 18.04389}, {0.20611, 17.72944}, {0.11639, 17.47694},
+                                     {-0.04472, 16.27167}};
+  EXPECT_NEAR(geodesicLength(route) / 1000, 314, 3);
+}
+
+namespace {
+
+const std::vector<LonLat> kNorthbound = {{0, 16}, {0, 16.45}, {0, 16.9}};  // ~100 km due north
+
+Track northbound(std::vector<TimedWaypoint> waypoints) {
+  auto track = Track::create("test", kNorthbound, std::move(waypoints));
+  EXPECT_TRUE(track) << track.error();
+  return *track;
+}
+
+// The latitude `metres` north of 16N along the meridian, by GeographicLib directly.
+double latitudeAfter(double metres) {
+  double lat = 0, lon = 0;
+  GeographicLib::Geodesic::WGS84().Direct(16, 0, 0, metres, lat, lon);
+  return lat;
+}
+
+}  // namespace
+
+TEST(Track, InterpolatesByDistanceAlongTheRoute) {
+  const double length = geodesicLength(kNorthbound);
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  const Track track = northbound({{t0, 0, "A"}, {t0 + 10 * 3600, length, "B"}});
+  const TrackPosition half = track.at(t0 + 5 * 3600);
+  EXPECT_EQ(half.status, TrackStatus::Moving);
+  EXPECT_NEAR(half.metresDone, length / 2, 1e-6);
+  EXPECT_NEAR(half.position.lat, latitudeAfter(length / 2), 1e-9);
+  EXPECT_NEAR(half.position.lon, 0, 1e-9);
+  EXPECT_NEAR(half.headingDegrees, 0, 1e-6);
+  EXPECT_DOUBLE_EQ(half.metresTotal, length);
+}
+
+TEST(Track, StopsAreStopsAndLegsKeepTheirOwnPace) {
+  const double length = geodesicLength(kNorthbound);
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  const Track track = northbound({{t0, 0, "A"}, {t0 + 5 * 3600, length / 2, "B"}, {t0 + 10 * 3600, length / 2, "B", true},
+                                  {t0 + 15 * 3600, length, "C"}});
+  const TrackPosition stopped = track.at(t0 + 7 * 3600);
+  EXPECT_EQ(stopped.status, TrackStatus::Stopped);
+  EXPECT_NEAR(stopped.metresDone, length / 2, 1e-6);
+  EXPECT_TRUE(stopped.inferred);
+  EXPECT_EQ(stopped.leg, 1u);
+  const TrackPosition after = track.at(t0 + 12 * 3600 + 1800);
+  EXPECT_EQ(after.status, TrackStatus::Moving);
+  EXPECT_NEAR(after.metresDone, length * 0.75, 1e-6);
+  EXPECT_EQ(after.leg, 2u);
+}
+
+TEST(Track, BeforeDepartureAndAfterArrival) {
+  const double length = geodesicLength(kNorthbound);
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  const Track track = northbound({{t0, 0, "A"}, {t0 + 3600, length, "B"}});
+  const TrackPosition before = track.at(t0 - 1);
+  EXPECT_EQ(before.status, TrackStatus::NotStarted);
+  EXPECT_NEAR(before.position.lat, 16, 1e-9);
+  EXPECT_EQ(before.metresDone, 0);
+  const TrackPosition done = track.at(t0 + 3600);
+  EXPECT_EQ(done.status, TrackStatus::Arrived);
+  EXPECT_NEAR(done.position.lat, 16.9, 1e-9);
+  EXPECT_DOUBLE_EQ(done.metresDone, length);
+}
+
+TEST(Track, AcrossTheAntimeridian) {
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  auto track = Track::create("pacific", {{179.5, 0}, {-179.5, 0}}, {{t0, 0, "W"}, {t0 + 3600, 0, "W"}});
+  ASSERT_TRUE(track);
+  EXPECT_NEAR(track->lengthMetres() / 1000, 111.3, 0.2);  // one degree of the equator, not 359
+  auto crossing = Track::create("pacific", track->route(), {{t0, 0, "W"}, {t0 + 3600, track->lengthMetres(), "E"}});
+  ASSERT_TRUE(crossing);
+  const TrackPosition middle = crossing->at(t0 + 1800);
+  EXPECT_NEAR(std::fabs(middle.position.lon), 180, 1e-6);
+  EXPECT_NEAR(middle.headingDegrees, 90, 1e-6);
+}
+
+TEST(Track, BadInputNamesTheWaypoint) {
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  auto backwards = Track::create("convoy", kNorthbound, {{t0, 0, "Kidal"}, {t0 - 60, 1000, "Anéfis"}});
+  ASSERT_FALSE(backwards);
+  EXPECT_NE(backwards.error().find("time goes backwards at waypoint 2 (Anéfis"), std::string::npos) << backwards.error();
+  auto off = Track::create("convoy", kNorthbound, {{t0, 0, "Kidal"}, {t0 + 60, 1e7, "Paris"}});
+  ASSERT_FALSE(off);
+  EXPECT_NE(off.error().find("waypoint 2 (Paris) is off the route"), std::string::npos);
+  EXPECT_FALSE(Track::create("convoy", {{0, 16}}, {{t0, 0, "A"}, {t0 + 1, 0, "A"}}));
+  EXPECT_FALSE(Track::create("convoy", kNorthbound, {{t0, 0, "A"}}));
+}
+
+TEST(Track, WaypointsGivenAsCoordinatesLandOnTheRoute) {
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  const Track track = northbound({{t0, 0, "A"}, {t0 + 1, 0, "A"}});
+  // A point 2 km east of the road at 16.45N projects to the road's 16.45N.
+  EXPECT_NEAR(track.metresAlongNearest({0.019, 16.45}), geodesicLength({{0, 16}, {0, 16.45}}), 500);
+}
