@@ -62,6 +62,8 @@ Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
   if (Status loaded = loading.get(); !loaded) return Error{loaded.error()};
   timer.lap("load");
   if (options.eventFilter) session->setEventFilter(*options.eventFilter);
+  if (options.time) session->setClock(*options.time);
+  if (options.windowDays) session->setEventWindowDays(*options.windowDays);
   session->syncRenderer(**renderer);
 
   Bbox box = session->homeBounds();

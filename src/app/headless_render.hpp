@@ -20,6 +20,8 @@ struct RenderOptions {
   std::optional<std::string> crs;  // overrides the scene's display CRS
   bool furniture = true;
   std::optional<EventFilter> eventFilter;  // incidents drawn: those passing it (default: all)
+  std::optional<int64_t> time;             // the clock (UTC seconds); default: the scene's clock
+  std::optional<int32_t> windowDays;       // with a time: incidents of the last N days, fading (default: the scene's)
 };
 
 // Loads every layer (failing on the first that cannot load), then renders with all raster tiles in place.

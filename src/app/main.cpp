@@ -14,6 +14,7 @@
 #include "app/viewer.hpp"
 #include "io/crs.hpp"
 #include "io/dataset_info.hpp"
+#include "core/utc_time.hpp"
 #include "io/png_file.hpp"
 
 using namespace sitmap;
@@ -44,8 +45,14 @@ std::optional<Bbox> parseBbox(const std::string& text) {
 
 int runRender(const std::vector<std::string>& inputs, const std::string& output, const std::string& size,
               double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite,
-              const EventFilterOptions& filterOptions) {
+              const EventFilterOptions& filterOptions, const std::string& time, int windowDays) {
   RenderOptions options;
+  if (!time.empty()) {
+    options.time = parseUtc(time);
+    if (!options.time) return fail(kExitUsage, "--time: cannot read the time '" + time + "' (use e.g. 2023-11-04T12:00Z)");
+  }
+  if (windowDays < -1) return fail(kExitUsage, "--window-days must be 0 or more");
+  if (windowDays >= 0) options.windowDays = windowDays;
   if (filterOptions.any()) {
     auto filter = filterOptions.build();
     if (!filter) return fail(kExitUsage, filter.error());
@@ -136,6 +143,10 @@ int main(int argc, char** argv) {
   render->add_flag("--overwrite", overwrite, "Replace OUT.png if it exists");
   EventFilterOptions renderFilter;
   renderFilter.addTo(*render);
+  std::string renderTime;
+  int renderWindow = -1;  // -1: the scene's
+  render->add_option("--time", renderTime, "Draw the scene at this UTC time (control, convoys, incident window)");
+  render->add_option("--window-days", renderWindow, "With --time: incidents of the last N days, fading with age");
 
   auto* info = app.add_subcommand("info", "Describe raster and vector files as sitmap sees them");
   std::vector<std::string> infoFiles;
@@ -170,7 +181,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
-  if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter);
+  if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter, renderTime,
+                                renderWindow);
   if (*info) return runInfo(infoFiles);
   if (*track) return runTrack(trackInput, trackRoute, trackConvoy, trackAt);
   if (*control) return runControl(controlInput, controlAt);

@@ -66,6 +66,19 @@ bool looksLikeAcled(const std::string& path) {
 
 Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache,
                                  const ImportProgress& progress) {
+  if (spec.kind == LayerKind::Control) {
+    auto load = loadControl(spec.path, spec.sourceLayer, spec.incidentFields);
+    if (!load) return Error{load.error()};
+    auto toDisplay = CrsTransform::fromLonLat(displayCrs);
+    if (!toDisplay) return Error{toDisplay.error()};
+    auto control = std::make_shared<ControlLayerData>();
+    for (const ControlFeature& f : load->features) control->positions.push_back({f.point.lon, f.point.lat});
+    toDisplay->apply(control->positions);
+    control->load = std::move(*load);
+    LoadedData data;
+    data.control = std::move(control);
+    return data;
+  }
   if (spec.kind == LayerKind::Incidents || (spec.kind == LayerKind::Auto && looksLikeAcled(spec.path)))
     return loadIncidents(spec, displayCrs, progress);
   DatasetCache ownCache;
@@ -107,6 +120,51 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
       m_toDisplay(std::make_unique<CrsTransform>(std::move(toDisplay))),
       m_toLonLat(std::make_unique<CrsTransform>(std::move(toLonLat))) {
   for (const LayerSpec& spec : m_scene.layers) addLayer(spec);
+  m_clock = m_scene.clock;
+  m_windowDays = m_scene.windowDays;
+  std::string places;
+  for (const LayerSpec& layer : m_scene.layers)
+    if (layer.sourceLayer == "places") places = layer.path;
+  for (const ConvoySpec& spec : m_scene.convoys) {
+    auto track = loadConvoy(spec, places);
+    if (!track) {
+      m_convoyErrors.push_back(track.error());
+      continue;
+    }
+    LoadedConvoy convoy{std::move(*track), {}, {}};
+    // Densify every ~2 km so the drawn route follows the geodesic in any display CRS.
+    for (double m = 0;; m = std::min(m + 2000, convoy.track.lengthMetres())) {
+      const LonLat p = convoy.track.pointAlong(m).first;
+      if (auto v = this->toDisplay(p)) {  // the member, not the moved-from parameter
+        convoy.routeDisplay.push_back(*v);
+        convoy.routeMetres.push_back(m);
+      }
+      if (m >= convoy.track.lengthMetres()) break;
+    }
+    m_convoys.push_back(std::move(convoy));
+  }
+}
+
+std::vector<ControlChange> MapSession::controlChanges() const {
+  std::vector<ControlChange> all;
+  for (const SessionLayer& layer : m_layers) {
+    if (!layer.data.control) continue;
+    auto changes = sitmap::controlChanges(layer.data.control->load.features);
+    all.insert(all.end(), changes.begin(), changes.end());
+  }
+  std::stable_sort(all.begin(), all.end(), [](const ControlChange& a, const ControlChange& b) { return a.time < b.time; });
+  return all;
+}
+
+EventFilter MapSession::effectiveFilter() const {
+  EventFilter filter = m_filter;
+  // With the clock set, nothing after it shows; with a window, nothing older than the window either.
+  if (m_clock) {
+    const int32_t now = dayOf(*m_clock);
+    filter.toDay = std::min(filter.toDay.value_or(now), now);
+    if (m_windowDays > 0) filter.fromDay = std::max(filter.fromDay.value_or(now - m_windowDays), now - m_windowDays);
+  }
+  return filter;
 }
 
 SessionLayer& MapSession::addLayer(LayerSpec spec) {
@@ -156,7 +214,7 @@ void MapSession::syncRenderer(MapRenderer& renderer) {
 void MapSession::updateSelections(MapRenderer& renderer) {
   for (SessionLayer& layer : m_layers) {
     if (!layer.filterEngine || !layer.rendererId) continue;
-    layer.selection = &layer.filterEngine->apply(m_filter);
+    layer.selection = &layer.filterEngine->apply(effectiveFilter());
     if (layer.filterEngine->version() != layer.uploadedVersion) {
       renderer.setEventSelection(layer.rendererId, *layer.selection);
       layer.uploadedVersion = layer.filterEngine->version();
@@ -243,6 +301,42 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     if (!layer.spec.visible || layer.rendererId == 0 || !layer.spec.scales.contains(scale)) continue;
     frame.layers.push_back({layer.rendererId, layer.spec.opacity, layer.spec.vector});
   }
+  if (m_clock) {
+    const UtcSeconds now = *m_clock;
+    if (m_windowDays > 0) frame.eventWindow = MapFrame::EventWindow{dayOf(now), m_windowDays};
+    for (const SessionLayer& layer : m_layers) {
+      if (!layer.spec.visible || !layer.data.control) continue;
+      const auto& features = layer.data.control->load.features;
+      for (size_t i = 0; i < features.size(); ++i) {
+        const ControlFeature& f = features[i];
+        if (!f.validAt(now) || !f.isPoint) continue;
+        ControlMarker marker;
+        marker.position = layer.data.control->positions[i];
+        marker.colour = actorColour(f.actor);
+        marker.style = f.status == ControlStatus::Control     ? ControlMarker::Style::Solid
+                       : f.status == ControlStatus::Influence ? ControlMarker::Style::Light
+                       : f.status == ControlStatus::Claimed   ? ControlMarker::Style::Dashed
+                                                              : ControlMarker::Style::Outline;
+        frame.controls.push_back(marker);
+      }
+    }
+    for (const LoadedConvoy& convoy : m_convoys) {
+      const TrackPosition p = convoy.track.at(now);
+      ConvoyOverlay overlay;
+      for (size_t i = 0; i < convoy.routeDisplay.size(); ++i)
+        (convoy.routeMetres[i] <= p.metresDone ? overlay.travelled : overlay.ahead).push_back(convoy.routeDisplay[i]);
+      const auto here = toDisplay(p.position);
+      if (!here) continue;
+      overlay.position = *here;
+      overlay.travelled.push_back(*here);
+      overlay.ahead.insert(overlay.ahead.begin(), *here);
+      overlay.headingDegrees = p.headingDegrees;
+      overlay.moving = p.status == TrackStatus::Moving;
+      overlay.label = convoy.track.name() + (p.status == TrackStatus::Moving ? "" : std::string(" (") + trackStatusName(p.status) + ")");
+      frame.convoys.push_back(std::move(overlay));
+    }
+    frame.clockText = formatUtc(now);
+  }
   if (furniture) {
     std::array<size_t, kEventCategoryCount> perCategory{};
     bool anyIncidentLayer = false;
@@ -250,6 +344,18 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       if (!layer.selection || !layer.spec.visible) continue;
       anyIncidentLayer = true;
       for (uint32_t e : *layer.selection) ++perCategory[layer.data.events->table->category[e]];
+    }
+    std::vector<std::string> actors;
+    std::vector<ControlStatus> statuses;
+    if (m_clock) {
+      for (const SessionLayer& layer : m_layers) {
+        if (!layer.spec.visible || !layer.data.control) continue;
+        for (const ControlFeature& f : layer.data.control->load.features) {
+          if (!f.validAt(*m_clock)) continue;
+          if (std::find(actors.begin(), actors.end(), f.actor) == actors.end()) actors.push_back(f.actor);
+          if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
+        }
+      }
     }
     if (anyIncidentLayer) {
       frame.furniture.legendTitle = "Incidents: " + std::to_string(matchingEvents()) + " (" +
@@ -261,6 +367,15 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       const Rgba grey{0.35f, 0.35f, 0.35f, 1};
       frame.furniture.legend.push_back({grey, "Location near a town", LegendEntry::Symbol::Halo});
       frame.furniture.legend.push_back({grey, "Location: region only", LegendEntry::Symbol::Ring});
+    }
+    if (!actors.empty()) {
+      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Control";
+      for (const std::string& actor : actors) frame.furniture.legend.push_back({actorColour(actor), "Held by " + actor});
+      const Rgba grey{0.35f, 0.35f, 0.35f, 1};
+      for (ControlStatus status : statuses)
+        if (status != ControlStatus::Control)
+          frame.furniture.legend.push_back({grey, std::string("Status: ") + controlStatusName(status),
+                                            status == ControlStatus::Influence ? LegendEntry::Symbol::Halo : LegendEntry::Symbol::Ring});
     }
     if (auto metres = groundMetresPerPixel(view)) frame.furniture.scaleBar = chooseScaleBar(*metres, 150.0 * pixelScale);
     frame.furniture.attribution = attribution();

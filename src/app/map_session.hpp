@@ -17,15 +17,28 @@
 #include "io/acled_reader.hpp"
 #include "io/crs.hpp"
 #include "io/raster_source.hpp"
+#include "io/time_layers.hpp"
 #include "render/map_renderer.hpp"
 
 namespace sitmap {
 
 // What loading one layer produced; made on any thread, handed to the main thread whole.
+struct ControlLayerData {
+  ControlLoad load;
+  std::vector<Vec2> positions;  // display CRS, per feature (points)
+};
+
 struct LoadedData {
   std::shared_ptr<const VectorData> vector;
   std::optional<RasterInfo> raster;
   std::shared_ptr<const EventLayerData> events;
+  std::shared_ptr<const ControlLayerData> control;
+};
+
+struct LoadedConvoy {
+  Track track;
+  std::vector<Vec2> routeDisplay;  // the route in the display CRS, densified along the geodesic
+  std::vector<double> routeMetres; // distance along the route at each of those points
 };
 
 class DatasetCache;
@@ -73,6 +86,18 @@ public:
 
   MapFrame frame(const Viewport& view, float pixelScale, bool furniture) const;
 
+  // The clock: a UTC time every time-aware layer shows (none: control and convoys hidden, all incidents shown).
+  std::optional<UtcSeconds> clock() const { return m_clock; }
+  void setClock(std::optional<UtcSeconds> t) { m_clock = t; }
+  // With the clock set, incidents of the last `days` days before it show, fading with age (0: no window).
+  int32_t eventWindowDays() const { return m_windowDays; }
+  void setEventWindowDays(int32_t days) { m_windowDays = days; }
+  // Convoys load with the session (they are small); failures are kept as messages.
+  const std::vector<LoadedConvoy>& convoys() const { return m_convoys; }
+  const std::vector<std::string>& convoyErrors() const { return m_convoyErrors; }
+  // Every control change of the loaded control layers, in time order.
+  std::vector<ControlChange> controlChanges() const;
+
   // The one incident filter, applied to every incident layer (map, counts, exports alike).
   const EventFilter& eventFilter() const { return m_filter; }
   void setEventFilter(EventFilter filter) { m_filter = std::move(filter); }
@@ -92,6 +117,11 @@ private:
   std::unique_ptr<CrsTransform> m_toDisplay, m_toLonLat;
   uint64_t m_nextUid = 1;
   EventFilter m_filter;
+  std::optional<UtcSeconds> m_clock;
+  int32_t m_windowDays = 0;
+  std::vector<LoadedConvoy> m_convoys;
+  std::vector<std::string> m_convoyErrors;
+  EventFilter effectiveFilter() const;  // the user's filter narrowed to the clock's window
 };
 
 }  // namespace sitmap

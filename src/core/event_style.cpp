@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+
+#include "core/text.hpp"
 
 namespace sitmap {
 
@@ -20,7 +23,21 @@ Rgba categoryColour(EventCategory category) {
 }
 
 float eventDiameter(int32_t fatalities) {
-  return std::min(40.0f, 8.0f + 3.0f * std::sqrt(float(std::max(0, fatalities))));
+  return std::min(40.0f, 10.0f + 3.0f * std::sqrt(float(std::max(0, fatalities))));
+}
+
+Rgba actorColour(std::string_view actor) {
+  const std::string name = foldForMatching(actor);
+  auto has = [&](const char* key) { return name.find(key) != std::string::npos; };
+  if (has("fama") || has("military forces of mali")) return {0.0f, 0.267f, 0.533f, 1};   // dark blue
+  if (has("csp") || has("cma")) return {0.867f, 0.667f, 0.2f, 1};                       // ochre
+  if (has("jnim")) return {0.733f, 0.333f, 0.4f, 1};                                     // red
+  if (has("minusma") || has("united nations")) return {0.2f, 0.733f, 0.933f, 1};         // cyan
+  if (has("islamic state") || has("is sahel") || has("eigs")) return {0.133f, 0.133f, 0.133f, 1};
+  static const Rgba others[] = {{0.133f, 0.533f, 0.2f, 1}, {0.667f, 0.2f, 0.467f, 1}, {0.4f, 0.8f, 0.933f, 1}, {0.8f, 0.733f, 0.267f, 1}};
+  size_t hash = 0;
+  for (char c : name) hash = hash * 31 + static_cast<unsigned char>(c);
+  return others[hash % std::size(others)];
 }
 
 }  // namespace sitmap

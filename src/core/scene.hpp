@@ -47,6 +47,7 @@ struct Scene {
   std::vector<LayerSpec> layers;  // drawing order: first at the bottom
   std::vector<ConvoySpec> convoys;
   std::optional<int64_t> clock;   // UTC seconds the scene opens at
+  int32_t windowDays = 0;         // with a clock: incidents of the last N days (0: all up to the clock)
 };
 
 }  // namespace sitmap

@@ -184,6 +184,8 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
       if (!t) r.fail("clock", "expected a UTC time like \"2023-11-04T12:00Z\"");
       scene.clock = *t;
     }
+    scene.windowDays = int32_t(r.number("window_days", 0));
+    if (scene.windowDays < 0) r.fail("window_days", "expected 0 (all incidents up to the clock) or more days");
     if (const json* convoys = r.find("convoys")) {
       if (!convoys->is_array()) r.fail("convoys", "expected a list");
       for (size_t i = 0; i < convoys->size(); ++i) {

@@ -15,6 +15,7 @@ struct EventVertex {
   float colour[4];
   float diameter;
   float precision;
+  float day;  // UTC day number, for the clock's fading window
 };
 
 void describe(GLuint vao, GLuint vbo) {
@@ -29,6 +30,8 @@ void describe(GLuint vao, GLuint vbo) {
   glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, diameter)));
   glEnableVertexAttribArray(3);
   glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, precision)));
+  glEnableVertexAttribArray(4);
+  glVertexAttribPointer(4, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, day)));
 }
 
 }  // namespace
@@ -40,7 +43,8 @@ EventLayerGpu::EventLayerGpu(std::shared_ptr<const EventLayerData> data)
   for (size_t i = 0; i < t.size(); ++i) {
     const Rgba c = categoryColour(EventCategory(t.category[i]));
     vertices[i] = {float(m_data->positions[i].x - m_origin.x), float(m_data->positions[i].y - m_origin.y),
-                   {c.r, c.g, c.b, c.a}, eventDiameter(t.fatalities[i]), float(std::max<uint8_t>(1, t.geoPrecision[i]))};
+                   {c.r, c.g, c.b, c.a}, eventDiameter(t.fatalities[i]), float(std::max<uint8_t>(1, t.geoPrecision[i])),
+                   float(t.day[i])};
   }
   glGenVertexArrays(1, &m_vao);
   glGenBuffers(1, &m_vbo);
@@ -70,7 +74,7 @@ void EventLayerGpu::setSelection(const std::vector<uint32_t>& events) {
   glBindVertexArray(0);
 }
 
-void EventLayerGpu::uploadBins(const std::vector<EventBin>& bins, const Viewport& view) {
+void EventLayerGpu::uploadBins(const std::vector<EventBin>& bins, const Viewport& view, int32_t nowDay) {
   std::vector<EventVertex> vertices;
   vertices.reserve(bins.size());
   for (const EventBin& bin : bins) {
@@ -78,7 +82,7 @@ void EventLayerGpu::uploadBins(const std::vector<EventBin>& bins, const Viewport
     const Rgba c = categoryColour(EventCategory(bin.category));
     // Grows with the count's order of magnitude, 14 px for one event to the 46 px of a 48 px cell near 50 000.
     const float diameter = std::min(46.0f, 14.0f + 2.0f * std::log2(float(bin.count)));
-    vertices.push_back({float(world.x), float(world.y), {c.r, c.g, c.b, 0.85f}, diameter, 1.0f});
+    vertices.push_back({float(world.x), float(world.y), {c.r, c.g, c.b, 0.85f}, diameter, 1.0f, float(nowDay)});
   }
   glBindBuffer(GL_ARRAY_BUFFER, m_binVbo);
   glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices.size() * sizeof(EventVertex)), vertices.data(), GL_STREAM_DRAW);

@@ -25,7 +25,8 @@ public:
   GLuint vao() const { return m_vao; }
   // Bins drawn as symbols: uploaded each time the aggregated view changes.
   GLuint binVao() const { return m_binVao; }
-  void uploadBins(const std::vector<EventBin>& bins, const Viewport& view);
+  // nowDay: bins stand for events already inside the clock's window, so they never fade.
+  void uploadBins(const std::vector<EventBin>& bins, const Viewport& view, int32_t nowDay);
 
 private:
   std::shared_ptr<const EventLayerData> m_data;

@@ -144,11 +144,26 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   glClear(GL_COLOR_BUFFER_BIT);
 
   m_binLabels.clear();
+  // Control markers lie under the incidents (which tell what happened there), over the basemap.
+  bool controlsDrawn = false;
+  auto drawControlsOnce = [&] {
+    if (controlsDrawn) return;
+    controlsDrawn = true;
+    drawControlMarkers(frame);
+    m_overlay->flush(view.widthPx(), view.heightPx());
+  };
   for (const LayerDraw& draw : frame.layers) {
-    if (auto v = m_vectors.find(draw.id); v != m_vectors.end()) drawVector(*v->second, draw, frame);
-    else if (auto r = m_rasters.find(draw.id); r != m_rasters.end()) drawRaster(*r->second, draw, frame, report);
-    else if (auto e = m_events.find(draw.id); e != m_events.end()) drawEvents(*e->second, draw, frame, report);
+    if (auto v = m_vectors.find(draw.id); v != m_vectors.end()) {
+      drawVector(*v->second, draw, frame);
+    } else if (auto r = m_rasters.find(draw.id); r != m_rasters.end()) {
+      drawRaster(*r->second, draw, frame, report);
+    } else if (auto e = m_events.find(draw.id); e != m_events.end()) {
+      drawControlsOnce();
+      drawEvents(*e->second, draw, frame, report);
+    }
   }
+  drawControlsOnce();
+  drawConvoysAndClock(frame);
   const FurnitureLayout furniture = layoutFurniture(frame);
   report.labelsPlaced = drawLabels(frame, furniture.boxes);
   // Bin counts go on top of the labels: they are data, the labels are context.
@@ -266,11 +281,14 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
   glUniform2f(m_event->uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));
   glUniform1f(m_event->uniform("u_scale"), frame.pixelScale);
   glUniform1f(m_event->uniform("u_opacity"), draw.opacity);
+  // Without a window every selected event shows; with one, events fade over the window after their day.
+  glUniform1f(m_event->uniform("u_nowDay"), frame.eventWindow ? float(frame.eventWindow->nowDay) : 0.0f);
+  glUniform1f(m_event->uniform("u_windowDays"), frame.eventWindow ? float(frame.eventWindow->days) : 0.0f);
   if (aggregate) {
     report.eventsAggregated = true;
     const std::vector<EventBin> bins =
         binEvents(layer.data().positions, *layer.data().table, selection, view, 48.0 * frame.pixelScale);
-    layer.uploadBins(bins, view);
+    layer.uploadBins(bins, view, frame.eventWindow ? frame.eventWindow->nowDay : 0);
     const Vec2 offset = layer.origin() - view.centre();
     glUniform2f(m_event->uniform("u_offset"), float(offset.x), float(offset.y));
     glBindVertexArray(layer.binVao());
@@ -293,6 +311,60 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
     m_overlay->rect({p.x - r, p.y + r - w, p.x + r, p.y + r}, ink);
     m_overlay->rect({p.x - r, p.y - r, p.x - r + w, p.y + r}, ink);
     m_overlay->rect({p.x + r - w, p.y - r, p.x + r, p.y + r}, ink);
+  }
+}
+
+void MapRenderer::drawControlMarkers(const MapFrame& frame) {
+  const Viewport& view = frame.view;
+  const float s = frame.pixelScale;
+  // Square frames in the holder's colour, so an incident at the same town stays visible in the middle:
+  // control = thick frame on a light fill, influence = light fill only, contested/raid = thin frame,
+  // claimed = dashed frame.
+  for (const ControlMarker& marker : frame.controls) {
+    const Vec2 p = view.worldToScreen(marker.position);
+    const double r = (marker.style == ControlMarker::Style::Light ? 13 : 10) * s;
+    const Bbox box{p.x - r, p.y - r, p.x + r, p.y + r};
+    const Rgba light{marker.colour.r, marker.colour.g, marker.colour.b, 0.3f};
+    if (marker.style == ControlMarker::Style::Solid || marker.style == ControlMarker::Style::Light) m_overlay->rect(box, light);
+    if (marker.style == ControlMarker::Style::Light) continue;
+    const double t = (marker.style == ControlMarker::Style::Solid ? 3.0 : 1.8) * s;
+    const double inset = marker.style == ControlMarker::Style::Dashed ? r * 0.55 : 0;  // dashed: sides' middles only
+    m_overlay->rect({box.minX + inset, box.minY, box.maxX - inset, box.minY + t}, marker.colour);
+    m_overlay->rect({box.minX + inset, box.maxY - t, box.maxX - inset, box.maxY}, marker.colour);
+    m_overlay->rect({box.minX, box.minY + inset, box.minX + t, box.maxY - inset}, marker.colour);
+    m_overlay->rect({box.maxX - t, box.minY + inset, box.maxX, box.maxY - inset}, marker.colour);
+  }
+}
+
+void MapRenderer::drawConvoysAndClock(const MapFrame& frame) {
+  const Viewport& view = frame.view;
+  const float s = frame.pixelScale;
+  for (const ConvoyOverlay& convoy : frame.convoys) {
+    const Rgba ahead{0.15f, 0.25f, 0.55f, 0.35f}, travelled{0.1f, 0.2f, 0.6f, 0.95f};
+    for (size_t i = 1; i < convoy.ahead.size(); ++i)
+      m_overlay->line(view.worldToScreen(convoy.ahead[i - 1]), view.worldToScreen(convoy.ahead[i]), 3 * s, ahead);
+    for (size_t i = 1; i < convoy.travelled.size(); ++i)
+      m_overlay->line(view.worldToScreen(convoy.travelled[i - 1]), view.worldToScreen(convoy.travelled[i]), 4 * s, travelled);
+    // The icon: an arrowhead pointing along the direction of travel (screen y grows downwards).
+    const Vec2 p = view.worldToScreen(convoy.position);
+    const double a = convoy.headingDegrees * 3.14159265358979 / 180;
+    const Vec2 forward{std::sin(a), -std::cos(a)}, side{std::cos(a), std::sin(a)};
+    const double len = 13 * s, half = 8 * s;
+    const Vec2 tip = p + forward * len, left = p - forward * (len * 0.6) - side * half, right = p - forward * (len * 0.6) + side * half;
+    const Vec2 notch = p - forward * (len * 0.2);
+    const Rgba outline{1, 1, 1, 1}, fill{0.1f, 0.2f, 0.6f, 1};
+    const double o = 2 * s;
+    m_overlay->triangle(tip + forward * o, left - forward * o - side * o, notch - forward * o, outline);
+    m_overlay->triangle(tip + forward * o, notch - forward * o, right - forward * o + side * o, outline);
+    m_overlay->triangle(tip, left, notch, fill);
+    m_overlay->triangle(tip, notch, right, fill);
+    const TextStyle label{13 * s, {0.05f, 0.1f, 0.35f, 1}, {1, 1, 1, 0.9f}, 2 * s, true};
+    m_overlay->text(convoy.label, {p.x + 16 * s, p.y - 20 * s}, label);
+  }
+  if (!frame.clockText.empty()) {
+    const TextStyle big{30 * s, {0.08f, 0.08f, 0.08f, 1}, {1, 1, 1, 0.9f}, 3 * s, true};
+    const Vec2 size = m_overlay->measure(frame.clockText, big);
+    m_overlay->text(frame.clockText, {(view.widthPx() - size.x) / 2, 12 * s}, big);
   }
 }
 

@@ -48,6 +48,22 @@ struct MapFurniture {
   double bottomInsetPx = 0;  // space along the bottom edge that other UI covers (the viewer's status bar)
 };
 
+// A convoy at the clock's time, in display-CRS coordinates: the route split where the convoy is.
+struct ConvoyOverlay {
+  std::vector<Vec2> travelled, ahead;
+  Vec2 position;
+  double headingDegrees = 0;  // true bearing; the icon points that way (north up)
+  std::string label;
+  bool moving = true;
+};
+
+// A held town or camp at the clock's time.
+struct ControlMarker {
+  Vec2 position;  // display CRS
+  Rgba colour;    // the actor's
+  enum class Style { Solid, Light, Outline, Dashed } style = Style::Solid;
+};
+
 struct MapFrame {
   Viewport view;        // in output pixels
   float pixelScale = 1;  // style sizes (line widths, fonts) are multiplied by this: 2 for a 2x image
@@ -59,6 +75,15 @@ struct MapFrame {
     uint32_t event = 0;
   };
   std::optional<Highlight> highlight;  // an incident to ring (the table row under the mouse)
+  std::vector<ControlMarker> controls;
+  std::vector<ConvoyOverlay> convoys;
+  std::string clockText;  // the clock's date and time, drawn large at the top while the map shows a moment
+  // Incidents within a time window: shown from their day until `days` later, fading as they age.
+  struct EventWindow {
+    int32_t nowDay = 0;
+    int32_t days = 0;
+  };
+  std::optional<EventWindow> eventWindow;
 };
 
 struct MissingTile {
@@ -100,6 +125,8 @@ private:
   FurnitureLayout layoutFurniture(const MapFrame& frame);
   size_t drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawFurniture(const FurnitureLayout& layout);
+  void drawControlMarkers(const MapFrame& frame);
+  void drawConvoysAndClock(const MapFrame& frame);
 
   std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;
   std::unique_ptr<OverlayPainter> m_overlay;

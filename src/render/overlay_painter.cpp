@@ -2,6 +2,7 @@
 #include "render/overlay_painter.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "core/text.hpp"
@@ -129,6 +130,25 @@ void OverlayPainter::rect(const Bbox& box, const Rgba& colour) {
     v.y = corners[index][1];
     m_rects.push_back(v);
   }
+}
+
+void OverlayPainter::triangle(Vec2 a, Vec2 b, Vec2 c, const Rgba& colour) {
+  ColourVertex v{};
+  premultiplied(colour, v.colour);
+  for (Vec2 p : {a, b, c}) {
+    v.x = float(p.x);
+    v.y = float(p.y);
+    m_rects.push_back(v);
+  }
+}
+
+void OverlayPainter::line(Vec2 a, Vec2 b, double width, const Rgba& colour) {
+  const Vec2 d = b - a;
+  const double length = std::hypot(d.x, d.y);
+  if (length <= 0) return;
+  const Vec2 n{-d.y / length * width / 2, d.x / length * width / 2};
+  triangle(a + n, b + n, b - n, colour);
+  triangle(a + n, b - n, a - n, colour);
 }
 
 void OverlayPainter::flush(int viewportWidth, int viewportHeight) {

@@ -32,6 +32,9 @@ public:
   // `topLeft` is the top-left corner of the text's box as measure() gives it.
   void text(std::string_view utf8, Vec2 topLeft, const TextStyle& style);
   void rect(const Bbox& box, const Rgba& colour);
+  void triangle(Vec2 a, Vec2 b, Vec2 c, const Rgba& colour);
+  // A thick line segment in pixels (square ends).
+  void line(Vec2 a, Vec2 b, double width, const Rgba& colour);
   void flush(int viewportWidth, int viewportHeight);
 
 private:
