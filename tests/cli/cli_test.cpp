@@ -218,3 +218,29 @@ TEST(CliEvents, SkippedRowsAreReportedAndTheRestCounted) {
   EXPECT_EQ(r.out, "events=56 fatalities=111\n");
   EXPECT_NE(r.err.find("1 rows skipped (row 2: cannot read the date '2023-06-31')"), std::string::npos) << r.err;
 }
+
+TEST(CliTime, TrackPrintsThePositionAtATime) {
+  const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
+  CommandRun r = run("track " + scene + " --at 2023-11-04T12:00Z");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "lat=18.04389 lon=0.60306 km_done=95.8 km_total=314.4 heading_deg=230.5 status=moving\n");
+  EXPECT_NE(run("track " + scene + " --at 2023-10-30T00:00Z").out.find("km_done=0.0 km_total=314.4"), std::string::npos);
+  EXPECT_NE(run("track " + scene + " --at 2023-10-30T00:00Z").out.find("status=not-started"), std::string::npos);
+  EXPECT_NE(run("track " + scene + " --at 2023-11-08T00:00Z").out.find("lat=16.27167 lon=-0.04472 km_done=314.4"), std::string::npos);
+  r = run("track " + scene + " --at tomorrow");
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("--at: cannot read the time 'tomorrow'"), std::string::npos);
+  r = run("track " + scene + " --convoy Nobody --at 2023-11-04T12:00Z");
+  EXPECT_EQ(r.code, 1);
+}
+
+TEST(CliTime, ControlListsWhatIsValidThen) {
+  const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
+  const CommandRun before = run("control " + scene + " --at 2023-11-13T23:59Z");
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_NE(before.out.find("Kidal\tCSP-PSD\tcontrol\t2023-06-01 00:00Z\t2023-11-14 00:00Z\n"), std::string::npos) << before.out;
+  EXPECT_EQ(before.out.find("Kidal\tFAMa"), std::string::npos);
+  const CommandRun after = run("control " + scene + " --at 2023-11-14T00:00Z");
+  EXPECT_NE(after.out.find("Kidal\tFAMa\tcontrol\t2023-11-14 00:00Z\t\n"), std::string::npos) << after.out;
+  EXPECT_EQ(after.out.find("Kidal\tCSP-PSD"), std::string::npos);
+}

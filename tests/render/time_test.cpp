@@ -1,0 +1,83 @@
+// The clock on the map: a convoy and a control point drawn where they are at a time, gone outside validity.
+#include <gtest/gtest.h>
+
+#include "app/headless_render.hpp"
+#include "core/event_style.hpp"
+#include "core/track.hpp"
+#include "core/viewport.hpp"
+#include "io/crs.hpp"
+#include "io/scene_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+Scene timeScene(const TempDir& dir) {
+  writeText(dir.path("route.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+    "geometry":{"type":"LineString","coordinates":[[1,15],[3,15]]}}]})");
+  writeText(dir.path("waypoints.csv"), "time_utc,place,latitude,longitude\n2023-11-01T00:00Z,West,15,1\n2023-11-02T00:00Z,East,15,3\n");
+  writeText(dir.path("control.geojson"), R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"name":"Post","actor":"FAMa","status":"control","valid_from":"2023-11-01","valid_to":"2023-11-10"},
+     "geometry":{"type":"Point","coordinates":[2,16.5]}}]})");
+  auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff",
+    "layers":[{"path":"control.geojson","kind":"control"}],
+    "convoys":[{"name":"C","route":"route.geojson","waypoints":"waypoints.csv"}]})",
+                          dir.root());
+  EXPECT_TRUE(scene) << scene.error();
+  return *scene;
+}
+
+RenderOptions at(const char* time) {
+  RenderOptions o;
+  o.width = 400;
+  o.height = 400;
+  o.bboxLonLat = Bbox{0, 14, 4, 18};
+  o.furniture = false;
+  o.time = *parseUtc(time);
+  return o;
+}
+
+Vec2 pixelOf(LonLat p) {
+  auto toMercator = CrsTransform::fromLonLat("EPSG:3857");
+  Bbox box;
+  for (Vec2 corner : {Vec2{0, 14}, Vec2{4, 18}}) {
+    toMercator->apply(corner);
+    box.expand(corner);
+  }
+  Vec2 v{p.lon, p.lat};
+  toMercator->apply(v);
+  return Viewport::fitting(box, 400, 400).worldToScreen(v);
+}
+
+std::array<int, 3> rgb(const Rgba& c) { return {int(c.r * 255 + 0.5f), int(c.g * 255 + 0.5f), int(c.b * 255 + 0.5f)}; }
+
+}  // namespace
+
+TEST(TimeRender, ConvoyAndControlAppearWhereTheyAreAtTheClock) {
+  TempDir dir;
+  const Scene scene = timeScene(dir);
+  auto image = renderScene(scene, at("2023-11-01T12:00Z"));
+  ASSERT_TRUE(image) << image.error();
+  // Halfway in time is halfway along the route; the arrowhead points east (heading ~90°).
+  auto track = Track::create("C", {{1, 15}, {3, 15}}, {{*parseUtc("2023-11-01T00:00Z"), 0, "W"}, {*parseUtc("2023-11-02T00:00Z"), geodesicLength({{1, 15}, {3, 15}}), "E"}});
+  const TrackPosition expected = track->at(*parseUtc("2023-11-01T12:00Z"));
+  const Vec2 convoy = pixelOf(expected.position);
+  EXPECT_TRUE(near(pixel(*image, int(convoy.x) + 4, int(convoy.y)), {26, 51, 153}, 30)) << "convoy icon";
+  const Vec2 post = pixelOf({2, 16.5});
+  EXPECT_TRUE(near(pixel(*image, int(post.x) + 9, int(post.y)), rgb(actorColour("FAMa")), 30)) << "control frame";
+}
+
+TEST(TimeRender, OutsideTheirTimesTheyAreGone) {
+  TempDir dir;
+  const Scene scene = timeScene(dir);
+  auto image = renderScene(scene, at("2023-11-11T00:00Z"));  // control ended 10 Nov; convoy arrived at the east end
+  ASSERT_TRUE(image) << image.error();
+  const Vec2 post = pixelOf({2, 16.5});
+  EXPECT_TRUE(near(pixel(*image, int(post.x) + 9, int(post.y)), {255, 255, 255}, 2)) << "control no longer valid";
+  const Vec2 middle = pixelOf({2, 15.0});
+  EXPECT_FALSE(near(pixel(*image, int(middle.x) + 4, int(middle.y) - 6), {26, 51, 153}, 30)) << "no convoy icon mid-route";
+  const Vec2 east = pixelOf({3, 15});
+  EXPECT_TRUE(near(pixel(*image, int(east.x) - 3, int(east.y)), {26, 51, 153}, 40)) << "convoy arrived at its end";
+}
