@@ -26,6 +26,7 @@
 #include "core/geodesy.hpp"
 #include "io/scene_file.hpp"
 #include "render/map_renderer.hpp"
+#include "ui/clock_panel.hpp"
 #include "ui/events_table_panel.hpp"
 #include "ui/filters_panel.hpp"
 #include "ui/layers_panel.hpp"
@@ -99,6 +100,8 @@ private:
   void addRectangleRegion(Vec2 a, Vec2 b);
   void flyTo(Vec2 centre, double unitsPerPixel);
   bool advanceFlight();
+  TimeView timeView();
+  bool advanceClock();
 
   GLFWwindow* m_window;
   MapSession m_session;
@@ -139,6 +142,16 @@ private:
     double start = 0;
   };
   std::optional<Flight> m_flight;
+  ClockPanel m_clockPanel;
+  bool m_playing = false, m_loop = false, m_follow = false;
+  double m_speed = 3600;       // clock seconds per real second
+  double m_lastTick = 0;       // glfwGetTime() of the last clock advance
+  double m_clockCarry = 0;     // fractions of a clock second not yet applied
+  std::vector<ControlChange> m_changes;
+  size_t m_changesFor = SIZE_MAX;  // layer count the change list was built for
+  // Incidents near each convoy's route (index into the incident table, metres along the route), per table.
+  std::shared_ptr<const EventTable> m_nearRouteTable;
+  std::vector<std::vector<std::pair<uint32_t, double>>> m_nearRoute;
 };
 
 void Viewer::startLoads() {
@@ -357,6 +370,19 @@ void Viewer::apply(const Command& command) {
           m_tool = c.tool;
         } else if constexpr (std::is_same_v<T, HoverEvent>) {
           m_hoveredEvent = c.event;
+        } else if constexpr (std::is_same_v<T, SetClock>) {
+          m_session.setClock(c.time);
+        } else if constexpr (std::is_same_v<T, SetPlaying>) {
+          m_playing = c.playing;
+          m_lastTick = glfwGetTime();
+        } else if constexpr (std::is_same_v<T, SetPlaybackSpeed>) {
+          m_speed = c.secondsPerSecond;
+        } else if constexpr (std::is_same_v<T, SetLoop>) {
+          m_loop = c.loop;
+        } else if constexpr (std::is_same_v<T, SetWindowDays>) {
+          m_session.setEventWindowDays(c.days);
+        } else if constexpr (std::is_same_v<T, SetFollowConvoy>) {
+          m_follow = c.follow;
         } else if constexpr (std::is_same_v<T, CancelLoad>) {
           for (PendingLoad& load : m_loads)
             if (load.layer == c.layer) load.cancel->store(true);
@@ -396,8 +422,13 @@ bool Viewer::handleInput() {
   if (!io.WantCaptureKeyboard) {
     const double step = 120 * m_contentScale;
     const Vec2 centre{m_view.widthPx() / 2.0, m_view.heightPx() / 2.0};
-    if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_view.panPixels(step, 0);
-    if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_view.panPixels(-step, 0);
+    // With a clock, left/right step it by a day and space plays; Shift + arrows pan the map.
+    const bool timeKeys = m_session.clock() && !io.KeyShift;
+    if (timeKeys && ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_commands.push_back(SetClock{*m_session.clock() - 86400});
+    if (timeKeys && ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_commands.push_back(SetClock{*m_session.clock() + 86400});
+    if (m_session.clock() && ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) m_commands.push_back(SetPlaying{!m_playing});
+    if (!timeKeys && ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_view.panPixels(step, 0);
+    if (!timeKeys && ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_view.panPixels(-step, 0);
     if (ImGui::IsKeyPressed(GLFW_KEY_UP)) m_view.panPixels(0, step);
     if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) m_view.panPixels(0, -step);
     if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) m_view.zoomAbout(centre, 1.5);
@@ -549,12 +580,126 @@ void Viewer::handleMapTools(bool& interacting) {
   }
 }
 
+TimeView Viewer::timeView() {
+  TimeView view;
+  view.clock = m_session.clock();
+  view.playing = m_playing;
+  view.loop = m_loop;
+  view.secondsPerSecond = m_speed;
+  view.windowDays = m_session.eventWindowDays();
+  view.follow = m_follow;
+  size_t readyLayers = 0;
+  for (const SessionLayer& layer : m_session.layers()) readyLayers += layer.state == SessionLayer::State::Ready;
+  if (m_changesFor != readyLayers) {
+    m_changes = m_session.controlChanges();
+    m_changesFor = readyLayers;
+  }
+  view.changes = &m_changes;
+  // The span: every convoy, control change and incident date.
+  int64_t first = INT64_MAX, last = INT64_MIN;
+  auto widen = [&](int64_t t) {
+    first = std::min(first, t);
+    last = std::max(last, t);
+  };
+  for (const LoadedConvoy& c : m_session.convoys()) {
+    widen(c.track.departure());
+    widen(c.track.arrival());
+  }
+  for (const ControlChange& change : m_changes) widen(change.time);
+  SessionLayer* incidents = incidentLayer();
+  if (incidents) {
+    const EventTable& t = *incidents->data.events->table;
+    for (int32_t day : t.day) widen(int64_t(day) * 86400);
+  }
+  if (first > last && view.clock) first = last = *view.clock;
+  view.first = first;
+  view.last = last;
+  if (!view.clock) return view;
+
+  // Incidents within each convoy's alert distance, measured once per incident table.
+  const auto& convoys = m_session.convoys();
+  if (incidents && m_nearRouteTable != incidents->data.events->table) {
+    m_nearRouteTable = incidents->data.events->table;
+    m_nearRoute.assign(convoys.size(), {});
+    const EventTable& t = *m_nearRouteTable;
+    for (size_t c = 0; c < convoys.size(); ++c) {
+      const Track& track = convoys[c].track;
+      const double alert = m_session.scene().convoys[c].alertKm * 1000;
+      Bbox area;  // the route's box widened by the alert distance (about 0.1 degree per 10 km)
+      for (const LonLat& p : track.route()) area.expand(Vec2{p.lon, p.lat});
+      const double margin = alert / 100000.0 + 0.05;
+      area = {area.minX - margin, area.minY - margin, area.maxX + margin, area.maxY + margin};
+      for (uint32_t e = 0; e < t.size(); ++e) {
+        if (!area.contains({t.lon[e], t.lat[e]})) continue;
+        const double along = track.metresAlongNearest({t.lon[e], t.lat[e]});
+        const LonLat onRoute = track.pointAlong(along).first;
+        if (geodesicDistanceMetres(onRoute, {t.lon[e], t.lat[e]}) <= alert) m_nearRoute[c].push_back({e, along});
+      }
+    }
+  }
+  for (size_t c = 0; c < convoys.size(); ++c) {
+    const Track& track = convoys[c].track;
+    const TrackPosition p = track.at(*view.clock);
+    ConvoyStatusView status;
+    status.name = track.name();
+    status.departure = track.departure();
+    status.arrival = track.arrival();
+    status.kmDone = p.metresDone / 1000;
+    status.kmTotal = p.metresTotal / 1000;
+    status.status = trackStatusName(p.status);
+    status.inferred = p.inferred && p.status != TrackStatus::NotStarted;
+    status.alertKm = m_session.scene().convoys[c].alertKm;
+    const auto& waypoints = track.waypoints();
+    if (p.status == TrackStatus::Moving || p.status == TrackStatus::Stopped) {
+      status.leg = waypoints[p.leg].place + " → " + waypoints[p.leg + 1].place;
+      status.legNote = waypoints[p.leg + 1].note;
+    }
+    if (incidents && c < m_nearRoute.size()) {
+      const EventTable& t = *m_nearRouteTable;
+      for (const auto& [event, along] : m_nearRoute[c]) {
+        const int64_t when = int64_t(t.day[event]) * 86400;
+        if (when < track.departure() - 86400 || when > *view.clock || along > p.metresDone + 1) continue;
+        status.incidentsSoFar.push_back(formatIsoDate(t.day[event]) + " " + t.eventTypes.value(t.eventType[event]) + ", " +
+                                        std::string(t.location[event]));
+      }
+    }
+    view.convoys.push_back(std::move(status));
+  }
+  return view;
+}
+
+bool Viewer::advanceClock() {
+  const double now = glfwGetTime();
+  const double dt = now - m_lastTick;
+  m_lastTick = now;
+  if (!m_playing || !m_session.clock()) return false;
+  // Frame-rate independent: the clock moves by real elapsed time times the speed.
+  m_clockCarry += std::min(dt, 1.0) * m_speed;  // a stall (a file dialog, a slow load) does not jump the clock
+  const auto whole = int64_t(m_clockCarry);
+  m_clockCarry -= double(whole);
+  const TimeView span = timeView();
+  int64_t next = *m_session.clock() + whole;
+  if (next > span.last) {
+    if (m_loop) {
+      next = span.first;
+    } else {
+      next = span.last;
+      m_playing = false;
+    }
+  }
+  m_session.setClock(next);
+  if (m_follow && !m_session.convoys().empty())
+    if (auto p = m_session.toDisplay(m_session.convoys().front().track.at(next).position))
+      m_view = Viewport(*p, m_view.unitsPerPixel(), m_view.widthPx(), m_view.heightPx());
+  return true;
+}
+
 int Viewer::run() {
   startLoads();
   int activeFrames = 2;
   while (!glfwWindowShouldClose(m_window) && !g_stopRequested) {
     // Tiles that failed stay missing; they must not keep the loop spinning, so only pending work counts.
-    const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0;
+    const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0 || m_playing;
     // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
     if (busy) glfwPollEvents();
     else glfwWaitEventsTimeout(0.5);
@@ -572,9 +717,10 @@ int Viewer::run() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    const bool ticking = advanceClock();
     bool interacting = m_tool == MapTool::DrawRectangle ? false : handleInput();
     handleMapTools(interacting);
-    active = advanceFlight() || active || interacting;
+    active = advanceFlight() || ticking || active || interacting;
     m_layersPanel.draw(layerRows(), m_commands);
     if (m_crsNameFor != m_session.displayCrs()) {  // describing a CRS parses it: once per change, not per frame
       m_crsNameFor = m_session.displayCrs();
@@ -600,6 +746,9 @@ int Viewer::run() {
     m_timelinePanel.draw(incidents, statusHeight, m_commands);
     m_tablePanel.draw(incidents, m_commands);
     m_summaryPanel.draw(incidents);
+    const TimeView time = timeView();
+    m_clockPanel.draw(time, m_commands);
+    drawConvoyPanel(time, m_commands);
     if (m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen);
     active = m_notifications.draw(ImGui::GetTime()) || active;
     std::vector<Command> commands;
@@ -676,7 +825,7 @@ int runViewer(Scene scene) {
       ImGui::CreateContext();
       ImGuiIO& io = ImGui::GetIO();
       io.IniFilename = nullptr;  // panel layout is not persisted between runs (yet)
-      static const ImWchar latinRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0};  // Latin-1, Extended-A, dashes
+      static const ImWchar latinRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0};  // Latin, dashes, arrows
       const float fontSize = 15.0f * contentScale;
       const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
       if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, fontSize, nullptr, latinRanges);

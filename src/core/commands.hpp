@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/control.hpp"
 #include "core/event_filter.hpp"
 #include "core/event_views.hpp"
 #include "core/style.hpp"
@@ -34,12 +35,19 @@ struct SetMapTool { MapTool tool; };
 struct HoverEvent { std::optional<uint32_t> event; };  // highlights an incident on the map
 struct CancelLoad { uint64_t layer; };
 struct UseAsIncidents { uint64_t layer; };  // a point layer becomes an incident layer (then map its fields)
+struct SetClock { int64_t time; };           // UTC seconds
+struct SetPlaying { bool playing; };
+struct SetPlaybackSpeed { double secondsPerSecond; };
+struct SetLoop { bool loop; };
+struct SetWindowDays { int32_t days; };       // 0: every incident up to the clock
+struct SetFollowConvoy { bool follow; };
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
-                             UseAsIncidents>;
+                             UseAsIncidents, SetClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
+                             SetFollowConvoy>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -78,6 +86,34 @@ struct IncidentsView {
   int64_t fatalities = 0;
   MapTool tool = MapTool::Navigate;
   std::optional<uint32_t> hovered;  // table row under the mouse
+};
+
+}  // namespace sitmap
+
+namespace sitmap {
+
+// What the clock bar, the changes list and the convoy panel read.
+struct ConvoyStatusView {
+  std::string name;
+  int64_t departure = 0, arrival = 0;
+  double kmDone = 0, kmTotal = 0;
+  std::string status;    // moving, stopped, not-started, arrived
+  std::string leg;       // "Kidal (MINUSMA camp) → Anéfis (near)"
+  bool inferred = false; // the position is interpolated, not reported
+  std::string legNote;   // the source note of the leg's start
+  std::vector<std::string> incidentsSoFar;  // incidents near the route that the convoy has passed, as text
+  double alertKm = 5;
+};
+
+struct TimeView {
+  std::optional<int64_t> clock;
+  int64_t first = 0, last = 0;  // the span of everything time-aware in the scene
+  bool playing = false, loop = false;
+  double secondsPerSecond = 3600;
+  int32_t windowDays = 0;
+  bool follow = false;
+  const std::vector<ControlChange>* changes = nullptr;
+  std::vector<ConvoyStatusView> convoys;
 };
 
 }  // namespace sitmap
