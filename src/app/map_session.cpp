@@ -11,6 +11,7 @@
 #include "io/source_open.hpp"
 #include "core/event_style.hpp"
 #include "io/acled_reader.hpp"
+#include "io/polygon_triangulator.hpp"
 #include "io/vector_loader.hpp"
 
 namespace sitmap {
@@ -74,6 +75,29 @@ Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displ
     auto control = std::make_shared<ControlLayerData>();
     for (const ControlFeature& f : load->features) control->positions.push_back({f.point.lon, f.point.lat});
     toDisplay->apply(control->positions);
+    PolygonTriangulator triangulator;
+    for (const ControlFeature& f : load->features) {
+      if (f.isPoint) {
+        control->zones.push_back(nullptr);
+        continue;
+      }
+      auto zone = std::make_shared<VectorData>();
+      for (const auto& ring : f.rings) {
+        VectorData::Path path{uint32_t(zone->vertices.size()), 0};
+        for (const LonLat& p : ring) {
+          Vec2 v{p.lon, p.lat};
+          if (!toDisplay->apply(v)) continue;
+          zone->vertices.push_back(v);
+          zone->bounds.expand(v);
+          ++path.count;
+        }
+        if (path.count < 3) continue;
+        zone->rings.push_back(path);
+        zone->lines.push_back(path);
+      }
+      triangulator.add(*zone, zone->rings);
+      control->zones.push_back(std::move(zone));
+    }
     control->load = std::move(*load);
     LoadedData data;
     data.control = std::move(control);
@@ -143,6 +167,11 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
     }
     m_convoys.push_back(std::move(convoy));
   }
+}
+
+Rgba MapSession::colourOfActor(const std::string& actor) const {
+  auto it = m_scene.actorColours.find(actor);
+  return it != m_scene.actorColours.end() ? it->second : actorColour(actor);
 }
 
 std::vector<ControlChange> MapSession::controlChanges() const {
@@ -309,10 +338,26 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       const auto& features = layer.data.control->load.features;
       for (size_t i = 0; i < features.size(); ++i) {
         const ControlFeature& f = features[i];
-        if (!f.validAt(now) || !f.isPoint) continue;
+        if (!f.validAt(now)) continue;
+        if (!f.isPoint) {
+          // Zones: the actor's colour, lighter for influence, striped when contested, dashed edge when claimed.
+          ControlZoneDraw zone;
+          zone.shape = layer.data.control->zones[i];
+          zone.style.fill = colourOfActor(f.actor);
+          zone.style.fill.a = f.status == ControlStatus::Control ? 0.45f : 0.22f;
+          zone.style.filled = true;
+          zone.style.hatched = f.status == ControlStatus::Contested;
+          zone.style.stroke = colourOfActor(f.actor);
+          zone.style.strokeWidth = f.status == ControlStatus::Control ? 2.0f : 1.2f;
+          zone.style.dashed = f.status == ControlStatus::Claimed || f.confidence == "indicative";
+          zone.style.pointSize = 0;
+          frame.controlZones.push_back(std::move(zone));
+          continue;
+        }
         ControlMarker marker;
         marker.position = layer.data.control->positions[i];
-        marker.colour = actorColour(f.actor);
+        marker.colour = colourOfActor(f.actor);
+        marker.justChanged = now - f.validFrom < 86400;
         marker.style = f.status == ControlStatus::Control     ? ControlMarker::Style::Solid
                        : f.status == ControlStatus::Influence ? ControlMarker::Style::Light
                        : f.status == ControlStatus::Claimed   ? ControlMarker::Style::Dashed
@@ -370,7 +415,9 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     }
     if (!actors.empty()) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Control";
-      for (const std::string& actor : actors) frame.furniture.legend.push_back({actorColour(actor), "Held by " + actor});
+      for (const std::string& actor : actors) frame.furniture.legend.push_back({colourOfActor(actor), "Held by " + actor});
+      if (!frame.controlZones.empty())
+        frame.furniture.legend.push_back({{0.35f, 0.35f, 0.35f, 1}, "Dashed areas: indicative zones, not boundaries", LegendEntry::Symbol::Ring});
       const Rgba grey{0.35f, 0.35f, 0.35f, 1};
       for (ControlStatus status : statuses)
         if (status != ControlStatus::Control)

@@ -26,6 +26,7 @@ namespace sitmap {
 struct ControlLayerData {
   ControlLoad load;
   std::vector<Vec2> positions;  // display CRS, per feature (points)
+  std::vector<std::shared_ptr<const VectorData>> zones;  // display CRS, triangulated, per feature (zones; else null)
 };
 
 struct LoadedData {
@@ -95,6 +96,8 @@ public:
   // Convoys load with the session (they are small); failures are kept as messages.
   const std::vector<LoadedConvoy>& convoys() const { return m_convoys; }
   const std::vector<std::string>& convoyErrors() const { return m_convoyErrors; }
+  // The scene's colour for an actor, else the default colour-blind-safe palette's.
+  Rgba colourOfActor(const std::string& actor) const;
   // Every control change of the loaded control layers, in time order.
   std::vector<ControlChange> controlChanges() const;
 

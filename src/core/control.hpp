@@ -24,6 +24,7 @@ struct ControlFeature {
   std::string source;
   bool isPoint = true;  // held towns and camps; otherwise a zone
   LonLat point;         // for points
+  std::vector<std::vector<LonLat>> rings;  // for zones: outer rings and holes, even-odd
   size_t index = 0;     // the feature's position in its source (for its geometry)
 
   bool validAt(UtcSeconds t) const { return t >= validFrom && (!validTo || t < *validTo); }

@@ -23,6 +23,7 @@ struct VectorStyle {
   Rgba stroke{0.35f, 0.33f, 0.30f, 1.0f};
   float strokeWidth = 1.0f;  // pixels at 1x
   bool dashed = false;
+  bool hatched = false;  // fill drawn as diagonal stripes (contested areas)
   Rgba pointFill{0.20f, 0.20f, 0.20f, 1.0f};
   float pointSize = 6.0f;  // diameter in pixels at 1x
   std::string labelField;  // empty: no labels

@@ -185,6 +185,14 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
       scene.clock = *t;
     }
     scene.windowDays = int32_t(r.number("window_days", 0));
+    if (const json* colours = r.find("actor_colours")) {
+      if (!colours->is_object()) r.fail("actor_colours", "expected an object like {\"FAMa\": \"#004488\"}");
+      for (const auto& [actor, value] : colours->items()) {
+        auto colour = value.is_string() ? parseColour(value.get<std::string>()) : std::nullopt;
+        if (!colour) r.fail("actor_colours." + actor, "expected a colour like \"#rrggbb\"");
+        scene.actorColours[actor] = *colour;
+      }
+    }
     if (scene.windowDays < 0) r.fail("window_days", "expected 0 (all incidents up to the clock) or more days");
     if (const json* convoys = r.find("convoys")) {
       if (!convoys->is_array()) r.fail("convoys", "expected a list");

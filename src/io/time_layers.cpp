@@ -209,6 +209,24 @@ Result<ControlLoad> loadControl(const std::string& path, const std::string& laye
       double x = g->toPoint()->getX(), y = g->toPoint()->getY();
       if (toLonLat) toLonLat->Transform(1, &x, &y);
       f.point = {x, y};
+    } else if (g) {
+      std::unique_ptr<OGRGeometry> lonLat(g->clone());
+      if (toLonLat) lonLat->transform(toLonLat.get());
+      const auto addPolygon = [&](const OGRPolygon* polygon) {
+        for (const OGRLinearRing* ring : *polygon) {
+          std::vector<LonLat> points;
+          for (int i = 0; i < ring->getNumPoints(); ++i) points.push_back({ring->getX(i), ring->getY(i)});
+          f.rings.push_back(std::move(points));
+        }
+      };
+      const auto flat = wkbFlatten(lonLat->getGeometryType());
+      if (flat == wkbPolygon) addPolygon(lonLat->toPolygon());
+      if (flat == wkbMultiPolygon)
+        for (const OGRPolygon* part : *lonLat->toMultiPolygon()) addPolygon(part);
+      if (f.rings.empty()) {
+        load.problems.push_back(label + ": neither a point nor a polygon");
+        continue;
+      }
     }
     load.features.push_back(std::move(f));
   }

@@ -60,6 +60,7 @@ void setWorldUniforms(ShaderProgram& program, const Viewport& view, Vec2 origin)
 MapRenderer::MapRenderer() = default;
 
 MapRenderer::~MapRenderer() {
+  m_zones.clear();
   m_vectors.clear();
   m_rasters.clear();
   m_events.clear();
@@ -149,6 +150,22 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   auto drawControlsOnce = [&] {
     if (controlsDrawn) return;
     controlsDrawn = true;
+    // Zones first (areas), then the markers of held places on top of them.
+    decltype(m_zones) kept;
+    for (const ControlZoneDraw& zone : frame.controlZones) {
+      auto it = m_zones.find(zone.shape.get());
+      if (it == m_zones.end()) {
+        auto entry = std::make_unique<VectorEntry>();
+        entry->gpu = std::make_unique<VectorLayerGpu>(*zone.shape);
+        entry->data = zone.shape;
+        it = m_zones.emplace(zone.shape.get(), std::make_pair(zone.shape, std::move(entry))).first;
+      }
+      LayerDraw draw;
+      draw.vector = zone.style;
+      drawVector(*it->second.second, draw, frame);
+      kept.insert(m_zones.extract(it));
+    }
+    m_zones.swap(kept);
     drawControlMarkers(frame);
     m_overlay->flush(view.widthPx(), view.heightPx());
   };
@@ -187,6 +204,7 @@ void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const Ma
     m_fill->use();
     setWorldUniforms(*m_fill, view, origin);
     setColour(*m_fill, "u_colour", withOpacity(style.fill, draw.opacity));
+    glUniform1f(m_fill->uniform("u_hatch"), style.hatched ? 8.0f * frame.pixelScale : 0.0f);
     glBindVertexArray(layer.gpu->fillVao());
     glDrawElements(GL_TRIANGLES, layer.gpu->fillIndexCount(), GL_UNSIGNED_INT, nullptr);
   }
@@ -325,6 +343,14 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
     const double r = (marker.style == ControlMarker::Style::Light ? 13 : 10) * s;
     const Bbox box{p.x - r, p.y - r, p.x + r, p.y + r};
     const Rgba light{marker.colour.r, marker.colour.g, marker.colour.b, 0.3f};
+    if (marker.justChanged) {  // a change the clock just crossed: a bright frame around the marker
+      const double g = 5 * s, t = 2.5 * s;
+      const Rgba flash{1.0f, 0.85f, 0.0f, 1};
+      m_overlay->rect({box.minX - g, box.minY - g, box.maxX + g, box.minY - g + t}, flash);
+      m_overlay->rect({box.minX - g, box.maxY + g - t, box.maxX + g, box.maxY + g}, flash);
+      m_overlay->rect({box.minX - g, box.minY - g, box.minX - g + t, box.maxY + g}, flash);
+      m_overlay->rect({box.maxX + g - t, box.minY - g, box.maxX + g, box.maxY + g}, flash);
+    }
     if (marker.style == ControlMarker::Style::Solid || marker.style == ControlMarker::Style::Light) m_overlay->rect(box, light);
     if (marker.style == ControlMarker::Style::Light) continue;
     const double t = (marker.style == ControlMarker::Style::Solid ? 3.0 : 1.8) * s;

@@ -62,6 +62,13 @@ struct ControlMarker {
   Vec2 position;  // display CRS
   Rgba colour;    // the actor's
   enum class Style { Solid, Light, Outline, Dashed } style = Style::Solid;
+  bool justChanged = false;  // became valid in the last day before the clock: drawn with a bright ring
+};
+
+// A control zone at the clock's time: its shape (display CRS, triangulated) and how to draw it.
+struct ControlZoneDraw {
+  std::shared_ptr<const VectorData> shape;
+  VectorStyle style;
 };
 
 struct MapFrame {
@@ -76,6 +83,7 @@ struct MapFrame {
   };
   std::optional<Highlight> highlight;  // an incident to ring (the table row under the mouse)
   std::vector<ControlMarker> controls;
+  std::vector<ControlZoneDraw> controlZones;
   std::vector<ConvoyOverlay> convoys;
   std::string clockText;  // the clock's date and time, drawn large at the top while the map shows a moment
   // Incidents within a time window: shown from their day until `days` later, fading as they age.
@@ -133,6 +141,8 @@ private:
   std::map<LayerId, std::unique_ptr<VectorEntry>> m_vectors;
   std::map<LayerId, std::unique_ptr<RasterEntry>> m_rasters;
   std::map<LayerId, std::unique_ptr<EventLayerGpu>> m_events;
+  // Control zones on the GPU, by shape; a frame's zones replace the cache, so it never outgrows one scene.
+  std::map<const VectorData*, std::pair<std::shared_ptr<const VectorData>, std::unique_ptr<VectorEntry>>> m_zones;
   std::vector<std::pair<Vec2, std::string>> m_binLabels;  // counts to write on aggregated bins this frame
   LayerId m_nextId = 1;
   unsigned m_quadVao = 0, m_quadVbo = 0;
