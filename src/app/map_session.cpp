@@ -146,6 +146,7 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
   for (const LayerSpec& spec : m_scene.layers) addLayer(spec);
   m_clock = m_scene.clock;
   m_windowDays = m_scene.windowDays;
+  m_riskDays = m_scene.riskDays;
   std::string places;
   for (const LayerSpec& layer : m_scene.layers)
     if (layer.sourceLayer == "places") places = layer.path;
@@ -167,6 +168,32 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
     }
     m_convoys.push_back(std::move(convoy));
   }
+}
+
+std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) const {
+  size_t incidentLayers = 0;
+  for (const SessionLayer& layer : m_layers) incidentLayers += layer.filterEngine && layer.spec.visible;
+  const auto key = std::make_tuple(m_filter, riskDays, incidentLayers);
+  if (m_riskKey && *m_riskKey == key) return m_riskCache;
+  std::vector<std::vector<uint32_t>> risks;
+  for (size_t c = 0; c < m_convoys.size(); ++c) {
+    const Track& track = m_convoys[c].track;
+    const int32_t departureDay = dayOf(track.departure());
+    std::vector<LonLat> positions;
+    for (const SessionLayer& layer : m_layers) {
+      if (!layer.data.events || !layer.filterEngine || !layer.spec.visible) continue;
+      const EventTable& t = *layer.data.events->table;
+      EventFilterEngine engine(t);
+      EventFilter lookBack = m_filter;
+      lookBack.fromDay = departureDay - riskDays;
+      lookBack.toDay = departureDay;
+      for (uint32_t e : engine.apply(lookBack)) positions.push_back({t.lon[e], t.lat[e]});
+    }
+    risks.push_back(routeRisk(track, positions, m_scene.convoys[c].alertKm * 1000));
+  }
+  m_riskKey = key;
+  m_riskCache = risks;
+  return risks;
 }
 
 Rgba MapSession::colourOfActor(const std::string& actor) const {
@@ -365,9 +392,22 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         frame.controls.push_back(marker);
       }
     }
-    for (const LoadedConvoy& convoy : m_convoys) {
+    const auto risks = m_riskDays > 0 ? routeRisks(m_riskDays) : std::vector<std::vector<uint32_t>>{};
+    for (size_t c = 0; c < m_convoys.size(); ++c) {
+      const LoadedConvoy& convoy = m_convoys[c];
       const TrackPosition p = convoy.track.at(now);
       ConvoyOverlay overlay;
+      if (c < risks.size() && !risks[c].empty()) {
+        const uint32_t highest = *std::max_element(risks[c].begin(), risks[c].end());
+        for (size_t segment = 0; segment < risks[c].size(); ++segment) {
+          std::vector<Vec2> points;
+          for (size_t i = 0; i < convoy.routeDisplay.size(); ++i) {
+            const double m = convoy.routeMetres[i];
+            if (m >= double(segment) * 10000 - 2000 && m <= double(segment + 1) * 10000) points.push_back(convoy.routeDisplay[i]);
+          }
+          overlay.riskSegments.push_back({points, highest ? float(risks[c][segment]) / float(highest) : 0.0f});
+        }
+      }
       for (size_t i = 0; i < convoy.routeDisplay.size(); ++i)
         (convoy.routeMetres[i] <= p.metresDone ? overlay.travelled : overlay.ahead).push_back(convoy.routeDisplay[i]);
       const auto here = toDisplay(p.position);
@@ -412,6 +452,11 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       const Rgba grey{0.35f, 0.35f, 0.35f, 1};
       frame.furniture.legend.push_back({grey, "Location near a town", LegendEntry::Symbol::Halo});
       frame.furniture.legend.push_back({grey, "Location: region only", LegendEntry::Symbol::Ring});
+    }
+    if (m_clock && m_riskDays > 0 && !m_convoys.empty()) {
+      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
+      frame.furniture.legend.push_back({{0.65f, 0.1f, 0.05f, 1},
+                                        "Route risk: incidents near the route, " + std::to_string(m_riskDays) + " days before departure"});
     }
     if (!actors.empty()) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Control";

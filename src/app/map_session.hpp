@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -96,6 +97,11 @@ public:
   // Convoys load with the session (they are small); failures are kept as messages.
   const std::vector<LoadedConvoy>& convoys() const { return m_convoys; }
   const std::vector<std::string>& convoyErrors() const { return m_convoyErrors; }
+  // Route risk per 10 km segment of each convoy's route: incidents (of every incident layer, current filter)
+  // within the convoy's alert distance during the `riskDays` before its departure. Recounted when asked.
+  std::vector<std::vector<uint32_t>> routeRisks(int32_t riskDays) const;
+  int32_t riskDays() const { return m_riskDays; }
+  void setRiskDays(int32_t days) { m_riskDays = days; }
   // The scene's colour for an actor, else the default colour-blind-safe palette's.
   Rgba colourOfActor(const std::string& actor) const;
   // Every control change of the loaded control layers, in time order.
@@ -122,6 +128,10 @@ private:
   EventFilter m_filter;
   std::optional<UtcSeconds> m_clock;
   int32_t m_windowDays = 0;
+  int32_t m_riskDays = 0;  // 0: no route risk drawn
+  // routeRisks() is costly (geodesics per incident): kept until the filter, the look-back or the layers change.
+  mutable std::optional<std::tuple<EventFilter, int32_t, size_t>> m_riskKey;
+  mutable std::vector<std::vector<uint32_t>> m_riskCache;
   std::vector<LoadedConvoy> m_convoys;
   std::vector<std::string> m_convoyErrors;
   EventFilter effectiveFilter() const;  // the user's filter narrowed to the clock's window

@@ -383,6 +383,8 @@ void Viewer::apply(const Command& command) {
           m_session.setEventWindowDays(c.days);
         } else if constexpr (std::is_same_v<T, SetFollowConvoy>) {
           m_follow = c.follow;
+        } else if constexpr (std::is_same_v<T, SetRiskDays>) {
+          m_session.setRiskDays(c.days);
         } else if constexpr (std::is_same_v<T, CancelLoad>) {
           for (PendingLoad& load : m_loads)
             if (load.layer == c.layer) load.cancel->store(true);
@@ -588,6 +590,7 @@ TimeView Viewer::timeView() {
   view.secondsPerSecond = m_speed;
   view.windowDays = m_session.eventWindowDays();
   view.follow = m_follow;
+  view.riskDays = m_session.riskDays();
   size_t readyLayers = 0;
   for (const SessionLayer& layer : m_session.layers()) readyLayers += layer.state == SessionLayer::State::Ready;
   if (m_changesFor != readyLayers) {
@@ -637,10 +640,12 @@ TimeView Viewer::timeView() {
       }
     }
   }
+  const auto risks = view.riskDays > 0 ? m_session.routeRisks(view.riskDays) : std::vector<std::vector<uint32_t>>{};
   for (size_t c = 0; c < convoys.size(); ++c) {
     const Track& track = convoys[c].track;
     const TrackPosition p = track.at(*view.clock);
     ConvoyStatusView status;
+    if (c < risks.size()) status.risk = risks[c];
     status.name = track.name();
     status.departure = track.departure();
     status.arrival = track.arrival();

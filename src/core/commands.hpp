@@ -41,13 +41,14 @@ struct SetPlaybackSpeed { double secondsPerSecond; };
 struct SetLoop { bool loop; };
 struct SetWindowDays { int32_t days; };       // 0: every incident up to the clock
 struct SetFollowConvoy { bool follow; };
+struct SetRiskDays { int32_t days; };         // route risk look-back before departure; 0 hides it
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
-                             SetFollowConvoy>;
+                             SetFollowConvoy, SetRiskDays>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -103,6 +104,7 @@ struct ConvoyStatusView {
   std::string legNote;   // the source note of the leg's start
   std::vector<std::string> incidentsSoFar;  // incidents near the route that the convoy has passed, as text
   double alertKm = 5;
+  std::vector<uint32_t> risk;  // incidents per 10 km segment in the look-back before departure
 };
 
 struct TimeView {
@@ -111,6 +113,7 @@ struct TimeView {
   bool playing = false, loop = false;
   double secondsPerSecond = 3600;
   int32_t windowDays = 0;
+  int32_t riskDays = 0;
   bool follow = false;
   const std::vector<ControlChange>* changes = nullptr;
   std::vector<ConvoyStatusView> convoys;

@@ -48,6 +48,7 @@ struct Scene {
   std::vector<ConvoySpec> convoys;
   std::optional<int64_t> clock;   // UTC seconds the scene opens at
   int32_t windowDays = 0;         // with a clock: incidents of the last N days (0: all up to the clock)
+  int32_t riskDays = 0;           // route risk look-back before each convoy's departure (0: not shown)
   std::map<std::string, Rgba> actorColours;  // overrides of the default actor palette, by actor name
 };
 

@@ -58,6 +58,11 @@ private:
   std::vector<TimedWaypoint> m_waypoints;
 };
 
+// Route risk: incidents within `bufferMetres` of the route, counted per `segmentMetres` of route, for the
+// events given (already narrowed to the look-back window). One count per segment, from the route's start.
+std::vector<uint32_t> routeRisk(const Track& track, const std::vector<LonLat>& eventPositions, double bufferMetres,
+                                double segmentMetres = 10000);
+
 // Geodesic length of a polyline in metres.
 double geodesicLength(const std::vector<LonLat>& line);
 

@@ -185,6 +185,8 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
       scene.clock = *t;
     }
     scene.windowDays = int32_t(r.number("window_days", 0));
+    scene.riskDays = int32_t(r.number("risk_days", 0));
+    if (scene.riskDays < 0) r.fail("risk_days", "expected 0 (no route risk) or more days");
     if (const json* colours = r.find("actor_colours")) {
       if (!colours->is_object()) r.fail("actor_colours", "expected an object like {\"FAMa\": \"#004488\"}");
       for (const auto& [actor, value] : colours->items()) {

@@ -366,6 +366,12 @@ void MapRenderer::drawConvoysAndClock(const MapFrame& frame) {
   const Viewport& view = frame.view;
   const float s = frame.pixelScale;
   for (const ConvoyOverlay& convoy : frame.convoys) {
+    // Risk under the route: pale yellow (no incident nearby) to dark red (the most incidents of any segment).
+    for (const auto& [points, level] : convoy.riskSegments) {
+      const Rgba colour{1.0f - 0.35f * level, 0.9f - 0.8f * level, 0.55f - 0.5f * level, 0.85f};
+      for (size_t i = 1; i < points.size(); ++i)
+        m_overlay->line(view.worldToScreen(points[i - 1]), view.worldToScreen(points[i]), 9 * s, colour);
+    }
     const Rgba ahead{0.15f, 0.25f, 0.55f, 0.35f}, travelled{0.1f, 0.2f, 0.6f, 0.95f};
     for (size_t i = 1; i < convoy.ahead.size(); ++i)
       m_overlay->line(view.worldToScreen(convoy.ahead[i - 1]), view.worldToScreen(convoy.ahead[i]), 3 * s, ahead);

@@ -55,6 +55,8 @@ struct ConvoyOverlay {
   double headingDegrees = 0;  // true bearing; the icon points that way (north up)
   std::string label;
   bool moving = true;
+  // Route risk: the route cut in segments, each with its share of the highest count (0..1), drawn under the route.
+  std::vector<std::pair<std::vector<Vec2>, float>> riskSegments;
 };
 
 // A held town or camp at the clock's time.

@@ -105,6 +105,9 @@ void drawConvoyPanel(const TimeView& view, std::vector<Command>& out) {
   }
   bool follow = view.follow;
   if (ImGui::Checkbox("Follow (keep centred while playing)", &follow)) out.push_back(SetFollowConvoy{follow});
+  int riskDays = view.riskDays;
+  ImGui::SetNextItemWidth(6 * unit);
+  if (ImGui::InputInt("days before departure for route risk (0: off)", &riskDays)) out.push_back(SetRiskDays{std::max(0, riskDays)});
   for (const ConvoyStatusView& c : view.convoys) {
     ImGui::Separator();
     ImGui::TextUnformatted(c.name.c_str());
@@ -123,6 +126,11 @@ void drawConvoyPanel(const TimeView& view, std::vector<Command>& out) {
     }
     ImGui::Text("Incidents within %.0f km of the route passed so far: %zu", c.alertKm, c.incidentsSoFar.size());
     for (const std::string& incident : c.incidentsSoFar) ImGui::BulletText("%s", incident.c_str());
+    if (view.riskDays > 0) {
+      ImGui::Text("Route risk, %d days before departure (incidents within %.0f km):", view.riskDays, c.alertKm);
+      for (size_t segment = 0; segment < c.risk.size(); ++segment)
+        if (c.risk[segment]) ImGui::BulletText("km %zu-%zu: %u", segment * 10, segment * 10 + 10, c.risk[segment]);
+    }
   }
   ImGui::End();
 }

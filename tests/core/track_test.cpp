@@ -6,6 +6,8 @@
 
 #include "core/civil_date.hpp"
 
+#include <numeric>
+
 using namespace sitmap;
 
 namespace {
@@ -136,4 +138,15 @@ TEST(Track, WaypointsGivenAsCoordinatesLandOnTheRoute) {
   const Track track = northbound({{t0, 0, "A"}, {t0 + 1, 0, "A"}});
   // A point 2 km east of the road at 16.45N projects to the road's 16.45N.
   EXPECT_NEAR(track.metresAlongNearest({0.019, 16.45}), geodesicLength({{0, 16}, {0, 16.45}}), 500);
+}
+
+TEST(RouteRisk, CountsIncidentsNearTheRoutePerTenKilometres) {
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  const Track track = northbound({{t0, 0, "A"}, {t0 + 3600, geodesicLength(kNorthbound), "B"}});
+  // ~100 km route: 10 segments. Two incidents by km 5 (one 3 km east of the road), one by km 55, one 20 km off.
+  const auto risk = routeRisk(track, {{0.0, 16.045}, {0.028, 16.045}, {0.0, 16.5}, {0.19, 16.5}}, 5000);
+  ASSERT_EQ(risk.size(), 10u);
+  EXPECT_EQ(risk[0], 2u);
+  EXPECT_EQ(risk[5], 1u);
+  EXPECT_EQ(std::accumulate(risk.begin(), risk.end(), 0u), 3u) << "the incident 20 km away is not counted";
 }
