@@ -35,64 +35,101 @@ private:
 
 }  // namespace
 
-Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
+struct HeadlessMap::State {
+  std::unique_ptr<MapSession> session;
+  std::unique_ptr<HeadlessContext> context;
+  std::unique_ptr<OffscreenTarget> target;
+  std::unique_ptr<MapRenderer> renderer;
+  TileReader reader;
+  Viewport view;
+  RenderOptions options;
+};
+
+HeadlessMap::HeadlessMap() = default;
+HeadlessMap::HeadlessMap(HeadlessMap&&) noexcept = default;
+HeadlessMap::~HeadlessMap() = default;
+
+Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options) {
   PhaseTimer timer;
   if (options.crs) scene.crs = *options.crs;
   auto session = MapSession::create(std::move(scene));
   if (!session) return Error{session.error()};
+  HeadlessMap map;
+  map.m_state = std::make_unique<State>();
+  State& state = *map.m_state;
+  state.session = std::make_unique<MapSession>(std::move(*session));
+  state.options = options;
+  MapSession& s = *state.session;
   // Layers load on a worker thread while this one sets up GL: the two take about as long as each other.
   auto loading = std::async(std::launch::async, [&]() -> Status {
     DatasetCache cache;
-    for (SessionLayer& layer : session->layers()) {
-      auto loaded = loadLayerData(layer.spec, session->displayCrs(), &cache);
+    for (SessionLayer& layer : s.layers()) {
+      auto loaded = loadLayerData(layer.spec, s.displayCrs(), &cache);
       if (!loaded) return Error{loaded.error()};
-      session->finishLoad(layer.uid, std::move(loaded));
+      s.finishLoad(layer.uid, std::move(loaded));
     }
     return success();
   });
   auto context = HeadlessContext::create();
   if (!context) return Error{context.error()};
+  state.context = std::move(*context);
   const int outWidth = int(std::lround(options.width * options.scale));
   const int outHeight = int(std::lround(options.height * options.scale));
   auto target = OffscreenTarget::create(outWidth, outHeight);
   if (!target) return Error{target.error()};
+  state.target = std::make_unique<OffscreenTarget>(std::move(*target));
   auto renderer = MapRenderer::create();
   if (!renderer) return Error{renderer.error()};
+  state.renderer = std::move(*renderer);
   timer.lap("gl setup");
   if (Status loaded = loading.get(); !loaded) return Error{loaded.error()};
   timer.lap("load");
-  if (options.eventFilter) session->setEventFilter(*options.eventFilter);
-  if (options.time) session->setClock(*options.time);
-  if (options.windowDays) session->setEventWindowDays(*options.windowDays);
-  session->syncRenderer(**renderer);
+  if (!s.convoyErrors().empty()) return Error{s.convoyErrors().front()};
+  if (options.eventFilter) s.setEventFilter(*options.eventFilter);
+  if (options.time) s.setClock(*options.time);
+  if (options.windowDays) s.setEventWindowDays(*options.windowDays);
+  s.syncRenderer(*state.renderer);
 
-  Bbox box = session->homeBounds();
+  Bbox box = s.homeBounds();
   if (options.bboxLonLat) {
     box = Bbox{};
     for (double lon : {options.bboxLonLat->minX, options.bboxLonLat->maxX})
       for (double lat : {options.bboxLonLat->minY, options.bboxLonLat->maxY})
-        if (auto p = session->toDisplay({lon, lat})) box.expand(*p);
-    if (!box.valid()) return Error{"--bbox cannot be shown in " + session->displayCrs()};
+        if (auto p = s.toDisplay({lon, lat})) box.expand(*p);
+    if (!box.valid()) return Error{"--bbox cannot be shown in " + s.displayCrs()};
   }
-  const Viewport view = Viewport::fitting(box, options.width, options.height).scaled(options.scale);
-  const MapFrame frame = session->frame(view, float(options.scale), options.furniture);
+  state.view = Viewport::fitting(box, options.width, options.height).scaled(options.scale);
+  return map;
+}
 
-  TileReader reader;
-  target->bind();
+MapSession& HeadlessMap::session() { return *m_state->session; }
+
+Result<RgbaImage> HeadlessMap::render() {
+  PhaseTimer timer;
+  State& state = *m_state;
+  state.session->updateSelections(*state.renderer);
+  const MapFrame frame = state.session->frame(state.view, float(state.options.scale), state.options.furniture);
+  state.target->bind();
   // Raster layers report the tiles they lack; read them here, then draw again with everything in place.
   for (int pass = 0; pass < 3; ++pass) {
-    const RenderReport report = (*renderer)->render(frame);
+    const RenderReport report = state.renderer->render(frame);
     if (report.missingTiles.empty()) break;
-    for (const TileRequest& request : tileRequests(*session, report.missingTiles)) {
-      auto image = reader.read(request);
+    for (const TileRequest& request : tileRequests(*state.session, report.missingTiles)) {
+      auto image = state.reader.read(request);
       if (!image) return Error{image.error()};
-      (*renderer)->addTile(request.layer, request.key, *image);
+      state.renderer->addTile(request.layer, request.key, *image);
     }
   }
   timer.lap("draw");
-  RgbaImage image = target->read();
+  RgbaImage image = state.target->read();
   timer.lap("read");
   return image;
+}
+
+Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
+  auto map = HeadlessMap::open(std::move(scene), options);
+  if (!map) return Error{map.error()};
+  return map->render();
 }
 
 }  // namespace sitmap

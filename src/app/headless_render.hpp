@@ -1,6 +1,7 @@
 // Headless rendering: a scene drawn into an offscreen target with no display (EGL surfaceless).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -24,7 +25,25 @@ struct RenderOptions {
   std::optional<int32_t> windowDays;       // with a time: incidents of the last N days, fading (default: the scene's)
 };
 
-// Loads every layer (failing on the first that cannot load), then renders with all raster tiles in place.
+class MapSession;
+
+// A scene loaded once and rendered headless as often as needed (animation frames move its clock).
+class HeadlessMap {
+public:
+  // Loads every layer (failing on the first that cannot load) and sets up the offscreen target.
+  static Result<HeadlessMap> open(Scene scene, const RenderOptions& options);
+  HeadlessMap(HeadlessMap&&) noexcept;
+  ~HeadlessMap();
+  MapSession& session();
+  // One image with all raster tiles in place.
+  Result<RgbaImage> render();
+
+private:
+  HeadlessMap();
+  struct State;
+  std::unique_ptr<State> m_state;
+};
+
 Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options);
 
 }  // namespace sitmap

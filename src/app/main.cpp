@@ -7,6 +7,7 @@
 #include "app/cli_common.hpp"
 #include "app/event_options.hpp"
 #include "app/headless_render.hpp"
+#include "app/frames_cli.hpp"
 #include "app/time_cli.hpp"
 #include "core/event_filter.hpp"
 #include "io/acled_reader.hpp"
@@ -175,6 +176,22 @@ int main(int argc, char** argv) {
   control->add_option("input", controlInput, "A control layer (any OGR layer) or a scene")->required();
   control->add_option("--at", controlAt, "UTC time, e.g. 2023-11-04T12:00Z")->required();
 
+  auto* frames = app.add_subcommand("frames", "Render the clock running as numbered PNGs (or an MP4 with ffmpeg)");
+  FramesRequest framesRequest;
+  std::string framesSize = "1920x1080";
+  int framesWindow = -1;
+  frames->add_option("scene", framesRequest.scene, "Scene (.json)")->required();
+  frames->add_option("--from", framesRequest.from, "First frame's UTC time")->required();
+  frames->add_option("--to", framesRequest.to, "Last frame's UTC time (inclusive)")->required();
+  frames->add_option("--step", framesRequest.step, "Clock time between frames: 30m, 6h, 1d ...");
+  frames->add_option("--fps", framesRequest.fps, "Frames per second of the video (with --speed)");
+  frames->add_option("--speed", framesRequest.speed, "Clock time per second of video, e.g. 1d");
+  frames->add_option("-o,--output", framesRequest.output, "Folder for frame-00001.png ..., or OUT.mp4")->required();
+  frames->add_option("--size", framesSize, "Frame size WIDTHxHEIGHT")->capture_default_str();
+  frames->add_option("--scale", framesRequest.render.scale, "Pixel density");
+  frames->add_option("--window-days", framesWindow, "Incidents of the last N days, fading");
+  frames->add_flag("--overwrite", framesRequest.overwrite, "Replace existing frames or video");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -184,6 +201,13 @@ int main(int argc, char** argv) {
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter, renderTime,
                                 renderWindow);
   if (*info) return runInfo(infoFiles);
+  if (*frames) {
+    auto parsed = parseSize(framesSize);
+    if (!parsed) return fail(kExitUsage, "--size must be WIDTHxHEIGHT, e.g. 1920x1080");
+    std::tie(framesRequest.render.width, framesRequest.render.height) = *parsed;
+    if (framesWindow >= 0) framesRequest.render.windowDays = framesWindow;
+    return runFrames(framesRequest);
+  }
   if (*track) return runTrack(trackInput, trackRoute, trackConvoy, trackAt);
   if (*control) return runControl(controlInput, controlAt);
   if (*events) return runEvents(eventsFile, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);

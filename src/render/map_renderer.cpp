@@ -38,6 +38,14 @@ struct MapRenderer::FurnitureLayout {
 
 namespace {
 
+// Furniture keeps its size in pixels on large maps but shrinks on small ones (a 640 x 360 thumbnail would
+// otherwise be half legend).
+float furnitureScale(const MapFrame& frame) {
+  const double logicalWidth = double(frame.view.widthPx()) / frame.pixelScale;
+  const double logicalHeight = double(frame.view.heightPx()) / frame.pixelScale;
+  return frame.pixelScale * float(std::clamp(std::min(logicalWidth / 1280.0, logicalHeight / 720.0), 0.55, 1.0));
+}
+
 Rgba withOpacity(Rgba c, float opacity) {
   c.a *= opacity;
   return c;
@@ -394,9 +402,10 @@ void MapRenderer::drawConvoysAndClock(const MapFrame& frame) {
     m_overlay->text(convoy.label, {p.x + 16 * s, p.y - 20 * s}, label);
   }
   if (!frame.clockText.empty()) {
-    const TextStyle big{30 * s, {0.08f, 0.08f, 0.08f, 1}, {1, 1, 1, 0.9f}, 3 * s, true};
+    const float f = furnitureScale(frame);
+    const TextStyle big{30 * f, {0.08f, 0.08f, 0.08f, 1}, {1, 1, 1, 0.9f}, 3 * f, true};
     const Vec2 size = m_overlay->measure(frame.clockText, big);
-    m_overlay->text(frame.clockText, {(view.widthPx() - size.x) / 2, 12 * s}, big);
+    m_overlay->text(frame.clockText, {(view.widthPx() - size.x) / 2, 12 * f}, big);
   }
 }
 
@@ -452,7 +461,7 @@ size_t MapRenderer::drawLabels(const MapFrame& frame, const std::vector<Bbox>& o
 
 MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame) {
   FurnitureLayout layout;
-  const float s = frame.pixelScale;
+  const float s = furnitureScale(frame);
   const double w = frame.view.widthPx(), h = frame.view.heightPx() - frame.furniture.bottomInsetPx;
   const Rgba panel{1, 1, 1, 0.8f};
   const Rgba ink{0.1f, 0.1f, 0.1f, 1};
@@ -491,7 +500,8 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     for (const LegendEntry& e : frame.furniture.legend) width = std::max(width, swatch + 8 * s + m_overlay->measure(e.label, entry).x);
     const double boxWidth = width + 2 * pad;
     const double boxHeight = 2 * pad + 16 * s + rowHeight * double(frame.furniture.legend.size());
-    const Bbox box{w - margin - boxWidth, margin, w - margin, margin + boxHeight};
+    const double top = margin + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
+    const Bbox box{w - margin - boxWidth, top, w - margin, top + boxHeight};
     layout.rects.push_back({box, {1, 1, 1, 0.88f}});
     layout.texts.push_back({frame.furniture.legendTitle, {box.minX + pad, box.minY + pad}, heading});
     double y = box.minY + pad + 16 * s + 2 * s;

@@ -244,3 +244,48 @@ TEST(CliTime, ControlListsWhatIsValidThen) {
   EXPECT_NE(after.out.find("Kidal\tFAMa\tcontrol\t2023-11-14 00:00Z\t\n"), std::string::npos) << after.out;
   EXPECT_EQ(after.out.find("Kidal\tCSP-PSD"), std::string::npos);
 }
+
+TEST(CliFrames, NumberedFramesInClockOrderWithTheirTime) {
+  TempDir dir;
+  const std::string out = dir.path("frames");
+  const CommandRun r = run("frames " + quoted(sourceDir() + "/assets/scenes/default.json") +
+                           " --from 2023-10-31T00:00Z --to 2023-11-01T00:00Z --step 6h --size 320x180 -o " + quoted(out));
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(out)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  ASSERT_EQ(names, (std::vector<std::string>{"frame-00001.png", "frame-00002.png", "frame-00003.png", "frame-00004.png",
+                                             "frame-00005.png"}));
+  // Each frame carries its clock time: the first at --from, the last at --to.
+  EXPECT_NE(readText(out + "/frame-00001.png").find("2023-10-31 00:00Z"), std::string::npos);
+  EXPECT_NE(readText(out + "/frame-00003.png").find("2023-10-31 12:00Z"), std::string::npos);
+  EXPECT_NE(readText(out + "/frame-00005.png").find("2023-11-01 00:00Z"), std::string::npos);
+  auto image = readPngFile(out + "/frame-00001.png");
+  ASSERT_TRUE(image);
+  EXPECT_EQ(image->width, 320);
+  // Running again does not overwrite the frames.
+  const CommandRun again = run("frames " + quoted(sourceDir() + "/assets/scenes/default.json") +
+                               " --from 2023-10-31T00:00Z --to 2023-11-01T00:00Z --step 6h --size 320x180 -o " + quoted(out));
+  EXPECT_EQ(again.code, 2);
+  EXPECT_NE(again.err.find("already exists"), std::string::npos) << again.err;
+}
+
+TEST(CliFrames, Mp4WhenFfmpegIsInstalled) {
+  if (std::system("command -v ffmpeg > /dev/null 2>&1") != 0)
+    GTEST_SKIP() << "ffmpeg is not installed: the MP4 export is not tested here (PNG frames are)";
+  TempDir dir;
+  const CommandRun r = run("frames " + quoted(sourceDir() + "/assets/scenes/default.json") +
+                           " --from 2023-10-31T00:00Z --to 2023-11-02T00:00Z --fps 4 --speed 12h --size 320x180 -o " +
+                           quoted(dir.path("convoy.mp4")));
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string video = readText(dir.path("convoy.mp4"));
+  EXPECT_GT(video.size(), 1000u);
+  EXPECT_NE(video.find("ftyp"), std::string::npos);
+}
+
+TEST(CliFrames, BadRequests) {
+  const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
+  EXPECT_EQ(run("frames " + scene + " --from 2023-11-02 --to 2023-11-01 --step 1d -o /tmp/sitmap-never").code, 1);
+  EXPECT_EQ(run("frames " + scene + " --from 2023-11-01 --to 2023-11-02 --step soon -o /tmp/sitmap-never").code, 1);
+  EXPECT_EQ(run("frames " + scene + " --from 2023-11-01 --to 2023-11-02 -o /tmp/sitmap-never").code, 1);
+}
