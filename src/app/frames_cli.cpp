@@ -88,7 +88,7 @@ int runFrames(const FramesRequest& request) {
     const auto w = long(std::lround(options.width * options.scale)), h = long(std::lround(options.height * options.scale));
     const std::string command = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(w) + "x" +
                                 std::to_string(h) + " -r " + std::to_string(fps) + " -i - -c:v libx264 -pix_fmt yuv420p " +
-                                "-vf pad=ceil(iw/2)*2:ceil(ih/2)*2 -f mp4 '" + temporary + "'";
+                                "-vf 'pad=ceil(iw/2)*2:ceil(ih/2)*2' -f mp4 '" + temporary + "'";
     pipe = popen(command.c_str(), "w");
     if (!pipe) return fail(kExitBadInput, "cannot start ffmpeg");
   }

@@ -99,6 +99,9 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
     if (!box.valid()) return Error{"--bbox cannot be shown in " + s.displayCrs()};
   }
   state.view = Viewport::fitting(box, options.width, options.height).scaled(options.scale);
+  // A scene saved at a view reopens there (unless --bbox says otherwise).
+  if (!options.bboxLonLat && s.scene().view)
+    if (auto saved = s.viewFor(*s.scene().view, options.width, options.height)) state.view = saved->scaled(options.scale);
   return map;
 }
 

@@ -145,6 +145,7 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
       m_toLonLat(std::make_unique<CrsTransform>(std::move(toLonLat))) {
   for (const LayerSpec& spec : m_scene.layers) addLayer(spec);
   m_clock = m_scene.clock;
+  m_filter = m_scene.filter;
   m_windowDays = m_scene.windowDays;
   m_riskDays = m_scene.riskDays;
   std::string places;
@@ -304,6 +305,20 @@ std::optional<Bbox> MapSession::layerBounds(const SessionLayer& layer) const {
   if (layer.data.raster) return layer.data.raster->displayExtent;
   if (layer.data.events && layer.data.events->bounds.valid()) return layer.data.events->bounds;
   return std::nullopt;
+}
+
+std::optional<Viewport> MapSession::viewFor(const SceneView& view, int widthPx, int heightPx) const {
+  auto centre = toDisplay(view.centre);
+  if (!centre) return std::nullopt;
+  // Scale 1:N at 0.28 mm pixels, in display units (metres for projected CRSs).
+  return Viewport(*centre, view.scaleDenominator * 0.00028, widthPx, heightPx);
+}
+
+SceneView MapSession::sceneViewOf(const Viewport& view) const {
+  SceneView out;
+  if (auto centre = toLonLat(view.centre())) out.centre = *centre;
+  out.scaleDenominator = view.scaleDenominator();
+  return out;
 }
 
 Bbox MapSession::homeBounds() const {

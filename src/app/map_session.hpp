@@ -79,6 +79,9 @@ public:
   void syncRenderer(MapRenderer& renderer);
   void removeLayer(uint64_t uid, MapRenderer& renderer);
 
+  // Between a scene's saved view (centre in degrees, scale) and a viewport of the given size.
+  std::optional<Viewport> viewFor(const SceneView& view, int widthPx, int heightPx) const;
+  SceneView sceneViewOf(const Viewport& view) const;
   // The scene's home box (or all layers) in the display CRS.
   Bbox homeBounds() const;
   std::optional<Bbox> layerBounds(const SessionLayer& layer) const;

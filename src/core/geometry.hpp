@@ -20,6 +20,7 @@ struct Vec2 {
 struct LonLat {
   double lon = 0.0;
   double lat = 0.0;
+  friend bool operator==(LonLat a, LonLat b) = default;
 };
 
 struct Bbox {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/event_filter.hpp"
 #include "core/geometry.hpp"
 #include "core/style.hpp"
 
@@ -38,6 +39,23 @@ struct ConvoySpec {
   double alertKm = 5;                 // incidents within this distance of the route are flagged
 };
 
+// Where the map looks: the centre in degrees and the scale (1:N at 0.28 mm pixels).
+struct SceneView {
+  LonLat centre;
+  double scaleDenominator = 1e6;
+  friend bool operator==(const SceneView&, const SceneView&) = default;
+};
+
+// A briefing step: view, clock, filter and which layers show. A briefing is a scene's bookmark list.
+struct Bookmark {
+  std::string name;
+  SceneView view;
+  std::optional<int64_t> clock;
+  EventFilter filter;
+  std::map<std::string, bool> layerVisible;  // by layer name
+  friend bool operator==(const Bookmark&, const Bookmark&) = default;
+};
+
 struct Scene {
   static constexpr int kFormatVersion = 1;
   std::string title;
@@ -50,6 +68,9 @@ struct Scene {
   int32_t windowDays = 0;         // with a clock: incidents of the last N days (0: all up to the clock)
   int32_t riskDays = 0;           // route risk look-back before each convoy's departure (0: not shown)
   std::map<std::string, Rgba> actorColours;  // overrides of the default actor palette, by actor name
+  std::optional<SceneView> view;  // the view it was saved at; none: the home view
+  EventFilter filter;             // the incident filter
+  std::vector<Bookmark> bookmarks;
 };
 
 }  // namespace sitmap

@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/civil_date.hpp"
 #include "core/utc_time.hpp"
+#include "io/file_write.hpp"
 
 #include <ogrsf_frmts.h>
 
@@ -105,6 +107,79 @@ RasterStyle readRasterStyle(const Reader& r, const json& node) {
     }
   }
   return s;
+}
+
+std::vector<std::string> stringList(const Reader& r, const json& node, const char* key) {
+  std::vector<std::string> out;
+  auto it = node.find(key);
+  if (it == node.end()) return out;
+  if (!it->is_array()) r.fail(key, "expected a list of names");
+  for (const json& v : *it) {
+    if (!v.is_string()) r.fail(key, "expected a list of names");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+EventFilter readFilter(const json& node, const std::string& where) {
+  if (!node.is_object()) throw SceneError{where + ": expected an object"};
+  Reader r(node, where + ".");
+  EventFilter f;
+  for (auto [key, slot] : {std::pair{"from", &f.fromDay}, std::pair{"to", &f.toDay}}) {
+    const std::string text = r.string(key);
+    if (text.empty()) continue;
+    auto day = parseEventDate(text);
+    if (!day) r.fail(key, "expected a date like 2023-11-01");
+    *slot = *day;
+  }
+  f.admin1 = stringList(r, node, "admin1");
+  f.admin2 = stringList(r, node, "admin2");
+  f.admin3 = stringList(r, node, "admin3");
+  f.eventTypes = stringList(r, node, "types");
+  f.subEventTypes = stringList(r, node, "sub_types");
+  f.actors = stringList(r, node, "actors");
+  for (const char* key : {"inter_codes", "interactions"}) {
+    auto it = node.find(key);
+    if (it == node.end()) continue;
+    if (!it->is_array()) r.fail(key, "expected a list of numbers");
+    for (const json& v : *it) {
+      if (!v.is_number_integer()) r.fail(key, "expected a list of numbers");
+      (std::string(key) == "inter_codes" ? f.interCodes : f.interactions).push_back(v.get<int>());
+    }
+  }
+  f.civilianTargetingOnly = r.boolean("civilian_targeting_only", false);
+  f.minFatalities = int(r.number("min_fatalities", 0));
+  f.text = r.string("text");
+  if (auto it = node.find("regions"); it != node.end()) {
+    if (!it->is_array()) r.fail("regions", "expected a list");
+    for (const json& region : *it) {
+      RegionShape shape;
+      shape.name = region.value("name", "region");
+      for (const json& ring : region.value("rings", json::array())) {
+        std::vector<Vec2> points;
+        for (const json& p : ring) {
+          if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) r.fail("regions", "rings are lists of [lon, lat]");
+          points.push_back({p[0].get<double>(), p[1].get<double>()});
+        }
+        shape.rings.push_back(std::move(points));
+      }
+      f.regions.push_back(std::move(shape));
+    }
+  }
+  return f;
+}
+
+SceneView readView(const json& node, const std::string& where) {
+  if (!node.is_object()) throw SceneError{where + ": expected an object"};
+  Reader r(node, where + ".");
+  SceneView view;
+  const json* centre = r.find("centre");
+  if (!centre || !centre->is_array() || centre->size() != 2 || !(*centre)[0].is_number() || !(*centre)[1].is_number())
+    r.fail("centre", "expected [lon, lat]");
+  view.centre = {(*centre)[0].get<double>(), (*centre)[1].get<double>()};
+  view.scaleDenominator = r.number("scale", 1e6);
+  if (!(view.scaleDenominator > 0)) r.fail("scale", "expected a positive scale denominator");
+  return view;
 }
 
 LayerSpec readLayer(const json& node, const std::string& where, const std::filesystem::path& baseDir) {
@@ -219,6 +294,33 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
         scene.convoys.push_back(convoy);
       }
     }
+    if (const json* view = r.find("view")) scene.view = readView(*view, "view");
+    if (const json* filter = r.find("filter")) scene.filter = readFilter(*filter, "filter");
+    if (const json* bookmarks = r.find("bookmarks")) {
+      if (!bookmarks->is_array()) r.fail("bookmarks", "expected a list");
+      for (size_t i = 0; i < bookmarks->size(); ++i) {
+        const std::string where = "bookmarks[" + std::to_string(i) + "]";
+        const json& node = (*bookmarks)[i];
+        if (!node.is_object()) throw SceneError{where + ": expected an object"};
+        Reader b(node, where + ".");
+        Bookmark bookmark;
+        bookmark.name = b.string("name", "Bookmark " + std::to_string(i + 1));
+        const json* view = b.find("view");
+        if (!view) b.fail("view", "missing");
+        bookmark.view = readView(*view, where + ".view");
+        if (const json* clock = b.find("clock")) {
+          auto t = clock->is_string() ? parseUtc(clock->get<std::string>()) : std::nullopt;
+          if (!t) b.fail("clock", "expected a UTC time");
+          bookmark.clock = *t;
+        }
+        if (const json* filter = b.find("filter")) bookmark.filter = readFilter(*filter, where + ".filter");
+        if (const json* visible = b.find("layers_visible")) {
+          if (!visible->is_object()) b.fail("layers_visible", "expected {\"layer name\": true}");
+          for (const auto& [name, on] : visible->items()) bookmark.layerVisible[name] = on.is_boolean() && on.get<bool>();
+        }
+        scene.bookmarks.push_back(std::move(bookmark));
+      }
+    }
     const json* layers = r.find("layers");
     if (layers && !layers->is_array()) r.fail("layers", "expected a list");
     if (layers)
@@ -239,6 +341,121 @@ Result<Scene> loadSceneFile(const std::string& path) {
   auto scene = parseScene(text.str(), baseDir.string());
   if (!scene) return Error{path + ": " + scene.error()};
   return scene;
+}
+
+namespace {
+
+std::string relativeTo(const std::string& path, const std::string& baseDir) {
+  if (path.empty() || path.rfind("/vsi", 0) == 0) return path;
+  std::error_code ec;
+  const auto relative = std::filesystem::relative(path, baseDir, ec);
+  return ec || relative.empty() ? path : relative.generic_string();
+}
+
+json filterJson(const EventFilter& f) {
+  json out = json::object();
+  if (f.fromDay) out["from"] = formatIsoDate(*f.fromDay);
+  if (f.toDay) out["to"] = formatIsoDate(*f.toDay);
+  for (auto [key, list] : {std::pair{"admin1", &f.admin1}, {"admin2", &f.admin2}, {"admin3", &f.admin3},
+                           {"types", &f.eventTypes}, {"sub_types", &f.subEventTypes}, {"actors", &f.actors}})
+    if (!list->empty()) out[key] = *list;
+  if (!f.interCodes.empty()) out["inter_codes"] = f.interCodes;
+  if (!f.interactions.empty()) out["interactions"] = f.interactions;
+  if (f.civilianTargetingOnly) out["civilian_targeting_only"] = true;
+  if (f.minFatalities) out["min_fatalities"] = f.minFatalities;
+  if (!f.text.empty()) out["text"] = f.text;
+  for (const RegionShape& region : f.regions) {
+    json rings = json::array();
+    for (const auto& ring : region.rings) {
+      json points = json::array();
+      for (const Vec2& p : ring) points.push_back({p.x, p.y});
+      rings.push_back(points);
+    }
+    out["regions"].push_back({{"name", region.name}, {"rings", rings}});
+  }
+  return out;
+}
+
+json viewJson(const SceneView& view) { return {{"centre", {view.centre.lon, view.centre.lat}}, {"scale", view.scaleDenominator}}; }
+
+}  // namespace
+
+std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
+  json root = json::object();
+  root["sitmap_scene"] = Scene::kFormatVersion;
+  if (!scene.title.empty()) root["title"] = scene.title;
+  root["crs"] = scene.crs;
+  if (scene.homeLonLat) root["home_bbox"] = {scene.homeLonLat->minX, scene.homeLonLat->minY, scene.homeLonLat->maxX, scene.homeLonLat->maxY};
+  if (!(scene.background == Scene{}.background)) root["background"] = formatColour(scene.background);
+  if (scene.view) root["view"] = viewJson(*scene.view);
+  if (scene.clock) root["clock"] = formatUtc(*scene.clock);
+  if (scene.windowDays) root["window_days"] = scene.windowDays;
+  if (scene.riskDays) root["risk_days"] = scene.riskDays;
+  for (const auto& [actor, colour] : scene.actorColours) root["actor_colours"][actor] = formatColour(colour);
+  const json filter = filterJson(scene.filter);
+  if (!filter.empty()) root["filter"] = filter;
+  json layers = json::array();
+  const VectorStyle defaults;
+  for (const LayerSpec& layer : scene.layers) {
+    json l = {{"name", layer.name}, {"path", relativeTo(layer.path, baseDir)}};
+    if (!layer.sourceLayer.empty()) l["layer"] = layer.sourceLayer;
+    static const char* kinds[] = {"auto", "vector", "raster", "incidents", "control"};
+    if (layer.kind != LayerKind::Auto) l["kind"] = kinds[int(layer.kind)];
+    if (!layer.visible) l["visible"] = false;
+    if (layer.opacity != 1.0f) l["opacity"] = layer.opacity;
+    if (layer.scales.minScale > 0) l["min_scale"] = layer.scales.minScale;
+    if (layer.scales.maxScale > 0) l["max_scale"] = layer.scales.maxScale;
+    if (!layer.attribution.empty()) l["attribution"] = layer.attribution;
+    if (!layer.incidentFields.empty()) l["fields"] = layer.incidentFields;
+    // Only what differs from the defaults: a default read back is the default itself, bit for bit.
+    const VectorStyle& v = layer.vector;
+    json style = json::object();
+    if (v.filled) style["fill"] = formatColour(v.fill);
+    if (!(v.stroke == defaults.stroke)) style["stroke"] = formatColour(v.stroke);
+    if (v.strokeWidth != defaults.strokeWidth) style["stroke_width"] = v.strokeWidth;
+    if (v.dashed) style["dashed"] = true;
+    if (!(v.pointFill == defaults.pointFill)) style["point_fill"] = formatColour(v.pointFill);
+    if (v.pointSize != defaults.pointSize) style["point_size"] = v.pointSize;
+    if (!v.labelField.empty()) style["label_field"] = v.labelField;
+    if (!(v.labelColour == defaults.labelColour)) style["label_colour"] = formatColour(v.labelColour);
+    if (!(v.haloColour == defaults.haloColour)) style["halo_colour"] = formatColour(v.haloColour);
+    if (v.labelSize != defaults.labelSize) style["label_size"] = v.labelSize;
+    if (v.labelUppercase) style["label_uppercase"] = true;
+    if (!v.priorityField.empty()) {
+      style["priority_field"] = v.priorityField;
+      style["priority_order"] = v.priorityAscending ? "ascending" : "descending";
+    }
+    if (!v.filter.empty()) style["filter"] = v.filter;
+    const RasterStyle& raster = layer.raster;
+    if (raster.hillshade) style["hillshade"] = true;
+    if (raster.resampling != "bilinear") style["resampling"] = raster.resampling;
+    for (const ColourStop& stop : raster.ramp) style["ramp"].push_back({stop.value, formatColour(stop.colour)});
+    l["style"] = style;
+    layers.push_back(l);
+  }
+  root["layers"] = layers;
+  for (const ConvoySpec& c : scene.convoys) {
+    json convoy = {{"name", c.name}, {"alert_km", c.alertKm}};
+    if (!c.gpxPath.empty()) convoy["gpx"] = relativeTo(c.gpxPath, baseDir);
+    if (!c.routePath.empty()) convoy["route"] = relativeTo(c.routePath, baseDir);
+    if (!c.routeLayer.empty()) convoy["route_layer"] = c.routeLayer;
+    if (!c.waypointsPath.empty()) convoy["waypoints"] = relativeTo(c.waypointsPath, baseDir);
+    root["convoys"].push_back(convoy);
+  }
+  for (const Bookmark& b : scene.bookmarks) {
+    json bookmark = {{"name", b.name}, {"view", viewJson(b.view)}};
+    if (b.clock) bookmark["clock"] = formatUtc(*b.clock);
+    const json bookmarkFilter = filterJson(b.filter);
+    if (!bookmarkFilter.empty()) bookmark["filter"] = bookmarkFilter;
+    if (!b.layerVisible.empty()) bookmark["layers_visible"] = b.layerVisible;
+    root["bookmarks"].push_back(bookmark);
+  }
+  return root.dump(2) + "\n";
+}
+
+Status saveSceneFile(const std::string& path, const Scene& scene, bool overwrite) {
+  const std::string text = sceneToJson(scene, std::filesystem::absolute(path).parent_path().string());
+  return writeFileAtomically(path, std::vector<uint8_t>(text.begin(), text.end()), overwrite);
 }
 
 std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colourIndex) {

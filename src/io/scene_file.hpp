@@ -11,6 +11,11 @@ namespace sitmap {
 // Relative layer paths come back resolved against the scene file's folder.
 Result<Scene> loadSceneFile(const std::string& path);
 Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir);
+// The scene as JSON (format version 1); layer and data paths become relative to `baseDir` where they can.
+std::string sceneToJson(const Scene& scene, const std::string& baseDir);
+// Writes atomically; never replaces an existing file unless `overwrite` (Save as asks first).
+Status saveSceneFile(const std::string& path, const Scene& scene, bool overwrite);
+
 // A scene that draws the given files in order (first at the bottom) with default styles.
 Scene sceneForFiles(const std::vector<std::string>& paths);
 // The layers a plain file brings: one per vector layer of a multi-layer source (a GeoPackage), else one.

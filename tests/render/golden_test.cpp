@@ -90,3 +90,19 @@ TEST_P(Golden, MatchesTheReferenceImage) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, Golden, ::testing::ValuesIn(caseNames()),
                          [](const ::testing::TestParamInfo<std::string>& param) { return param.param; });
+
+TEST(SceneRoundTripRender, ASavedSceneRendersTheSamePicture) {
+  auto scene = loadSceneFile(sourceDir() + "/assets/scenes/default.json");
+  ASSERT_TRUE(scene) << scene.error();
+  TempDir dir;
+  ASSERT_TRUE(saveSceneFile(dir.path("copy.json"), *scene, false));
+  auto copy = loadSceneFile(dir.path("copy.json"));
+  ASSERT_TRUE(copy) << copy.error();
+  RenderOptions options;
+  options.width = 480;
+  options.height = 270;
+  auto original = renderScene(*scene, options);
+  auto reloaded = renderScene(*copy, options);
+  ASSERT_TRUE(original && reloaded);
+  EXPECT_EQ(original->pixels, reloaded->pixels);
+}

@@ -1,0 +1,81 @@
+// Scenes saved and read back: the same state, written atomically, never replacing a file silently.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/civil_date.hpp"
+#include "core/utc_time.hpp"
+#include "io/file_write.hpp"
+#include "io/scene_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+TEST(SceneRoundTrip, SaveThenLoadGivesTheSameScene) {
+  auto scene = loadSceneFile(sourceDir() + "/assets/scenes/default.json");
+  ASSERT_TRUE(scene) << scene.error();
+  // Everything a briefing adds: a view, a filter with a region, bookmarks.
+  scene->view = SceneView{{0.6, 18.0}, 2e6};
+  scene->filter.fromDay = daysFromCivil(2023, 10, 1);
+  scene->filter.actors = {"JNIM"};
+  scene->filter.regions = {RegionShape{"Box", {{{0, 17}, {1, 17}, {1, 18}, {0, 18}}}}};
+  Bookmark bookmark;
+  bookmark.name = "Anéfis, 4 Nov";
+  bookmark.view = SceneView{{0.60306, 18.04389}, 5e5};
+  bookmark.clock = *parseUtc("2023-11-04T12:00Z");
+  bookmark.filter.minFatalities = 1;
+  bookmark.layerVisible = {{"Rivers", false}};
+  scene->bookmarks = {bookmark};
+
+  TempDir dir;
+  const std::string path = dir.path("briefing.json");
+  ASSERT_TRUE(saveSceneFile(path, *scene, false));
+  auto back = loadSceneFile(path);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(back->layers.size(), scene->layers.size());
+  EXPECT_EQ(back->layers[0].path, scene->layers[0].path) << "relative paths resolve to the same files";
+  EXPECT_EQ(back->view, scene->view);
+  EXPECT_EQ(back->filter, scene->filter);
+  ASSERT_EQ(back->bookmarks.size(), 1u);
+  EXPECT_EQ(back->bookmarks[0], bookmark);
+  EXPECT_EQ(back->clock, scene->clock);
+  EXPECT_EQ(back->convoys.size(), 1u);
+  // Written again from what was read, the file is the same: nothing was lost or changed on the way.
+  EXPECT_EQ(sceneToJson(*back, dir.root()), readText(path));
+}
+
+TEST(SceneRoundTrip, SavingNeverReplacesAFileUnlessAsked) {
+  TempDir dir;
+  const std::string path = dir.path("scene.json");
+  writeText(path, "precious");
+  Scene scene;
+  auto refused = saveSceneFile(path, scene, false);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().find("already exists"), std::string::npos);
+  EXPECT_EQ(readText(path), "precious");
+  ASSERT_TRUE(saveSceneFile(path, scene, true));
+  EXPECT_NE(readText(path).find("\"sitmap_scene\": 1"), std::string::npos);
+}
+
+TEST(SceneRoundTrip, AKilledWriteLeavesThePreviousFileIntact) {
+  TempDir dir;
+  const std::string path = dir.path("scene.json");
+  writeText(path, "the previous version");
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // A write large enough to be interrupted half-way.
+    const std::vector<uint8_t> huge(size_t(400) << 20, 'x');
+    (void)writeFileAtomically(path, huge, true);
+    _exit(0);
+  }
+  usleep(150 * 1000);
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  const std::string after = readText(path);
+  // Either the old file, whole, or (had the write finished first) the new one, whole: never a mix.
+  EXPECT_TRUE(after == "the previous version" || after.size() == (size_t(400) << 20)) << after.size();
+}
