@@ -111,7 +111,12 @@ Result<RgbaImage> HeadlessMap::render() {
   PhaseTimer timer;
   State& state = *m_state;
   state.session->updateSelections(*state.renderer);
-  const MapFrame frame = state.session->frame(state.view, float(state.options.scale), state.options.furniture);
+  MapFrame frame = state.session->frame(state.view, float(state.options.scale), state.options.furniture);
+  if (state.options.furniture) {
+    if (state.options.title) frame.furniture.title = *state.options.title;
+    frame.furniture.banner = state.options.banner;
+    frame.furniture.northArrow = state.options.northArrow;
+  }
   state.target->bind();
   // Raster layers report the tiles they lack; read them here, then draw again with everything in place.
   for (int pass = 0; pass < 3; ++pass) {

@@ -23,6 +23,9 @@ struct RenderOptions {
   std::optional<EventFilter> eventFilter;  // incidents drawn: those passing it (default: all)
   std::optional<int64_t> time;             // the clock (UTC seconds); default: the scene's clock
   std::optional<int32_t> windowDays;       // with a time: incidents of the last N days, fading (default: the scene's)
+  std::optional<std::string> title;        // replaces the scene's title
+  std::string banner;                      // classification / handling banner at top and bottom
+  bool northArrow = false;
 };
 
 class MapSession;

@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 #include "app/cli_common.hpp"
@@ -21,6 +23,10 @@
 using namespace sitmap;
 
 namespace {
+
+// The command line, kept for the provenance written into PNGs.
+int argcForProvenance = 0;
+char** argvForProvenance = nullptr;
 
 int fail(ExitCode code, const std::string& message) {
   std::fprintf(stderr, "sitmap: %s\n", message.c_str());
@@ -46,7 +52,8 @@ std::optional<Bbox> parseBbox(const std::string& text) {
 
 int runRender(const std::vector<std::string>& inputs, const std::string& output, const std::string& size,
               double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite,
-              const EventFilterOptions& filterOptions, const std::string& time, int windowDays) {
+              const EventFilterOptions& filterOptions, const std::string& time, int windowDays,
+              const std::string& titleOverride, const std::string& banner, bool northArrow) {
   RenderOptions options;
   if (!time.empty()) {
     options.time = parseUtc(time);
@@ -65,6 +72,9 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   if (!(scale >= 0.25 && scale <= 8)) return fail(kExitUsage, "--scale must be between 0.25 and 8");
   options.scale = scale;
   options.furniture = !noFurniture;
+  if (!titleOverride.empty()) options.title = titleOverride;
+  options.banner = banner;
+  options.northArrow = northArrow;
   if (!bbox.empty()) {
     options.bboxLonLat = parseBbox(bbox);
     if (!options.bboxLonLat) return fail(kExitUsage, "--bbox must be W,S,E,N in degrees with W < E and S < N");
@@ -80,7 +90,28 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   if (!scene) return fail(kExitBadInput, scene.error());
   auto image = renderScene(std::move(*scene), options);
   if (!image) return fail(kExitBadInput, image.error());
+  // Provenance in the PNG: what made it, from which scene (and its content's hash), at which clock and filter.
   PngTextChunks provenance = {{"Software", "sitmap " SITMAP_VERSION}};
+  if (inputs.size() == 1 && std::filesystem::path(inputs[0]).extension() == ".json") {
+    std::ifstream in(inputs[0], std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    uint64_t hash = 1469598103934665603ull;  // FNV-1a 64: identifies the scene's exact content
+    for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+    char hex[24];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    provenance.push_back({"Source", std::filesystem::absolute(inputs[0]).string()});
+    provenance.push_back({"Scene hash", std::string("fnv1a64:") + hex});
+  } else {
+    std::string files;
+    for (const std::string& input : inputs) files += (files.empty() ? "" : "; ") + input;
+    provenance.push_back({"Source", files.empty() ? "default scene" : files});
+  }
+  if (options.time) provenance.push_back({"Clock", formatUtc(*options.time)});
+  if (filterOptions.any()) {
+    std::string summary;
+    for (int i = 1; i < argcForProvenance; ++i) summary += std::string(i > 1 ? " " : "") + argvForProvenance[i];
+    provenance.push_back({"Command", summary});
+  }
   auto written = writePngFile(output, *image, overwrite, provenance);
   if (!written) return fail(kExitBadInput, written.error());
   return kExitOk;
@@ -124,6 +155,8 @@ int runInfo(const std::vector<std::string>& files) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  argcForProvenance = argc;
+  argvForProvenance = argv;
   CLI::App app{"sitmap: offline situation maps for briefings and reports"};
   app.set_version_flag("--version", "sitmap " SITMAP_VERSION);
   std::vector<std::string> viewInputs;
@@ -148,6 +181,11 @@ int main(int argc, char** argv) {
   int renderWindow = -1;  // -1: the scene's
   render->add_option("--time", renderTime, "Draw the scene at this UTC time (control, convoys, incident window)");
   render->add_option("--window-days", renderWindow, "With --time: incidents of the last N days, fading with age");
+  std::string renderTitle, renderBanner;
+  bool renderNorthArrow = false;
+  render->add_option("--title", renderTitle, "Title drawn on the map (replaces the scene's)");
+  render->add_option("--banner", renderBanner, "Classification or handling text at the top and bottom edges");
+  render->add_flag("--north-arrow", renderNorthArrow, "Draw a north arrow");
 
   auto* info = app.add_subcommand("info", "Describe raster and vector files as sitmap sees them");
   std::vector<std::string> infoFiles;
@@ -199,7 +237,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter, renderTime,
-                                renderWindow);
+                                renderWindow, renderTitle, renderBanner, renderNorthArrow);
   if (*info) return runInfo(infoFiles);
   if (*frames) {
     auto parsed = parseSize(framesSize);

@@ -2,6 +2,7 @@
 #include "render/map_renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/label_placer.hpp"
@@ -32,6 +33,7 @@ struct MapRenderer::FurnitureLayout {
     TextStyle style;
   };
   std::vector<std::pair<Bbox, Rgba>> rects;  // drawn in order, below the texts
+  std::vector<std::array<Vec2, 3>> triangles;  // dark glyphs (the north arrow)
   std::vector<Text> texts;
   std::vector<Bbox> boxes;  // the areas furniture covers, kept free of labels
 };
@@ -188,7 +190,7 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
     }
   }
   drawControlsOnce();
-  drawConvoysAndClock(frame);
+  drawConvoys(frame);
   const FurnitureLayout furniture = layoutFurniture(frame);
   report.labelsPlaced = drawLabels(frame, furniture.boxes);
   // Bin counts go on top of the labels: they are data, the labels are context.
@@ -370,7 +372,7 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
   }
 }
 
-void MapRenderer::drawConvoysAndClock(const MapFrame& frame) {
+void MapRenderer::drawConvoys(const MapFrame& frame) {
   const Viewport& view = frame.view;
   const float s = frame.pixelScale;
   for (const ConvoyOverlay& convoy : frame.convoys) {
@@ -400,12 +402,6 @@ void MapRenderer::drawConvoysAndClock(const MapFrame& frame) {
     m_overlay->triangle(tip, notch, right, fill);
     const TextStyle label{13 * s, {0.05f, 0.1f, 0.35f, 1}, {1, 1, 1, 0.9f}, 2 * s, true};
     m_overlay->text(convoy.label, {p.x + 16 * s, p.y - 20 * s}, label);
-  }
-  if (!frame.clockText.empty()) {
-    const float f = furnitureScale(frame);
-    const TextStyle big{30 * f, {0.08f, 0.08f, 0.08f, 1}, {1, 1, 1, 0.9f}, 3 * f, true};
-    const Vec2 size = m_overlay->measure(frame.clockText, big);
-    m_overlay->text(frame.clockText, {(view.widthPx() - size.x) / 2, 12 * f}, big);
   }
 }
 
@@ -467,11 +463,41 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
   const Rgba ink{0.1f, 0.1f, 0.1f, 1};
   const double margin = 12 * s;
 
+  double top = margin, bottom = h;
+  if (!frame.furniture.banner.empty()) {
+    // Handling banner: centred white-on-dark strips along the top and bottom edges.
+    const TextStyle text{13 * s, {1, 1, 1, 1}, {0, 0, 0, 0}, 0, true};
+    const Vec2 size = m_overlay->measure(frame.furniture.banner, text);
+    const double strip = size.y + 8 * s;
+    for (double y0 : {0.0, h - strip}) {
+      layout.rects.push_back({{0, y0, w, y0 + strip}, {0.12f, 0.12f, 0.12f, 0.92f}});
+      layout.texts.push_back({frame.furniture.banner, {(w - size.x) / 2, y0 + 4 * s}, text});
+      layout.boxes.push_back({0, y0, w, y0 + strip});
+    }
+    top += strip;
+    bottom -= strip;
+  }
+  if (!frame.clockText.empty()) {  // the clock's date and time, large, top centre
+    const TextStyle big{30 * s, {0.08f, 0.08f, 0.08f, 1}, {1, 1, 1, 0.9f}, 3 * s, true};
+    const Vec2 size = m_overlay->measure(frame.clockText, big);
+    layout.texts.push_back({frame.clockText, {(w - size.x) / 2, top}, big});
+    layout.boxes.push_back({(w - size.x) / 2, top, (w + size.x) / 2, top + size.y});
+  }
   if (!frame.furniture.title.empty()) {
     TextStyle title{22 * s, ink, {1, 1, 1, 0.9f}, 2.5f * s, true};
     const Vec2 size = m_overlay->measure(frame.furniture.title, title);
-    layout.texts.push_back({frame.furniture.title, {margin, margin}, title});
-    layout.boxes.push_back({margin, margin, margin + size.x, margin + size.y});
+    layout.texts.push_back({frame.furniture.title, {margin, top}, title});
+    layout.boxes.push_back({margin, top, margin + size.x, top + size.y});
+  }
+  if (frame.furniture.northArrow) {
+    // An arrow with N above it, top left under the title.
+    const double cx = margin + 14 * s, y0 = top + 40 * s;
+    layout.triangles.push_back({Vec2{cx, y0 + 14 * s}, Vec2{cx - 9 * s, y0 + 40 * s}, Vec2{cx, y0 + 33 * s}});
+    layout.triangles.push_back({Vec2{cx, y0 + 14 * s}, Vec2{cx, y0 + 33 * s}, Vec2{cx + 9 * s, y0 + 40 * s}});
+    const TextStyle n{15 * s, ink, {1, 1, 1, 0.9f}, 2 * s, true};
+    const Vec2 size = m_overlay->measure("N", n);
+    layout.texts.push_back({"N", {cx - size.x / 2, y0 - 4 * s}, n});
+    layout.boxes.push_back({cx - 12 * s, y0 - 4 * s, cx + 12 * s, y0 + 42 * s});
   }
 
   if (frame.furniture.scaleBar && frame.furniture.scaleBar->pixels > 0) {
@@ -479,7 +505,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     TextStyle label{12 * s, ink, {1, 1, 1, 0}, 0, false};
     const Vec2 labelSize = m_overlay->measure(bar.label, label);
     const double barHeight = 6 * s, pad = 6 * s;
-    const double x0 = margin, y1 = h - margin;
+    const double x0 = margin, y1 = bottom - margin;
     const double boxWidth = std::max(bar.pixels, labelSize.x) + 2 * pad;
     const double boxHeight = labelSize.y + barHeight + 3 * pad;
     const Bbox box{x0, y1 - boxHeight, x0 + boxWidth, y1};
@@ -500,8 +526,8 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     for (const LegendEntry& e : frame.furniture.legend) width = std::max(width, swatch + 8 * s + m_overlay->measure(e.label, entry).x);
     const double boxWidth = width + 2 * pad;
     const double boxHeight = 2 * pad + 16 * s + rowHeight * double(frame.furniture.legend.size());
-    const double top = margin + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
-    const Bbox box{w - margin - boxWidth, top, w - margin, top + boxHeight};
+    const double legendTop = top + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
+    const Bbox box{w - margin - boxWidth, legendTop, w - margin, legendTop + boxHeight};
     layout.rects.push_back({box, {1, 1, 1, 0.88f}});
     layout.texts.push_back({frame.furniture.legendTitle, {box.minX + pad, box.minY + pad}, heading});
     double y = box.minY + pad + 16 * s + 2 * s;
@@ -534,7 +560,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     TextStyle small{10 * s, {0.2f, 0.2f, 0.2f, 1}, {1, 1, 1, 0}, 0, false};
     const Vec2 size = m_overlay->measure(frame.furniture.attribution, small);
     const double pad = 4 * s;
-    const Bbox box{w - size.x - 2 * pad, h - size.y - 2 * pad, w, h};
+    const Bbox box{w - size.x - 2 * pad, bottom - size.y - 2 * pad, w, bottom};
     layout.rects.push_back({box, panel});
     layout.texts.push_back({frame.furniture.attribution, {box.minX + pad, box.minY + pad}, small});
     layout.boxes.push_back(box);
@@ -544,6 +570,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
 
 void MapRenderer::drawFurniture(const FurnitureLayout& layout) {
   for (const auto& [box, colour] : layout.rects) m_overlay->rect(box, colour);
+  for (const auto& t : layout.triangles) m_overlay->triangle(t[0], t[1], t[2], {0.1f, 0.1f, 0.1f, 1});
   for (const auto& text : layout.texts) m_overlay->text(text.text, text.topLeft, text.style);
 }
 

@@ -46,6 +46,8 @@ struct MapFurniture {
   std::string attribution;
   std::string title;
   double bottomInsetPx = 0;  // space along the bottom edge that other UI covers (the viewer's status bar)
+  bool northArrow = false;
+  std::string banner;        // classification / handling text, drawn at the top and bottom edges
 };
 
 // A convoy at the clock's time, in display-CRS coordinates: the route split where the convoy is.
@@ -136,7 +138,7 @@ private:
   size_t drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawFurniture(const FurnitureLayout& layout);
   void drawControlMarkers(const MapFrame& frame);
-  void drawConvoysAndClock(const MapFrame& frame);
+  void drawConvoys(const MapFrame& frame);
 
   std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;
   std::unique_ptr<OverlayPainter> m_overlay;

@@ -289,3 +289,19 @@ TEST(CliFrames, BadRequests) {
   EXPECT_EQ(run("frames " + scene + " --from 2023-11-01 --to 2023-11-02 --step soon -o /tmp/sitmap-never").code, 1);
   EXPECT_EQ(run("frames " + scene + " --from 2023-11-01 --to 2023-11-02 -o /tmp/sitmap-never").code, 1);
 }
+
+TEST(CliRender, ProvenanceChunksBannerAndNorthArrow) {
+  TempDir dir;
+  const std::string out = dir.path("report.png");
+  const CommandRun r = run("render " + quoted(sourceDir() + "/assets/scenes/default.json") + " -o " + quoted(out) +
+                           " --size 640x360 --time 2023-11-04T12:00Z --banner 'UNCLASSIFIED' --north-arrow --admin1 Kidal");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string bytes = readText(out);
+  for (const char* key : {"Software", "Source", "Scene hash", "fnv1a64:", "Clock", "2023-11-04 12:00Z", "Command", "--admin1 Kidal"})
+    EXPECT_NE(bytes.find(key), std::string::npos) << key;
+  auto image = readPngFile(out);
+  ASSERT_TRUE(image);
+  // The banner: dark strips across the top and bottom edges, whatever the map holds there.
+  for (int y : {2, image->height - 3})
+    for (int x : {5, image->width / 4, image->width - 6}) EXPECT_LT(pixel(*image, x, y)[0], 60) << x << "," << y;
+}
