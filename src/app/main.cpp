@@ -251,5 +251,6 @@ int main(int argc, char** argv) {
   if (*events) return runEvents(eventsFile, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);
   auto scene = sceneFromArguments(viewInputs);
   if (!scene) return fail(kExitBadInput, scene.error());
-  return runViewer(std::move(*scene));
+  const bool oneScene = viewInputs.size() == 1 && std::filesystem::path(viewInputs[0]).extension() == ".json";
+  return runViewer(std::move(*scene), viewInputs.empty() ? defaultScenePath() : oneScene ? viewInputs[0] : std::string());
 }

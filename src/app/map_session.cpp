@@ -197,6 +197,18 @@ std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) cons
   return risks;
 }
 
+Scene MapSession::currentScene(const Viewport& view) const {
+  Scene scene = m_scene;
+  scene.layers.clear();
+  for (const SessionLayer& layer : m_layers) scene.layers.push_back(layer.spec);
+  scene.view = sceneViewOf(view);
+  scene.clock = m_clock;
+  scene.windowDays = m_windowDays;
+  scene.riskDays = m_riskDays;
+  scene.filter = m_filter;
+  return scene;
+}
+
 Rgba MapSession::colourOfActor(const std::string& actor) const {
   auto it = m_scene.actorColours.find(actor);
   return it != m_scene.actorColours.end() ? it->second : actorColour(actor);

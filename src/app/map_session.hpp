@@ -67,6 +67,9 @@ public:
   static Result<MapSession> create(Scene scene);
 
   const Scene& scene() const { return m_scene; }
+  std::vector<Bookmark>& bookmarks() { return m_scene.bookmarks; }
+  // The session as a scene: its layers as they stand now, the filter, clock, windows and `view`.
+  Scene currentScene(const Viewport& view) const;
   const std::string& displayCrs() const { return m_scene.crs; }
   std::vector<SessionLayer>& layers() { return m_layers; }
   const std::vector<SessionLayer>& layers() const { return m_layers; }

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <future>
@@ -24,7 +25,9 @@
 #include "app/tile_loading.hpp"
 #include "core/civil_date.hpp"
 #include "core/geodesy.hpp"
+#include "io/png_file.hpp"
 #include "io/scene_file.hpp"
+#include "render/offscreen_target.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/clock_panel.hpp"
 #include "ui/events_table_panel.hpp"
@@ -73,8 +76,13 @@ struct PendingLoad {
 
 class Viewer {
 public:
-  Viewer(GLFWwindow* window, MapSession session, std::unique_ptr<MapRenderer> renderer, float contentScale)
-      : m_window(window), m_session(std::move(session)), m_renderer(std::move(renderer)), m_contentScale(contentScale) {}
+  Viewer(GLFWwindow* window, MapSession session, std::unique_ptr<MapRenderer> renderer, float contentScale,
+         std::string scenePath)
+      : m_window(window),
+        m_session(std::move(session)),
+        m_renderer(std::move(renderer)),
+        m_contentScale(contentScale),
+        m_scenePath(std::move(scenePath)) {}
 
   int run();
   void dropFiles(int count, const char** paths) {
@@ -102,6 +110,12 @@ private:
   bool advanceFlight();
   TimeView timeView();
   bool advanceClock();
+  float mapPixelScale() const;  // presentation mode scales the map's text for the back of the room
+  MapFrame currentFrame(const Viewport& view, float pixelScale);
+  void saveScene(const SaveScene& command);
+  void addBookmark();
+  void goToBookmark(int index);
+  void takeScreenshot(double scale);
 
   GLFWwindow* m_window;
   MapSession m_session;
@@ -152,6 +166,10 @@ private:
   // Incidents near each convoy's route (index into the incident table, metres along the route), per table.
   std::shared_ptr<const EventTable> m_nearRouteTable;
   std::vector<std::vector<std::pair<uint32_t, double>>> m_nearRoute;
+  std::string m_scenePath;
+  bool m_presenting = false;
+  int m_bookmark = -1;  // the bookmark last gone to
+  std::list<std::future<Status>> m_screenshots;  // PNG encodes running off the main thread
 };
 
 void Viewer::startLoads() {
@@ -187,6 +205,9 @@ bool Viewer::collectLoads() {
   if (any) m_session.syncRenderer(*m_renderer);
   if (m_fitPending && m_loads.empty()) {
     fitTo(m_session.homeBounds());
+    // A scene saved at a view reopens there.
+    if (m_session.scene().view)
+      if (auto saved = m_session.viewFor(*m_session.scene().view, m_view.widthPx(), m_view.heightPx())) m_view = *saved;
     m_fitPending = false;
   }
   return any;
@@ -385,6 +406,16 @@ void Viewer::apply(const Command& command) {
           m_follow = c.follow;
         } else if constexpr (std::is_same_v<T, SetRiskDays>) {
           m_session.setRiskDays(c.days);
+        } else if constexpr (std::is_same_v<T, SaveScene>) {
+          saveScene(c);
+        } else if constexpr (std::is_same_v<T, AddBookmark>) {
+          addBookmark();
+        } else if constexpr (std::is_same_v<T, GoToBookmark>) {
+          goToBookmark(c.index);
+        } else if constexpr (std::is_same_v<T, TakeScreenshot>) {
+          takeScreenshot(c.scale);
+        } else if constexpr (std::is_same_v<T, TogglePresentation>) {
+          m_presenting = !m_presenting;
         } else if constexpr (std::is_same_v<T, CancelLoad>) {
           for (PendingLoad& load : m_loads)
             if (load.layer == c.layer) load.cancel->store(true);
@@ -437,6 +468,13 @@ bool Viewer::handleInput() {
     if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) m_view.zoomAbout(centre, 1 / 1.5);
     if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) m_commands.push_back(ZoomHome{});
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) m_commands.push_back(ToggleFullscreen{});
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) m_commands.push_back(TogglePresentation{});
+    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) m_commands.push_back(TakeScreenshot{1});
+    if (ImGui::IsKeyPressed(GLFW_KEY_B, false) && !io.KeyCtrl) m_commands.push_back(AddBookmark{});
+    // PageDown/PageUp: what presentation clickers send.
+    if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN, false)) m_commands.push_back(GoToBookmark{m_bookmark + 1});
+    if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP, false)) m_commands.push_back(GoToBookmark{std::max(0, m_bookmark - 1)});
+    if (ImGui::IsKeyPressed(GLFW_KEY_S, false) && io.KeyCtrl) m_commands.push_back(SaveScene{"", true});
   }
   for (int key = 0; key < 512 && !active; ++key) active = io.KeysDown[key];
   return active || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown();
@@ -699,6 +737,99 @@ bool Viewer::advanceClock() {
   return true;
 }
 
+float Viewer::mapPixelScale() const {
+  if (!m_presenting) return m_contentScale;
+  // Readable from the back of the room: label text at least 1/60 of the screen height.
+  return std::max(m_contentScale, float(m_view.heightPx()) / (60.0f * 13.0f));
+}
+
+MapFrame Viewer::currentFrame(const Viewport& view, float pixelScale) {
+  MapFrame frame = m_session.frame(view, pixelScale, true);
+  if (m_presenting) frame.furniture.northArrow = true;
+  if (m_bookmark >= 0 && size_t(m_bookmark) < m_session.bookmarks().size())
+    frame.furniture.title = (frame.furniture.title.empty() ? "" : frame.furniture.title + " — ") + m_session.bookmarks()[size_t(m_bookmark)].name;
+  if (SessionLayer* layer = incidentLayer(); layer && (m_hoveredEvent || (m_detailsOpen && m_detailsEvent)))
+    frame.highlight = MapFrame::Highlight{layer->rendererId, m_hoveredEvent ? *m_hoveredEvent : *m_detailsEvent};
+  return frame;
+}
+
+void Viewer::saveScene(const SaveScene& command) {
+  const std::string path = command.path.empty() ? m_scenePath : command.path;
+  if (path.empty()) {
+    m_notifications.error("This view came from files, not a scene: give a path under Map > Save as.");
+    return;
+  }
+  const Status saved = saveSceneFile(path, m_session.currentScene(m_view), command.path.empty() || command.overwrite);
+  if (!saved) {
+    m_notifications.error(saved.error());
+    return;
+  }
+  m_scenePath = path;
+  m_notifications.info("Scene saved to " + path);
+}
+
+void Viewer::addBookmark() {
+  Bookmark bookmark;
+  bookmark.name = "Bookmark " + std::to_string(m_session.bookmarks().size() + 1);
+  if (auto clock = m_session.clock()) bookmark.name += ", " + formatUtc(*clock);
+  bookmark.view = m_session.sceneViewOf(m_view);
+  bookmark.clock = m_session.clock();
+  bookmark.filter = m_session.eventFilter();
+  for (const SessionLayer& layer : m_session.layers()) bookmark.layerVisible[layer.spec.name] = layer.spec.visible;
+  m_session.bookmarks().push_back(bookmark);
+  m_notifications.info("Added " + bookmark.name + " (PageDown/PageUp replay the briefing)");
+}
+
+void Viewer::goToBookmark(int index) {
+  auto& bookmarks = m_session.bookmarks();
+  if (bookmarks.empty()) return;
+  m_bookmark = std::clamp(index, 0, int(bookmarks.size()) - 1);
+  const Bookmark& b = bookmarks[size_t(m_bookmark)];
+  if (auto target = m_session.viewFor(b.view, m_view.widthPx(), m_view.heightPx())) flyTo(target->centre(), target->unitsPerPixel());
+  if (b.clock) m_session.setClock(*b.clock);
+  m_session.setEventFilter(b.filter);
+  for (SessionLayer& layer : m_session.layers())
+    if (auto it = b.layerVisible.find(layer.spec.name); it != b.layerVisible.end()) layer.spec.visible = it->second;
+}
+
+void Viewer::takeScreenshot(double scale) {
+  // The same frame as the window (without the status bar), drawn offscreen at `scale` times its pixels:
+  // what `sitmap render` draws for the same scene, view and size.
+  const Viewport view = m_view.scaled(scale);
+  auto target = OffscreenTarget::create(view.widthPx(), view.heightPx());
+  if (!target) {
+    m_notifications.error("Screenshot: " + target.error());
+    return;
+  }
+  target->bind();
+  const MapFrame frame = currentFrame(view, float(scale) * mapPixelScale());
+  TileReader reader;
+  for (int pass = 0; pass < 3; ++pass) {
+    const RenderReport report = m_renderer->render(frame);
+    if (report.missingTiles.empty()) break;
+    for (const TileRequest& request : tileRequests(m_session, report.missingTiles))
+      if (auto tile = reader.read(request)) m_renderer->addTile(request.layer, request.key, *tile);
+  }
+  RgbaImage image = target->read();
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  // sitmap-YYYYMMDD-HHMMSS.png in the current folder; -2, -3 ... rather than replacing anything.
+  const std::time_t now = std::time(nullptr);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
+  std::string path = std::string("sitmap-") + stamp + ".png";
+  for (int n = 2; std::filesystem::exists(path); ++n) path = std::string("sitmap-") + stamp + "-" + std::to_string(n) + ".png";
+  PngTextChunks provenance = {{"Software", "sitmap (viewer screenshot)"}, {"Source", m_scenePath}};
+  if (auto clock = m_session.clock()) provenance.push_back({"Clock", formatUtc(*clock)});
+  const std::string absolute = std::filesystem::absolute(path).string();
+  // Encoding runs off the main thread so the map keeps moving; a notification says where the file went.
+  m_screenshots.push_back(std::async(std::launch::async, [image = std::move(image), absolute, provenance]() -> Status {
+    auto written = writePngFile(absolute, image, false, provenance);
+    if (!written) return written;
+    return success();
+  }));
+  m_notifications.info("Saving screenshot " + absolute + " ...");
+}
+
 int Viewer::run() {
   startLoads();
   int activeFrames = 2;
@@ -726,13 +857,15 @@ int Viewer::run() {
     bool interacting = m_tool == MapTool::DrawRectangle ? false : handleInput();
     handleMapTools(interacting);
     active = advanceFlight() || ticking || active || interacting;
-    m_layersPanel.draw(layerRows(), m_commands);
+    std::vector<std::string> bookmarkNames;
+    for (const Bookmark& b : m_session.bookmarks()) bookmarkNames.push_back(b.name);
+    if (!m_presenting) m_layersPanel.draw(layerRows(), m_commands);
     if (m_crsNameFor != m_session.displayCrs()) {  // describing a CRS parses it: once per change, not per frame
       m_crsNameFor = m_session.displayCrs();
       m_crsName = describeCrs(*crsToWkt(m_crsNameFor));
     }
     const std::string& crsName = m_crsName;
-    m_mapPanel.draw(m_session.displayCrs(), crsName, m_commands);
+    if (!m_presenting) m_mapPanel.draw(m_session.displayCrs(), crsName, bookmarkNames, m_commands);
     StatusInfo status;
     const ImGuiIO& io = ImGui::GetIO();
     const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
@@ -744,16 +877,28 @@ int Viewer::run() {
     }
     status.scaleDenominator = m_view.scaleDenominator() * m_contentScale;
     status.crsName = crsName;
-    const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
-    drawStatusBar(status, statusHeight);
+    const float statusHeight = m_presenting ? 0.0f : ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
     const IncidentsView incidents = incidentsView();
-    m_filtersPanel.draw(incidents, m_commands);
-    m_timelinePanel.draw(incidents, statusHeight, m_commands);
-    m_tablePanel.draw(incidents, m_commands);
-    m_summaryPanel.draw(incidents);
-    const TimeView time = timeView();
-    m_clockPanel.draw(time, m_commands);
-    drawConvoyPanel(time, m_commands);
+    if (!m_presenting) {  // presentation mode: the map alone, driven from the keyboard
+      drawStatusBar(status, statusHeight);
+      m_filtersPanel.draw(incidents, m_commands);
+      m_timelinePanel.draw(incidents, statusHeight, m_commands);
+      m_tablePanel.draw(incidents, m_commands);
+      m_summaryPanel.draw(incidents);
+      const TimeView time = timeView();
+      m_clockPanel.draw(time, m_commands);
+      drawConvoyPanel(time, m_commands);
+    }
+    for (auto it = m_screenshots.begin(); it != m_screenshots.end();) {
+      if (it->wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+        ++it;
+        continue;
+      }
+      const Status saved = it->get();
+      if (saved) m_notifications.info("Screenshot saved.");
+      else m_notifications.error(saved.error());
+      it = m_screenshots.erase(it);
+    }
     if (m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen);
     active = m_notifications.draw(ImGui::GetTime()) || active;
     std::vector<Command> commands;
@@ -767,10 +912,8 @@ int Viewer::run() {
     if (fbw > 0 && fbh > 0) {
       glBindFramebuffer(GL_FRAMEBUFFER, 0);
       m_session.updateSelections(*m_renderer);
-      MapFrame frame = m_session.frame(m_view, m_contentScale, true);
+      MapFrame frame = currentFrame(m_view, mapPixelScale());
       frame.furniture.bottomInsetPx = statusHeight * fbScale;
-      if (SessionLayer* layer = incidentLayer(); layer && (m_hoveredEvent || (m_detailsOpen && m_detailsEvent)))
-        frame.highlight = MapFrame::Highlight{layer->rendererId, m_hoveredEvent ? *m_hoveredEvent : *m_detailsEvent};
       const RenderReport report = m_renderer->render(frame);
       const bool missingChanged = report.missingTiles.size() != m_lastMissing.size() ||
                                   !std::equal(report.missingTiles.begin(), report.missingTiles.end(), m_lastMissing.begin(),
@@ -788,7 +931,7 @@ int Viewer::run() {
 
 }  // namespace
 
-int runViewer(Scene scene) {
+int runViewer(Scene scene, const std::string& scenePath) {
   std::signal(SIGINT, [](int) { g_stopRequested = true; });
   std::signal(SIGTERM, [](int) { g_stopRequested = true; });
   glfwSetErrorCallback([](int, const char* message) { std::fprintf(stderr, "sitmap: window system: %s\n", message); });
@@ -839,7 +982,7 @@ int runViewer(Scene scene) {
       ImGui_ImplGlfw_InitForOpenGL(window, true);
       ImGui_ImplOpenGL3_Init("#version 330");
       {
-        Viewer viewer(window, std::move(*session), std::move(*renderer), contentScale);
+        Viewer viewer(window, std::move(*session), std::move(*renderer), contentScale, scenePath);
         glfwSetWindowUserPointer(window, &viewer);
         glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
           static_cast<Viewer*>(glfwGetWindowUserPointer(w))->dropFiles(count, paths);

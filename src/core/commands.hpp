@@ -42,13 +42,19 @@ struct SetLoop { bool loop; };
 struct SetWindowDays { int32_t days; };       // 0: every incident up to the clock
 struct SetFollowConvoy { bool follow; };
 struct SetRiskDays { int32_t days; };         // route risk look-back before departure; 0 hides it
+struct SaveScene { std::string path; bool overwrite; };  // empty path: save over the scene it was opened from
+struct AddBookmark {};
+struct GoToBookmark { int index; };
+struct TakeScreenshot { double scale; };
+struct TogglePresentation {};
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
-                             SetFollowConvoy, SetRiskDays>;
+                             SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot,
+                             TogglePresentation>;
 
 // One row of the layers panel.
 struct LayerRow {

@@ -5,7 +5,8 @@
 
 namespace sitmap {
 
-void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, std::vector<Command>& out) {
+void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
+                    std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 24 * unit, viewport->Pos.y + 0.3f * unit), ImGuiCond_FirstUseEver);
@@ -31,6 +32,30 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, s
   ImGui::SameLine();
   if (ImGui::Button("Fullscreen (F11)")) out.push_back(ToggleFullscreen{});
   ImGui::TextDisabled("Drag to pan, wheel to zoom; arrows pan, +/- zoom.");
+
+  ImGui::Separator();
+  if (ImGui::Button("Save (Ctrl+S)")) out.push_back(SaveScene{"", true});
+  ImGui::SetNextItemWidth(-110);
+  ImGui::InputTextWithHint("##saveas", "save as: /path/briefing.json", m_savePath, sizeof m_savePath);
+  ImGui::SameLine();
+  if (ImGui::Button("Save as") && m_savePath[0]) out.push_back(SaveScene{m_savePath, m_overwrite});
+  ImGui::Checkbox("Replace an existing file", &m_overwrite);
+
+  ImGui::Separator();
+  ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
+  ImGui::SliderFloat("scale", &m_screenshotScale, 1.0f, 4.0f, "%.0fx");
+  ImGui::SameLine();
+  if (ImGui::Button("Screenshot (F12)")) out.push_back(TakeScreenshot{double(int(m_screenshotScale + 0.5f))});
+  if (ImGui::Button("Presentation (F5)")) out.push_back(TogglePresentation{});
+
+  ImGui::Separator();
+  ImGui::Text("Briefing: %zu bookmarks (B adds one; PageDown/PageUp go through them)", bookmarks.size());
+  if (ImGui::Button("Add bookmark")) out.push_back(AddBookmark{});
+  for (size_t i = 0; i < bookmarks.size(); ++i) {
+    ImGui::PushID(int(i));
+    if (ImGui::Selectable(bookmarks[i].c_str())) out.push_back(GoToBookmark{int(i)});
+    ImGui::PopID();
+  }
   ImGui::End();
 }
 

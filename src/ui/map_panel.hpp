@@ -10,10 +10,14 @@ namespace sitmap {
 
 class MapPanel {
 public:
-  void draw(const std::string& currentCrs, const std::string& crsName, std::vector<Command>& out);
+  void draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
+            std::vector<Command>& out);
 
 private:
   char m_crs[128] = {};
+  char m_savePath[512] = {};
+  bool m_overwrite = false;
+  float m_screenshotScale = 1;
 };
 
 }  // namespace sitmap
