@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "app/map_session.hpp"
+#include "app/headless_render.hpp"
 #include "app/tile_loading.hpp"
 #include "io/gdal_session.hpp"
 #include "io/png_file.hpp"
@@ -198,3 +199,22 @@ BENCHMARK(BM_PngEncode4K)->Unit(benchmark::kMillisecond)->UseRealTime();
 }  // namespace
 
 
+
+namespace {
+
+// A report screenshot: the default scene drawn, read back and encoded to PNG, as F12 or sitmap render do.
+void BM_Screenshot(benchmark::State& state) {
+  context();
+  RenderOptions options;
+  options.width = int(state.range(0));
+  options.height = int(state.range(1));
+  auto map = HeadlessMap::open(*loadSceneFile(benchScenePath()), options);
+  if (!map) state.SkipWithError(map.error().c_str());
+  for (auto _ : state) {
+    auto image = map->render();
+    benchmark::DoNotOptimize(encodePng(*image));
+  }
+}
+BENCHMARK(BM_Screenshot)->Args({3840, 2160})->Args({7680, 4320})->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace

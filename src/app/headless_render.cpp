@@ -85,6 +85,16 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
   if (Status loaded = loading.get(); !loaded) return Error{loaded.error()};
   timer.lap("load");
   if (!s.convoyErrors().empty()) return Error{s.convoyErrors().front()};
+  const Bookmark* bookmark = nullptr;
+  if (!options.bookmark.empty()) {
+    for (const Bookmark& b : s.bookmarks())
+      if (b.name == options.bookmark) bookmark = &b;
+    if (!bookmark) return Error{"no bookmark named '" + options.bookmark + "' in the scene"};
+    if (bookmark->clock) s.setClock(*bookmark->clock);
+    s.setEventFilter(bookmark->filter);
+    for (SessionLayer& layer : s.layers())
+      if (auto it = bookmark->layerVisible.find(layer.spec.name); it != bookmark->layerVisible.end()) layer.spec.visible = it->second;
+  }
   if (options.eventFilter) s.setEventFilter(*options.eventFilter);
   if (options.time) s.setClock(*options.time);
   if (options.windowDays) s.setEventWindowDays(*options.windowDays);
@@ -99,9 +109,10 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
     if (!box.valid()) return Error{"--bbox cannot be shown in " + s.displayCrs()};
   }
   state.view = Viewport::fitting(box, options.width, options.height).scaled(options.scale);
-  // A scene saved at a view reopens there (unless --bbox says otherwise).
-  if (!options.bboxLonLat && s.scene().view)
-    if (auto saved = s.viewFor(*s.scene().view, options.width, options.height)) state.view = saved->scaled(options.scale);
+  // A bookmark's view, else a scene saved at a view, reopens there (unless --bbox says otherwise).
+  const std::optional<SceneView> savedView = bookmark ? std::optional(bookmark->view) : s.scene().view;
+  if (!options.bboxLonLat && savedView)
+    if (auto saved = s.viewFor(*savedView, options.width, options.height)) state.view = saved->scaled(options.scale);
   return map;
 }
 
@@ -114,6 +125,7 @@ Result<RgbaImage> HeadlessMap::render() {
   MapFrame frame = state.session->frame(state.view, float(state.options.scale), state.options.furniture);
   if (state.options.furniture) {
     if (state.options.title) frame.furniture.title = *state.options.title;
+    frame.furniture.subtitle = state.options.subtitle;
     frame.furniture.banner = state.options.banner;
     frame.furniture.northArrow = state.options.northArrow;
   }

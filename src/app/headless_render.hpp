@@ -24,6 +24,8 @@ struct RenderOptions {
   std::optional<int64_t> time;             // the clock (UTC seconds); default: the scene's clock
   std::optional<int32_t> windowDays;       // with a time: incidents of the last N days, fading (default: the scene's)
   std::optional<std::string> title;        // replaces the scene's title
+  std::string subtitle;
+  std::string bookmark;                    // a scene bookmark's view, clock, filter and layers
   std::string banner;                      // classification / handling banner at top and bottom
   bool northArrow = false;
 };

@@ -53,7 +53,8 @@ std::optional<Bbox> parseBbox(const std::string& text) {
 int runRender(const std::vector<std::string>& inputs, const std::string& output, const std::string& size,
               double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite,
               const EventFilterOptions& filterOptions, const std::string& time, int windowDays,
-              const std::string& titleOverride, const std::string& banner, bool northArrow) {
+              const std::string& titleOverride, const std::string& banner, bool northArrow,
+              const std::string& subtitle, const std::string& bookmark) {
   RenderOptions options;
   if (!time.empty()) {
     options.time = parseUtc(time);
@@ -73,6 +74,8 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   options.scale = scale;
   options.furniture = !noFurniture;
   if (!titleOverride.empty()) options.title = titleOverride;
+  options.subtitle = subtitle;
+  options.bookmark = bookmark;
   options.banner = banner;
   options.northArrow = northArrow;
   if (!bbox.empty()) {
@@ -184,6 +187,9 @@ int main(int argc, char** argv) {
   std::string renderTitle, renderBanner;
   bool renderNorthArrow = false;
   render->add_option("--title", renderTitle, "Title drawn on the map (replaces the scene's)");
+  std::string renderSubtitle, renderBookmark;
+  render->add_option("--subtitle", renderSubtitle, "Subtitle under the title");
+  render->add_option("--bookmark", renderBookmark, "Render a scene bookmark: its view, clock, filter and layers");
   render->add_option("--banner", renderBanner, "Classification or handling text at the top and bottom edges");
   render->add_flag("--north-arrow", renderNorthArrow, "Draw a north arrow");
 
@@ -237,7 +243,8 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter, renderTime,
-                                renderWindow, renderTitle, renderBanner, renderNorthArrow);
+                                renderWindow, renderTitle, renderBanner, renderNorthArrow,
+                                renderSubtitle, renderBookmark);
   if (*info) return runInfo(infoFiles);
   if (*frames) {
     auto parsed = parseSize(framesSize);

@@ -477,21 +477,30 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     top += strip;
     bottom -= strip;
   }
+  const double edgeTop = top;  // the clock and the legend start here; the title column grows from `top`
   if (!frame.clockText.empty()) {  // the clock's date and time, large, top centre
     const TextStyle big{30 * s, {0.08f, 0.08f, 0.08f, 1}, {1, 1, 1, 0.9f}, 3 * s, true};
     const Vec2 size = m_overlay->measure(frame.clockText, big);
-    layout.texts.push_back({frame.clockText, {(w - size.x) / 2, top}, big});
-    layout.boxes.push_back({(w - size.x) / 2, top, (w + size.x) / 2, top + size.y});
+    layout.texts.push_back({frame.clockText, {(w - size.x) / 2, edgeTop}, big});
+    layout.boxes.push_back({(w - size.x) / 2, edgeTop, (w + size.x) / 2, edgeTop + size.y});
   }
   if (!frame.furniture.title.empty()) {
     TextStyle title{22 * s, ink, {1, 1, 1, 0.9f}, 2.5f * s, true};
     const Vec2 size = m_overlay->measure(frame.furniture.title, title);
     layout.texts.push_back({frame.furniture.title, {margin, top}, title});
     layout.boxes.push_back({margin, top, margin + size.x, top + size.y});
+    top += size.y + 4 * s;
+  }
+  if (!frame.furniture.subtitle.empty()) {
+    const TextStyle subtitle{15 * s, {0.2f, 0.2f, 0.2f, 1}, {1, 1, 1, 0.9f}, 2 * s, false};
+    const Vec2 size = m_overlay->measure(frame.furniture.subtitle, subtitle);
+    layout.texts.push_back({frame.furniture.subtitle, {margin, top}, subtitle});
+    layout.boxes.push_back({margin, top, margin + size.x, top + size.y});
+    top += size.y;
   }
   if (frame.furniture.northArrow) {
     // An arrow with N above it, top left under the title.
-    const double cx = margin + 14 * s, y0 = top + 40 * s;
+    const double cx = margin + 14 * s, y0 = top + 12 * s;
     layout.triangles.push_back({Vec2{cx, y0 + 14 * s}, Vec2{cx - 9 * s, y0 + 40 * s}, Vec2{cx, y0 + 33 * s}});
     layout.triangles.push_back({Vec2{cx, y0 + 14 * s}, Vec2{cx, y0 + 33 * s}, Vec2{cx + 9 * s, y0 + 40 * s}});
     const TextStyle n{15 * s, ink, {1, 1, 1, 0.9f}, 2 * s, true};
@@ -526,7 +535,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     for (const LegendEntry& e : frame.furniture.legend) width = std::max(width, swatch + 8 * s + m_overlay->measure(e.label, entry).x);
     const double boxWidth = width + 2 * pad;
     const double boxHeight = 2 * pad + 16 * s + rowHeight * double(frame.furniture.legend.size());
-    const double legendTop = top + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
+    const double legendTop = edgeTop + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
     const Bbox box{w - margin - boxWidth, legendTop, w - margin, legendTop + boxHeight};
     layout.rects.push_back({box, {1, 1, 1, 0.88f}});
     layout.texts.push_back({frame.furniture.legendTitle, {box.minX + pad, box.minY + pad}, heading});

@@ -45,6 +45,7 @@ struct MapFurniture {
   std::optional<ScaleBar> scaleBar;  // pixels already in output pixels
   std::string attribution;
   std::string title;
+  std::string subtitle;
   double bottomInsetPx = 0;  // space along the bottom edge that other UI covers (the viewer's status bar)
   bool northArrow = false;
   std::string banner;        // classification / handling text, drawn at the top and bottom edges

@@ -305,3 +305,23 @@ TEST(CliRender, ProvenanceChunksBannerAndNorthArrow) {
   for (int y : {2, image->height - 3})
     for (int x : {5, image->width / 4, image->width - 6}) EXPECT_LT(pixel(*image, x, y)[0], 60) << x << "," << y;
 }
+
+TEST(CliRender, ABookmarkChoosesViewClockAndFilter) {
+  TempDir dir;
+  std::string scene = readText(sourceDir() + "/assets/scenes/default.json");
+  // The default scene with paths made absolute and one bookmark added.
+  const std::string assets = sourceDir() + "/assets/";
+  for (size_t at = scene.find("\"../"); at != std::string::npos; at = scene.find("\"../", at)) scene.replace(at + 1, 3, assets);
+  scene.insert(scene.rfind('}'), R"(, "bookmarks": [{"name": "Kidal retaken", "view": {"centre": [1.4, 18.4], "scale": 1500000},
+    "clock": "2023-11-14T12:00Z", "filter": {"types": ["Battles"]}}])");
+  writeText(dir.path("briefing.json"), scene);
+  CommandRun r = run("render " + quoted(dir.path("briefing.json")) + " --bookmark 'Kidal retaken' --size 400x300 -o " +
+                     quoted(dir.path("b.png")) + " --subtitle 'Situation on 14 November'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  r = run("render " + quoted(dir.path("briefing.json")) + " --size 400x300 -o " + quoted(dir.path("plain.png")));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(readPngFile(dir.path("b.png"))->pixels, readPngFile(dir.path("plain.png"))->pixels);
+  r = run("render " + quoted(dir.path("briefing.json")) + " --bookmark Nowhere -o " + quoted(dir.path("n.png")));
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("no bookmark named 'Nowhere'"), std::string::npos) << r.err;
+}
