@@ -604,8 +604,38 @@ void Viewer::handleMapTools(bool& interacting) {
     }
     return;
   }
+  // Hover a held place or an indicative zone (at the clock's time): what it is and where that comes from.
+  bool controlShown = false;
+  if (const auto clock = m_session.clock(); clock && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    const Vec2 world = m_view.screenToWorld(mouse);
+    const auto& layers = m_session.layers();
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // topmost first: a town's marker over its zone
+      const SessionLayer& layer = *it;
+      if (!layer.spec.visible || !layer.data.control || controlShown) continue;
+      const auto& features = layer.data.control->load.features;
+      for (size_t i = 0; i < features.size() && !controlShown; ++i) {
+        const ControlFeature& f = features[i];
+        if (!f.validAt(*clock)) continue;
+        bool hit = false;
+        if (f.isPoint) {
+          const Vec2 p = m_view.worldToScreen(layer.data.control->positions[i]);
+          hit = std::abs(p.x - mouse.x) <= 12 * m_contentScale && std::abs(p.y - mouse.y) <= 12 * m_contentScale;
+        } else if (const auto& zone = layer.data.control->zones[i]) {
+          RegionShape shape{f.name, {}};
+          for (const VectorData::Path& ring : zone->rings)
+            shape.rings.emplace_back(zone->vertices.begin() + ring.first, zone->vertices.begin() + ring.first + ring.count);
+          hit = RegionIndex({shape}).containsAny(world);
+        }
+        if (!hit) continue;
+        controlShown = true;
+        ImGui::SetTooltip("%s\n%s: %s\nfrom %s%s%s\nconfidence: %s\nsource: %s", f.name.c_str(), f.actor.c_str(),
+                          controlStatusName(f.status), formatUtc(f.validFrom).c_str(), f.validTo ? " to " : " (still valid)",
+                          f.validTo ? formatUtc(*f.validTo).c_str() : "", f.confidence.c_str(), f.source.c_str());
+      }
+    }
+  }
   // Hover an incident: tooltip; click it: details.
-  if (SessionLayer* layer = incidentLayer()) {
+  if (SessionLayer* layer = incidentLayer(); layer && !controlShown) {
     const auto event = nearestEvent(layer->data.events->positions, *layer->selection, m_view, mouse, 10 * m_contentScale);
     if (event && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
       const EventTable& t = *layer->data.events->table;

@@ -35,7 +35,9 @@ struct ConvoySpec {
   std::string name;
   std::string routePath, routeLayer;  // a line layer (its first line is the route)
   std::string waypointsPath;          // CSV: time_utc, place, latitude, longitude[, basis, note, source]
-  std::string gpxPath;                // alternatively a GPX track whose points carry times
+  std::string gpxPath;                // alternatively a timed line: a GPX track whose points carry times, or any
+                                      // OGR line whose vertices carry times (M values as UTC seconds, or a
+                                      // "times" list of one UTC time per vertex)
   double alertKm = 5;                 // incidents within this distance of the route are flagged
 };
 

@@ -4,6 +4,7 @@
 #include <GeographicLib/Geodesic.hpp>
 #include <ogrsf_frmts.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -75,6 +76,38 @@ std::map<std::string, LonLat> loadPlaceNames(const std::string& path) {
   return places;
 }
 
+// Any OGR line whose vertices carry their times: M values (UTC seconds) or a "times" list field.
+Result<Track> loadTimedLine(const ConvoySpec& spec) {
+  auto dataset = openVectorSource(spec.gpxPath);
+  if (!dataset) return Error{dataset.error()};
+  OGRLayer* layer = (*dataset)->GetLayer(0);
+  const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
+  for (auto& feature : *layer) {
+    const OGRGeometry* g = feature->GetGeometryRef();
+    if (!g || wkbFlatten(g->getGeometryType()) != wkbLineString) continue;
+    const OGRLineString* line = g->toLineString();
+    const int timesField = feature->GetFieldIndex("times");
+    char** times = timesField >= 0 ? feature->GetFieldAsStringList(timesField) : nullptr;
+    const int timeCount = times ? CSLCount(times) : 0;
+    if (!line->IsMeasured() && timeCount == 0)
+      return Error{spec.gpxPath + ": the line's vertices carry no times (M values or a \"times\" list are needed)"};
+    if (!line->IsMeasured() && timeCount != line->getNumPoints())
+      return Error{spec.gpxPath + ": " + std::to_string(timeCount) + " times for " + std::to_string(line->getNumPoints()) + " vertices"};
+    std::vector<LonLat> route;
+    std::vector<TimedWaypoint> waypoints;
+    for (int i = 0; i < line->getNumPoints(); ++i) {
+      double x = line->getX(i), y = line->getY(i);
+      if (toLonLat) toLonLat->Transform(1, &x, &y);
+      std::optional<UtcSeconds> t = line->IsMeasured() ? std::optional(UtcSeconds(line->getM(i))) : parseUtc(times[i]);
+      if (!t) return Error{spec.gpxPath + ": vertex " + std::to_string(i + 1) + ": cannot read the time '" + times[i] + "'"};
+      route.push_back({x, y});
+      waypoints.push_back({*t, geodesicLength(route), "vertex " + std::to_string(i + 1), false, ""});
+    }
+    return Track::create(spec.name, std::move(route), std::move(waypoints));
+  }
+  return Error{spec.gpxPath + ": no line"};
+}
+
 Result<Track> loadGpx(const ConvoySpec& spec) {
   auto dataset = openVectorSource(spec.gpxPath);
   if (!dataset) return Error{dataset.error()};
@@ -99,7 +132,8 @@ Result<Track> loadGpx(const ConvoySpec& spec) {
 }  // namespace
 
 Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) {
-  if (!spec.gpxPath.empty()) return loadGpx(spec);
+  if (!spec.gpxPath.empty())
+    return std::filesystem::path(spec.gpxPath).extension() == ".gpx" ? loadGpx(spec) : loadTimedLine(spec);
   auto route = loadRouteLine(spec.routePath, spec.routeLayer);
   if (!route) return Error{route.error()};
   std::ifstream in(spec.waypointsPath, std::ios::binary);

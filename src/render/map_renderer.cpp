@@ -385,8 +385,13 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
     const Rgba ahead{0.15f, 0.25f, 0.55f, 0.35f}, travelled{0.1f, 0.2f, 0.6f, 0.95f};
     for (size_t i = 1; i < convoy.ahead.size(); ++i)
       m_overlay->line(view.worldToScreen(convoy.ahead[i - 1]), view.worldToScreen(convoy.ahead[i]), 3 * s, ahead);
-    for (size_t i = 1; i < convoy.travelled.size(); ++i)
-      m_overlay->line(view.worldToScreen(convoy.travelled[i - 1]), view.worldToScreen(convoy.travelled[i]), 4 * s, travelled);
+    // The path travelled fades with distance behind the convoy: strongest where it is now.
+    const size_t n = convoy.travelled.size();
+    for (size_t i = 1; i < n; ++i) {
+      Rgba faded = travelled;
+      faded.a *= 0.25f + 0.75f * float(i) / float(n - 1 ? n - 1 : 1);
+      m_overlay->line(view.worldToScreen(convoy.travelled[i - 1]), view.worldToScreen(convoy.travelled[i]), 4 * s, faded);
+    }
     // The icon: an arrowhead pointing along the direction of travel (screen y grows downwards).
     const Vec2 p = view.worldToScreen(convoy.position);
     const double a = convoy.headingDegrees * 3.14159265358979 / 180;

@@ -126,3 +126,32 @@ TEST(ControlLoader, FieldNamesCanBeMapped) {
   ASSERT_TRUE(load) << load.error();
   EXPECT_EQ(load->features[0].status, ControlStatus::Influence);
 }
+
+TEST(ConvoyLoader, LinesWhoseVerticesCarryTimes) {
+  TempDir dir;
+  // A "times" list, one UTC time per vertex (GeoJSON arrays become OGR string lists).
+  writeText(dir.path("timed.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature",
+    "properties":{"times":["2023-11-01T00:00Z","2023-11-01T10:00+01:00"]},
+    "geometry":{"type":"LineString","coordinates":[[0,16],[0,16.5]]}}]})");
+  ConvoySpec spec;
+  spec.name = "line";
+  spec.gpxPath = dir.path("timed.geojson");
+  auto track = loadConvoy(spec);
+  ASSERT_TRUE(track) << track.error();
+  EXPECT_EQ(track->arrival(), *parseUtc("2023-11-01T09:00Z"));
+  EXPECT_NEAR(track->at(*parseUtc("2023-11-01T04:30Z")).position.lat, 16.25, 0.001);
+  // M values as UTC seconds, through a WKT line with measures in a CSV.
+  const UtcSeconds t0 = *parseUtc("2023-11-01T00:00Z");
+  writeText(dir.path("measured.csv"),
+            "name,WKT\nconvoy,\"LINESTRING M (0 16 " + std::to_string(t0) + ", 0 16.5 " + std::to_string(t0 + 3600) + ")\"\n");
+  spec.gpxPath = dir.path("measured.csv");
+  auto measured = loadConvoy(spec);
+  ASSERT_TRUE(measured) << measured.error();
+  EXPECT_EQ(measured->arrival(), t0 + 3600);
+  writeText(dir.path("untimed.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+    "geometry":{"type":"LineString","coordinates":[[0,16],[0,16.5]]}}]})");
+  spec.gpxPath = dir.path("untimed.geojson");
+  auto untimed = loadConvoy(spec);
+  ASSERT_FALSE(untimed);
+  EXPECT_NE(untimed.error().find("carry no times"), std::string::npos) << untimed.error();
+}

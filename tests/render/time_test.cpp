@@ -20,7 +20,9 @@ Scene timeScene(const TempDir& dir) {
   writeText(dir.path("waypoints.csv"), "time_utc,place,latitude,longitude\n2023-11-01T00:00Z,West,15,1\n2023-11-02T00:00Z,East,15,3\n");
   writeText(dir.path("control.geojson"), R"({"type":"FeatureCollection","features":[
     {"type":"Feature","properties":{"name":"Post","actor":"FAMa","status":"control","valid_from":"2023-11-01","valid_to":"2023-11-10"},
-     "geometry":{"type":"Point","coordinates":[2,16.5]}}]})");
+     "geometry":{"type":"Point","coordinates":[2,16.5]}},
+    {"type":"Feature","properties":{"name":"Zone","actor":"FAMa","status":"influence","valid_from":"2023-11-01","valid_to":"2023-11-10"},
+     "geometry":{"type":"Polygon","coordinates":[[[0.5,17.2],[1.5,17.2],[1.5,17.8],[0.5,17.8],[0.5,17.2]]]}}]})");
   auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff",
     "layers":[{"path":"control.geojson","kind":"control"}],
     "convoys":[{"name":"C","route":"route.geojson","waypoints":"waypoints.csv"}]})",
@@ -67,6 +69,12 @@ TEST(TimeRender, ConvoyAndControlAppearWhereTheyAreAtTheClock) {
   EXPECT_TRUE(near(pixel(*image, int(convoy.x) + 4, int(convoy.y)), {26, 51, 153}, 30)) << "convoy icon";
   const Vec2 post = pixelOf({2, 16.5});
   EXPECT_TRUE(near(pixel(*image, int(post.x) + 9, int(post.y)), rgb(actorColour("FAMa")), 30)) << "control frame";
+  // The influence zone: a light tint of the holder's colour over the white background, inside its polygon only.
+  const Rgba fama = actorColour("FAMa");
+  const std::array<int, 3> tint{int(255 * (0.78f + 0.22f * fama.r)), int(255 * (0.78f + 0.22f * fama.g)), int(255 * (0.78f + 0.22f * fama.b))};
+  const Vec2 inside = pixelOf({1.0, 17.5}), outside = pixelOf({1.8, 17.5});
+  EXPECT_TRUE(near(pixel(*image, int(inside.x), int(inside.y)), tint, 8)) << pixel(*image, int(inside.x), int(inside.y))[2];
+  EXPECT_TRUE(near(pixel(*image, int(outside.x), int(outside.y)), {255, 255, 255}, 2));
 }
 
 TEST(TimeRender, OutsideTheirTimesTheyAreGone) {
@@ -76,6 +84,8 @@ TEST(TimeRender, OutsideTheirTimesTheyAreGone) {
   ASSERT_TRUE(image) << image.error();
   const Vec2 post = pixelOf({2, 16.5});
   EXPECT_TRUE(near(pixel(*image, int(post.x) + 9, int(post.y)), {255, 255, 255}, 2)) << "control no longer valid";
+  const Vec2 zone = pixelOf({1.0, 17.5});
+  EXPECT_TRUE(near(pixel(*image, int(zone.x), int(zone.y)), {255, 255, 255}, 2)) << "zone no longer valid";
   const Vec2 middle = pixelOf({2, 15.0});
   EXPECT_FALSE(near(pixel(*image, int(middle.x) + 4, int(middle.y) - 6), {26, 51, 153}, 30)) << "no convoy icon mid-route";
   const Vec2 east = pixelOf({3, 15});
