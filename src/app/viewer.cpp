@@ -166,6 +166,7 @@ private:
   // Incidents near each convoy's route (index into the incident table, metres along the route), per table.
   std::shared_ptr<const EventTable> m_nearRouteTable;
   std::vector<std::vector<std::pair<uint32_t, double>>> m_nearRoute;
+  std::vector<size_t> m_incidentsPassed;  // per convoy: how many nearby incidents it had passed, to flag new ones
   std::string m_scenePath;
   bool m_presenting = false;
   int m_bookmark = -1;  // the bookmark last gone to
@@ -918,6 +919,14 @@ int Viewer::run() {
       const TimeView time = timeView();
       m_clockPanel.draw(time, m_commands);
       drawConvoyPanel(time, m_commands);
+      // Flag each incident near the route as the convoy reaches it.
+      m_incidentsPassed.resize(time.convoys.size(), SIZE_MAX);
+      for (size_t c = 0; c < time.convoys.size(); ++c) {
+        const auto& passed = time.convoys[c].incidentsSoFar;
+        if (m_incidentsPassed[c] != SIZE_MAX && m_playing)
+          for (size_t k = m_incidentsPassed[c]; k < passed.size(); ++k) m_notifications.info(time.convoys[c].name + " reaches: " + passed[k]);
+        m_incidentsPassed[c] = passed.size();
+      }
     }
     for (auto it = m_screenshots.begin(); it != m_screenshots.end();) {
       if (it->wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
