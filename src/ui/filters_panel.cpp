@@ -133,11 +133,15 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     }
   }
   if (ImGui::CollapsingHeader("Region")) {
-    ImGui::InputTextWithHint("##adminsearch", "search admin-1 / admin-2 names", m_adminSearch, sizeof m_adminSearch);
+    ImGui::InputTextWithHint("##adminsearch", "search admin names", m_adminSearch, sizeof m_adminSearch);
     ImGui::TextDisabled("Admin-1");
     changed |= nameList("##admin1", t.admin1Names, filter.admin1, m_adminSearch, 5 * unit);
     ImGui::TextDisabled("Admin-2");
     changed |= nameList("##admin2", t.admin2Names, filter.admin2, m_adminSearch, 5 * unit);
+    if (t.admin3Names.size() > 1) {
+      ImGui::TextDisabled("Admin-3");
+      changed |= nameList("##admin3", t.admin3Names, filter.admin3, m_adminSearch, 5 * unit);
+    }
     if (resetButton("admin", !filter.admin1.empty() || !filter.admin2.empty() || !filter.admin3.empty())) {
       filter.admin1.clear();
       filter.admin2.clear();
