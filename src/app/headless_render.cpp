@@ -130,16 +130,7 @@ Result<RgbaImage> HeadlessMap::render() {
     frame.furniture.northArrow = state.options.northArrow;
   }
   state.target->bind();
-  // Raster layers report the tiles they lack; read them here, then draw again with everything in place.
-  for (int pass = 0; pass < 3; ++pass) {
-    const RenderReport report = state.renderer->render(frame);
-    if (report.missingTiles.empty()) break;
-    for (const TileRequest& request : tileRequests(*state.session, report.missingTiles)) {
-      auto image = state.reader.read(request);
-      if (!image) return Error{image.error()};
-      state.renderer->addTile(request.layer, request.key, *image);
-    }
-  }
+  if (Status drawn = renderWithAllTiles(*state.renderer, *state.session, state.reader, frame); !drawn) return Error{drawn.error()};
   timer.lap("draw");
   RgbaImage image = state.target->read();
   timer.lap("read");

@@ -26,6 +26,21 @@ Result<RgbaImage> TileReader::read(const TileRequest& request) {
   return source->readTile(request.grid.tileBounds(request.key), TileGrid::kTileSize, TileGrid::kTileSize);
 }
 
+Status renderWithAllTiles(MapRenderer& renderer, const MapSession& session, TileReader& reader, const MapFrame& frame) {
+  // Raster layers report the tiles they lack; read them here, then draw again with everything in place.
+  for (int pass = 0; pass < 3; ++pass) {
+    const RenderReport report = renderer.render(frame);
+    if (report.missingTiles.empty()) return success();
+    for (const TileRequest& request : tileRequests(session, report.missingTiles)) {
+      auto image = reader.read(request);
+      if (!image) return Error{image.error()};
+      renderer.addTile(request.layer, request.key, *image);
+    }
+  }
+  renderer.render(frame);
+  return success();
+}
+
 TileLoader::TileLoader() : m_thread([this] { run(); }) {}
 
 TileLoader::~TileLoader() {

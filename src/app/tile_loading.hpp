@@ -47,6 +47,9 @@ private:
   std::map<std::pair<LayerId, std::string>, std::unique_ptr<RasterSource>> m_sources;
 };
 
+// Draws `frame` with every raster tile it needs read first (no coarse stand-ins): for images, not the window.
+Status renderWithAllTiles(MapRenderer& renderer, const MapSession& session, TileReader& reader, const MapFrame& frame);
+
 class TileLoader {
 public:
   TileLoader();

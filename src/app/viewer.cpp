@@ -43,6 +43,16 @@ namespace sitmap {
 
 namespace {
 
+// The rings [firstRing, firstRing + count) of a layer's geometry as a region shape (same coordinates).
+RegionShape regionOf(const VectorData& data, uint32_t firstRing, uint32_t count, std::string name) {
+  RegionShape shape{std::move(name), {}};
+  for (uint32_t r = firstRing; r < firstRing + count; ++r) {
+    const VectorData::Path& ring = data.rings[r];
+    shape.rings.emplace_back(data.vertices.begin() + ring.first, data.vertices.begin() + ring.first + ring.count);
+  }
+  return shape;
+}
+
 // Ctrl-C or SIGTERM ends the loop cleanly (the handler only sets this flag).
 std::atomic<bool> g_stopRequested{false};
 
@@ -542,11 +552,7 @@ void Viewer::pickRegionAt(Vec2 screen) {
     if (!it->spec.visible || !it->data.vector) continue;
     const VectorData& data = *it->data.vector;
     for (const VectorData::PolygonFeature& feature : data.polygonFeatures) {
-      RegionShape shape{feature.name, {}};
-      for (uint32_t r = feature.firstRing; r < feature.firstRing + feature.ringCount; ++r) {
-        const VectorData::Path& ring = data.rings[r];
-        shape.rings.emplace_back(data.vertices.begin() + ring.first, data.vertices.begin() + ring.first + ring.count);
-      }
+      RegionShape shape = regionOf(data, feature.firstRing, feature.ringCount, feature.name);
       if (!RegionIndex({shape}).containsAny(world)) continue;
       // Clicking a chosen region again removes it.
       EventFilter filter = m_session.eventFilter();
@@ -622,10 +628,7 @@ void Viewer::handleMapTools(bool& interacting) {
           const Vec2 p = m_view.worldToScreen(layer.data.control->positions[i]);
           hit = std::abs(p.x - mouse.x) <= 12 * m_contentScale && std::abs(p.y - mouse.y) <= 12 * m_contentScale;
         } else if (const auto& zone = layer.data.control->zones[i]) {
-          RegionShape shape{f.name, {}};
-          for (const VectorData::Path& ring : zone->rings)
-            shape.rings.emplace_back(zone->vertices.begin() + ring.first, zone->vertices.begin() + ring.first + ring.count);
-          hit = RegionIndex({shape}).containsAny(world);
+          hit = RegionIndex({regionOf(*zone, 0, uint32_t(zone->rings.size()), f.name)}).containsAny(world);
         }
         if (!hit) continue;
         controlShown = true;
@@ -835,11 +838,10 @@ void Viewer::takeScreenshot(double scale) {
   target->bind();
   const MapFrame frame = currentFrame(view, float(scale) * mapPixelScale());
   TileReader reader;
-  for (int pass = 0; pass < 3; ++pass) {
-    const RenderReport report = m_renderer->render(frame);
-    if (report.missingTiles.empty()) break;
-    for (const TileRequest& request : tileRequests(m_session, report.missingTiles))
-      if (auto tile = reader.read(request)) m_renderer->addTile(request.layer, request.key, *tile);
+  if (Status drawn = renderWithAllTiles(*m_renderer, m_session, reader, frame); !drawn) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    m_notifications.error("Screenshot: " + drawn.error());
+    return;
   }
   RgbaImage image = target->read();
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
