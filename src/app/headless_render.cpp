@@ -129,6 +129,7 @@ Result<RgbaImage> HeadlessMap::render() {
     frame.furniture.banner = state.options.banner;
     frame.furniture.northArrow = state.options.northArrow;
   }
+  frame.highContrast = state.options.highContrast;
   state.target->bind();
   if (Status drawn = renderWithAllTiles(*state.renderer, *state.session, state.reader, frame); !drawn) return Error{drawn.error()};
   timer.lap("draw");

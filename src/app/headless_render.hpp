@@ -28,6 +28,7 @@ struct RenderOptions {
   std::string bookmark;                    // a scene bookmark's view, clock, filter and layers
   std::string banner;                      // classification / handling banner at top and bottom
   bool northArrow = false;
+  bool highContrast = false;
 };
 
 class MapSession;

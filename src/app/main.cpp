@@ -54,7 +54,7 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
               double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite,
               const EventFilterOptions& filterOptions, const std::string& time, int windowDays,
               const std::string& titleOverride, const std::string& banner, bool northArrow,
-              const std::string& subtitle, const std::string& bookmark) {
+              const std::string& subtitle, const std::string& bookmark, bool highContrast) {
   RenderOptions options;
   if (!time.empty()) {
     options.time = parseUtc(time);
@@ -78,6 +78,7 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   options.bookmark = bookmark;
   options.banner = banner;
   options.northArrow = northArrow;
+  options.highContrast = highContrast;
   if (!bbox.empty()) {
     options.bboxLonLat = parseBbox(bbox);
     if (!options.bboxLonLat) return fail(kExitUsage, "--bbox must be W,S,E,N in degrees with W < E and S < N");
@@ -192,6 +193,8 @@ int main(int argc, char** argv) {
   render->add_option("--bookmark", renderBookmark, "Render a scene bookmark: its view, clock, filter and layers");
   render->add_option("--banner", renderBanner, "Classification or handling text at the top and bottom edges");
   render->add_flag("--north-arrow", renderNorthArrow, "Draw a north arrow");
+  bool renderHighContrast = false;
+  render->add_flag("--high-contrast", renderHighContrast, "White ground, pale fills, black lines and labels (projectors)");
 
   auto* info = app.add_subcommand("info", "Describe raster and vector files as sitmap sees them");
   std::vector<std::string> infoFiles;
@@ -244,7 +247,7 @@ int main(int argc, char** argv) {
   }
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter, renderTime,
                                 renderWindow, renderTitle, renderBanner, renderNorthArrow,
-                                renderSubtitle, renderBookmark);
+                                renderSubtitle, renderBookmark, renderHighContrast);
   if (*info) return runInfo(infoFiles);
   if (*frames) {
     auto parsed = parseSize(framesSize);

@@ -15,6 +15,8 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
@@ -179,8 +181,19 @@ private:
   std::vector<size_t> m_incidentsPassed;  // per convoy: how many nearby incidents it had passed, to flag new ones
   std::string m_scenePath;
   bool m_presenting = false;
+  bool m_highContrast = false;
   int m_bookmark = -1;  // the bookmark last gone to
   std::list<std::future<Status>> m_screenshots;  // PNG encodes running off the main thread
+  // An animation export: `sitmap frames` in a child process, on a scene saved for it; progress by frames written.
+  struct Export {
+    pid_t pid = -1;
+    std::string output, sceneFile;
+    int64_t frames = 1;
+    bool toVideo = false;
+  };
+  std::optional<Export> m_export;
+  void startExport(const ExportFrames& command);
+  std::optional<float> exportProgress();
 };
 
 void Viewer::startLoads() {
@@ -427,6 +440,12 @@ void Viewer::apply(const Command& command) {
           takeScreenshot(c.scale);
         } else if constexpr (std::is_same_v<T, TogglePresentation>) {
           m_presenting = !m_presenting;
+        } else if constexpr (std::is_same_v<T, ExportFrames>) {
+          startExport(c);
+        } else if constexpr (std::is_same_v<T, CancelExport>) {
+          if (m_export) kill(m_export->pid, SIGTERM);
+        } else if constexpr (std::is_same_v<T, ToggleHighContrast>) {
+          m_highContrast = !m_highContrast;
         } else if constexpr (std::is_same_v<T, CancelLoad>) {
           for (PendingLoad& load : m_loads)
             if (load.layer == c.layer) load.cancel->store(true);
@@ -480,6 +499,7 @@ bool Viewer::handleInput() {
     if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) m_commands.push_back(ZoomHome{});
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) m_commands.push_back(ToggleFullscreen{});
     if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) m_commands.push_back(TogglePresentation{});
+    if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) m_commands.push_back(ToggleHighContrast{});
     if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) m_commands.push_back(TakeScreenshot{1});
     if (ImGui::IsKeyPressed(GLFW_KEY_B, false) && !io.KeyCtrl) m_commands.push_back(AddBookmark{});
     // PageDown/PageUp: what presentation clickers send.
@@ -663,6 +683,7 @@ TimeView Viewer::timeView() {
   view.windowDays = m_session.eventWindowDays();
   view.follow = m_follow;
   view.riskDays = m_session.riskDays();
+  view.exportProgress = exportProgress();
   size_t readyLayers = 0;
   for (const SessionLayer& layer : m_session.layers()) readyLayers += layer.state == SessionLayer::State::Ready;
   if (m_changesFor != readyLayers) {
@@ -780,6 +801,7 @@ float Viewer::mapPixelScale() const {
 MapFrame Viewer::currentFrame(const Viewport& view, float pixelScale) {
   MapFrame frame = m_session.frame(view, pixelScale, true);
   if (m_presenting) frame.furniture.northArrow = true;
+  frame.highContrast = m_highContrast;
   if (m_bookmark >= 0 && size_t(m_bookmark) < m_session.bookmarks().size())
     frame.furniture.title = (frame.furniture.title.empty() ? "" : frame.furniture.title + " — ") + m_session.bookmarks()[size_t(m_bookmark)].name;
   if (SessionLayer* layer = incidentLayer(); layer && (m_hoveredEvent || (m_detailsOpen && m_detailsEvent)))
@@ -863,12 +885,64 @@ void Viewer::takeScreenshot(double scale) {
   m_notifications.info("Saving screenshot " + absolute + " ...");
 }
 
+void Viewer::startExport(const ExportFrames& command) {
+  if (m_export) return;
+  // The child renders what the window shows: the scene as it stands, saved to a temporary file.
+  Export job;
+  job.output = std::filesystem::absolute(command.output).string();
+  job.toVideo = std::filesystem::path(job.output).extension() == ".mp4";
+  job.sceneFile = (std::filesystem::temp_directory_path() / ("sitmap-export-" + std::to_string(::getpid()) + ".json")).string();
+  if (Status saved = saveSceneFile(job.sceneFile, m_session.currentScene(m_view), true); !saved) {
+    m_notifications.error(saved.error());
+    return;
+  }
+  job.frames = (command.to - command.from) / command.step + 1;
+  const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  const std::string size = std::to_string(m_view.widthPx()) + "x" + std::to_string(m_view.heightPx());
+  const std::vector<std::string> args = {self, "frames", job.sceneFile, "--from", formatUtc(command.from), "--to", formatUtc(command.to),
+                                         "--step", std::to_string(command.step), "--size", size, "-o", job.output,
+                                         "--fps", "10"};
+  const pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(self.c_str(), argv.data());
+    _exit(127);
+  }
+  if (pid < 0) {
+    m_notifications.error("Cannot start the export");
+    return;
+  }
+  job.pid = pid;
+  m_export = job;
+  m_notifications.info("Exporting " + std::to_string(job.frames) + " frames to " + job.output);
+}
+
+std::optional<float> Viewer::exportProgress() {
+  if (!m_export) return std::nullopt;
+  int status = 0;
+  if (waitpid(m_export->pid, &status, WNOHANG) == m_export->pid) {
+    const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (ok) m_notifications.info("Animation written to " + m_export->output);
+    else m_notifications.error("The animation export stopped (" + m_export->output + ")");
+    std::filesystem::remove(m_export->sceneFile);
+    m_export.reset();
+    return std::nullopt;
+  }
+  if (m_export->toVideo) return 0.5f;  // ffmpeg's progress is not visible from here
+  std::error_code ec;
+  size_t written = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(m_export->output, ec)) written += entry.path().extension() == ".png";
+  return float(written) / float(std::max<int64_t>(1, m_export->frames));
+}
+
 int Viewer::run() {
   startLoads();
   int activeFrames = 2;
   while (!glfwWindowShouldClose(m_window) && !g_stopRequested) {
     // Tiles that failed stay missing; they must not keep the loop spinning, so only pending work counts.
-    const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0 || m_playing;
+    const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0 || m_playing || m_export.has_value();
     // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
     if (busy) glfwPollEvents();
     else glfwWaitEventsTimeout(0.5);

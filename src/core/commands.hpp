@@ -47,6 +47,9 @@ struct AddBookmark {};
 struct GoToBookmark { int index; };
 struct TakeScreenshot { double scale; };
 struct TogglePresentation {};
+struct ExportFrames { int64_t from, to, step; std::string output; };  // runs `sitmap frames` in the background
+struct CancelExport {};
+struct ToggleHighContrast {};
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
@@ -54,7 +57,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot,
-                             TogglePresentation>;
+                             TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -123,6 +126,7 @@ struct TimeView {
   bool follow = false;
   const std::vector<ControlChange>* changes = nullptr;
   std::vector<ConvoyStatusView> convoys;
+  std::optional<float> exportProgress;  // an animation export running: 0..1
 };
 
 }  // namespace sitmap

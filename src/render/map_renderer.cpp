@@ -150,7 +150,7 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   glDisable(GL_SCISSOR_TEST);
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  const Rgba& bg = frame.background;
+  const Rgba bg = frame.highContrast ? Rgba{1, 1, 1, 1} : frame.background;
   glClearColor(bg.r * bg.a, bg.g * bg.a, bg.b * bg.a, bg.a);
   glClear(GL_COLOR_BUFFER_BIT);
 
@@ -204,10 +204,22 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   return report;
 }
 
+static VectorStyle highContrastStyle(VectorStyle style) {
+  const float keep = 0.35f;  // fills keep a third of their colour over white
+  style.fill = {1 - (1 - style.fill.r) * keep, 1 - (1 - style.fill.g) * keep, 1 - (1 - style.fill.b) * keep, style.fill.a};
+  // Grey lines (borders, boundaries) go black; coloured ones (rivers, routes, zones' holders) keep their colour.
+  const float saturation = std::max({style.stroke.r, style.stroke.g, style.stroke.b}) - std::min({style.stroke.r, style.stroke.g, style.stroke.b});
+  if (saturation < 0.15f) style.stroke = {0, 0, 0, style.stroke.a};
+  style.strokeWidth *= 1.5f;
+  style.labelColour = {0, 0, 0, 1};
+  style.haloColour = {1, 1, 1, 1};
+  return style;
+}
+
 void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const MapFrame& frame) {
   const Viewport& view = frame.view;
   if (!layer.gpu->bounds().intersects(view.visibleBounds())) return;
-  const VectorStyle& style = draw.vector;
+  const VectorStyle style = frame.highContrast ? highContrastStyle(draw.vector) : draw.vector;
   const Vec2 origin = layer.gpu->origin();
 
   if (style.filled && layer.gpu->fillIndexCount() > 0) {
@@ -423,12 +435,12 @@ size_t MapRenderer::drawLabels(const MapFrame& frame, const std::vector<Bbox>& o
     const LayerDraw& draw = frame.layers[layerIndex];
     auto it = m_vectors.find(draw.id);
     if (it == m_vectors.end() || draw.vector.labelField.empty()) continue;
-    const VectorStyle& style = draw.vector;
+    const VectorStyle style = frame.highContrast ? highContrastStyle(draw.vector) : draw.vector;
     TextStyle textStyle;
     textStyle.size = style.labelSize * frame.pixelScale;
     textStyle.colour = withOpacity(style.labelColour, draw.opacity);
     textStyle.halo = withOpacity(style.haloColour, draw.opacity);
-    textStyle.haloWidth = 1.6f * frame.pixelScale;
+    textStyle.haloWidth = (frame.highContrast ? 2.5f : 1.6f) * frame.pixelScale;
     for (const LabelPoint& label : it->second->data->labels) {
       const Vec2 anchor = view.worldToScreen(label.position);
       if (anchor.x < 0 || anchor.y < 0 || anchor.x > view.widthPx() || anchor.y > view.heightPx()) continue;

@@ -97,6 +97,8 @@ struct MapFrame {
     int32_t days = 0;
   };
   std::optional<EventWindow> eventWindow;
+  // For projectors and bright rooms: a white ground, pale fills, black lines and labels.
+  bool highContrast = false;
 };
 
 struct MissingTile {

@@ -78,6 +78,25 @@ void ClockPanel::draw(const TimeView& view, std::vector<Command>& out) {
   if (ImGui::SliderFloat("##time", &fraction, 0.0f, 1.0f, formatUtc(now).c_str()))
     out.push_back(SetClock{view.first + int64_t(double(view.last - view.first) * double(fraction))});
 
+  if (ImGui::CollapsingHeader("Export animation")) {
+    if (view.exportProgress) {
+      ImGui::ProgressBar(*view.exportProgress, ImVec2(-80, 0));
+      ImGui::SameLine();
+      if (ImGui::Button("Cancel")) out.push_back(CancelExport{});
+    } else {
+      static const int64_t steps[] = {1800, 3600, 6 * 3600, 86400, 7 * 86400};
+      ImGui::SetNextItemWidth(8 * unit);
+      ImGui::Combo("per frame", &m_exportStep, "30 min\0""1 h\0""6 h\0""1 day\0""1 week\0");
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(14 * unit);
+      ImGui::InputText("folder or .mp4", m_exportFolder, sizeof m_exportFolder);
+      ImGui::SameLine();
+      if (ImGui::Button("Export") && m_exportFolder[0])
+        out.push_back(ExportFrames{view.first, view.last, steps[m_exportStep], m_exportFolder});
+      ImGui::TextDisabled("From %s to %s, the window's size, one frame per step.", formatUtc(view.first).c_str(),
+                          formatUtc(view.last).c_str());
+    }
+  }
   if (view.changes && !view.changes->empty() && ImGui::CollapsingHeader("Control changes")) {
     ImGui::BeginChild("##changes", ImVec2(0, 8 * unit), true);
     for (size_t i = 0; i < view.changes->size(); ++i) {

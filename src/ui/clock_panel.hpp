@@ -14,6 +14,8 @@ public:
 
 private:
   char m_typed[32] = {};
+  char m_exportFolder[256] = "sitmap-frames";
+  int m_exportStep = 2;  // index into the export step choices
   int m_stepUnit = 1;  // 0 hour, 1 day, 2 week
 };
 

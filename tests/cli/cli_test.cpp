@@ -325,3 +325,23 @@ TEST(CliRender, ABookmarkChoosesViewClockAndFilter) {
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("no bookmark named 'Nowhere'"), std::string::npos) << r.err;
 }
+
+TEST(CliRender, HighContrastHasAWhiteGroundAndBlackBorders) {
+  TempDir dir;
+  const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
+  ASSERT_EQ(run("render " + scene + " --size 480x270 --no-furniture --high-contrast -o " + quoted(dir.path("hc.png"))).code, 0);
+  ASSERT_EQ(run("render " + scene + " --size 480x270 --no-furniture -o " + quoted(dir.path("normal.png"))).code, 0);
+  auto hc = readPngFile(dir.path("hc.png"));
+  auto normal = readPngFile(dir.path("normal.png"));
+  ASSERT_TRUE(hc && normal);
+  // Land far from any feature (north-west Mali): paler than the normal sand colour.
+  const auto a = pixel(*hc, 80, 60), b = pixel(*normal, 80, 60);
+  EXPECT_GT(a[0] + a[1] + a[2], b[0] + b[1] + b[2]);
+  // Somewhere the borders are drawn black in high contrast, where the normal map has no pure black.
+  int black = 0, normalBlack = 0;
+  for (size_t i = 0; i < hc->pixels.size(); i += 4) {
+    black += hc->pixels[i] < 30 && hc->pixels[i + 1] < 30 && hc->pixels[i + 2] < 30;
+    normalBlack += normal->pixels[i] < 30 && normal->pixels[i + 1] < 30 && normal->pixels[i + 2] < 30;
+  }
+  EXPECT_GT(black, normalBlack + 200);
+}
