@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <ctime>
@@ -904,6 +905,7 @@ void Viewer::startExport(const ExportFrames& command) {
                                          "--fps", "10"};
   const pid_t pid = fork();
   if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM);  // the export ends with the viewer, however the viewer ends
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -1040,6 +1042,11 @@ int Viewer::run() {
     glfwSwapBuffers(m_window);
     if (interacting) m_frameStats.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
     activeFrames = active ? 3 : std::max(0, activeFrames - 1);
+  }
+  if (m_export) {  // closing the viewer stops an unfinished export rather than leaving it running unseen
+    kill(m_export->pid, SIGTERM);
+    waitpid(m_export->pid, nullptr, 0);
+    std::filesystem::remove(m_export->sceneFile);
   }
   return 0;
 }

@@ -28,8 +28,8 @@ void ClockPanel::draw(const TimeView& view, std::vector<Command>& out) {
   if (!view.clock) return;
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 25 * unit, viewport->Pos.y + viewport->Size.y - 16.5f * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(std::max(20 * unit, viewport->Size.x - 50 * unit), 6.5f * unit), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 25 * unit, viewport->Pos.y + viewport->Size.y - 20 * unit), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(std::max(20 * unit, viewport->Size.x - 50 * unit), 10 * unit), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin("Clock")) {
     ImGui::End();
     return;
