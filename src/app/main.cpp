@@ -165,6 +165,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "sitmap " SITMAP_VERSION);
   std::vector<std::string> viewInputs;
   app.add_option("inputs", viewInputs, "A scene (.json) or data files to open; default: the northern-Mali scene");
+  std::string windowSize, screenshotPath;
+  app.add_option("--window", windowSize, "Viewer window size WIDTHxHEIGHT");
+  app.add_option("--screenshot", screenshotPath, "Open the viewer, save its F12 screenshot to this PNG once drawn, and quit");
 
   auto* render = app.add_subcommand("render", "Render a scene or files to a PNG, with no display needed");
   std::vector<std::string> renderInputs;
@@ -262,5 +265,13 @@ int main(int argc, char** argv) {
   auto scene = sceneFromArguments(viewInputs);
   if (!scene) return fail(kExitBadInput, scene.error());
   const bool oneScene = viewInputs.size() == 1 && std::filesystem::path(viewInputs[0]).extension() == ".json";
-  return runViewer(std::move(*scene), viewInputs.empty() ? defaultScenePath() : oneScene ? viewInputs[0] : std::string());
+  ViewerOptions viewer;
+  viewer.scenePath = viewInputs.empty() ? defaultScenePath() : oneScene ? viewInputs[0] : std::string();
+  if (!windowSize.empty()) {
+    auto parsed = parseSize(windowSize);
+    if (!parsed) return fail(kExitUsage, "--window must be WIDTHxHEIGHT, e.g. 1600x900");
+    std::tie(viewer.windowWidth, viewer.windowHeight) = *parsed;
+  }
+  viewer.screenshotPath = screenshotPath;
+  return runViewer(std::move(*scene), viewer);
 }

@@ -90,12 +90,13 @@ struct PendingLoad {
 class Viewer {
 public:
   Viewer(GLFWwindow* window, MapSession session, std::unique_ptr<MapRenderer> renderer, float contentScale,
-         std::string scenePath)
+         const ViewerOptions& options)
       : m_window(window),
         m_session(std::move(session)),
         m_renderer(std::move(renderer)),
         m_contentScale(contentScale),
-        m_scenePath(std::move(scenePath)) {}
+        m_scenePath(options.scenePath),
+        m_screenshotAndQuit(options.screenshotPath) {}
 
   int run();
   void dropFiles(int count, const char** paths) {
@@ -128,7 +129,8 @@ private:
   void saveScene(const SaveScene& command);
   void addBookmark();
   void goToBookmark(int index);
-  void takeScreenshot(double scale);
+  // Draws the frame offscreen at `scale`; the PNG goes to `path` (empty: a new sitmap-YYYYMMDD-HHMMSS.png).
+  void takeScreenshot(double scale, const std::string& path = {});
 
   GLFWwindow* m_window;
   MapSession m_session;
@@ -181,6 +183,7 @@ private:
   std::vector<std::vector<std::pair<uint32_t, double>>> m_nearRoute;
   std::vector<size_t> m_incidentsPassed;  // per convoy: how many nearby incidents it had passed, to flag new ones
   std::string m_scenePath;
+  std::string m_screenshotAndQuit;  // --screenshot: the PNG to write once everything is drawn
   bool m_presenting = false;
   bool m_highContrast = false;
   int m_bookmark = -1;  // the bookmark last gone to
@@ -849,7 +852,7 @@ void Viewer::goToBookmark(int index) {
     if (auto it = b.layerVisible.find(layer.spec.name); it != b.layerVisible.end()) layer.spec.visible = it->second;
 }
 
-void Viewer::takeScreenshot(double scale) {
+void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
   // The same frame as the window (without the status bar), drawn offscreen at `scale` times its pixels:
   // what `sitmap render` draws for the same scene, view and size.
   const Viewport view = m_view.scaled(scale);
@@ -872,8 +875,9 @@ void Viewer::takeScreenshot(double scale) {
   const std::time_t now = std::time(nullptr);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
-  std::string path = std::string("sitmap-") + stamp + ".png";
-  for (int n = 2; std::filesystem::exists(path); ++n) path = std::string("sitmap-") + stamp + "-" + std::to_string(n) + ".png";
+  std::string path = requestedPath.empty() ? std::string("sitmap-") + stamp + ".png" : requestedPath;
+  for (int n = 2; requestedPath.empty() && std::filesystem::exists(path); ++n)
+    path = std::string("sitmap-") + stamp + "-" + std::to_string(n) + ".png";
   PngTextChunks provenance = {{"Software", "sitmap (viewer screenshot)"}, {"Source", m_scenePath}};
   if (auto clock = m_session.clock()) provenance.push_back({"Clock", formatUtc(*clock)});
   const std::string absolute = std::filesystem::absolute(path).string();
@@ -1042,6 +1046,16 @@ int Viewer::run() {
     glfwSwapBuffers(m_window);
     if (interacting) m_frameStats.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
     activeFrames = active ? 3 : std::max(0, activeFrames - 1);
+    // --screenshot: once nothing is loading and the frame has settled, save it and quit.
+    if (!m_screenshotAndQuit.empty() && m_loads.empty() && !m_fitPending && m_tiles.idle() && m_lastMissing.empty() &&
+        activeFrames == 0) {
+      takeScreenshot(1, m_screenshotAndQuit);
+      m_screenshotAndQuit.clear();
+      int exitCode = 0;
+      for (auto& job : m_screenshots) exitCode = job.get() ? exitCode : 2;
+      m_screenshots.clear();
+      return exitCode;
+    }
   }
   if (m_export) {  // closing the viewer stops an unfinished export rather than leaving it running unseen
     kill(m_export->pid, SIGTERM);
@@ -1053,7 +1067,7 @@ int Viewer::run() {
 
 }  // namespace
 
-int runViewer(Scene scene, const std::string& scenePath) {
+int runViewer(Scene scene, const ViewerOptions& options) {
   std::signal(SIGINT, [](int) { g_stopRequested = true; });
   std::signal(SIGTERM, [](int) { g_stopRequested = true; });
   glfwSetErrorCallback([](int, const char* message) { std::fprintf(stderr, "sitmap: window system: %s\n", message); });
@@ -1067,7 +1081,7 @@ int runViewer(Scene scene, const std::string& scenePath) {
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   const std::string title = scene.title.empty() ? "sitmap" : "sitmap — " + scene.title;
-  GLFWwindow* window = glfwCreateWindow(1600, 900, title.c_str(), nullptr, nullptr);
+  GLFWwindow* window = glfwCreateWindow(options.windowWidth, options.windowHeight, title.c_str(), nullptr, nullptr);
   if (!window) {
     glfwTerminate();
     std::fprintf(stderr, "sitmap: cannot open a GL 3.3 window; use `sitmap render` to render headless\n");
@@ -1104,7 +1118,7 @@ int runViewer(Scene scene, const std::string& scenePath) {
       ImGui_ImplGlfw_InitForOpenGL(window, true);
       ImGui_ImplOpenGL3_Init("#version 330");
       {
-        Viewer viewer(window, std::move(*session), std::move(*renderer), contentScale, scenePath);
+        Viewer viewer(window, std::move(*session), std::move(*renderer), contentScale, options);
         glfwSetWindowUserPointer(window, &viewer);
         glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
           static_cast<Viewer*>(glfwGetWindowUserPointer(w))->dropFiles(count, paths);

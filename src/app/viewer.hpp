@@ -7,7 +7,13 @@
 
 namespace sitmap {
 
-// Runs until the window closes; returns the process exit code. `scenePath`: where Save writes (empty: ask).
-int runViewer(Scene scene, const std::string& scenePath);
+struct ViewerOptions {
+  std::string scenePath;       // where Save writes (empty: ask)
+  int windowWidth = 1600, windowHeight = 900;
+  std::string screenshotPath;  // set: once everything is drawn, save this screenshot (F12's) and quit
+};
+
+// Runs until the window closes; returns the process exit code.
+int runViewer(Scene scene, const ViewerOptions& options);
 
 }  // namespace sitmap

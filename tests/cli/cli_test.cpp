@@ -345,3 +345,24 @@ TEST(CliRender, HighContrastHasAWhiteGroundAndBlackBorders) {
   }
   EXPECT_GT(black, normalBlack + 200);
 }
+
+TEST(CliViewer, F12ScreenshotHasTheSamePixelsAsRender) {
+  if (std::system("command -v xvfb-run > /dev/null 2>&1") != 0) GTEST_SKIP() << "xvfb-run is not installed: no window to compare";
+  TempDir dir;
+  // A scene saved at a view (absolute paths), so window and command line look at the same place.
+  std::string scene = readText(sourceDir() + "/assets/scenes/default.json");
+  const std::string assets = sourceDir() + "/assets/";
+  for (size_t at = scene.find("\"../"); at != std::string::npos; at = scene.find("\"../", at)) scene.replace(at + 1, 3, assets);
+  scene.insert(scene.rfind('}'), R"(, "view": {"centre": [0.6, 17.5], "scale": 4000000})");
+  writeText(dir.path("scene.json"), scene);
+  const CommandRun viewer = run("--window 640x360 --screenshot " + quoted(dir.path("f12.png")) + " " + quoted(dir.path("scene.json")),
+                                "xvfb-run -a -s '-screen 0 1280x720x24' env");
+  ASSERT_EQ(viewer.code, 0) << viewer.err;
+  const CommandRun render = run("render " + quoted(dir.path("scene.json")) + " --size 640x360 -o " + quoted(dir.path("cli.png")));
+  ASSERT_EQ(render.code, 0) << render.err;
+  auto f12 = readPngFile(dir.path("f12.png"));
+  auto cli = readPngFile(dir.path("cli.png"));
+  ASSERT_TRUE(f12 && cli);
+  ASSERT_EQ(f12->width, 640);
+  EXPECT_TRUE(f12->pixels == cli->pixels) << "the viewer's screenshot and sitmap render differ";
+}
