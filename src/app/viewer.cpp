@@ -21,6 +21,7 @@
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <list>
 
@@ -28,6 +29,7 @@
 #include "app/tile_loading.hpp"
 #include "core/civil_date.hpp"
 #include "core/geodesy.hpp"
+#include "io/file_write.hpp"
 #include "io/png_file.hpp"
 #include "io/scene_file.hpp"
 #include "render/offscreen_target.hpp"
@@ -131,6 +133,9 @@ private:
   void goToBookmark(int index);
   // Draws the frame offscreen at `scale`; the PNG goes to `path` (empty: a new sitmap-YYYYMMDD-HHMMSS.png).
   void takeScreenshot(double scale, const std::string& path = {});
+  void openScene(const std::string& path);
+  void rememberScene(const std::string& path);  // most recent first, ten kept, in ~/.config/sitmap/recent-scenes
+  std::vector<std::string> m_recentScenes;
 
   GLFWwindow* m_window;
   MapSession m_session;
@@ -450,6 +455,8 @@ void Viewer::apply(const Command& command) {
           if (m_export) kill(m_export->pid, SIGTERM);
         } else if constexpr (std::is_same_v<T, ToggleHighContrast>) {
           m_highContrast = !m_highContrast;
+        } else if constexpr (std::is_same_v<T, OpenScene>) {
+          openScene(c.path);
         } else if constexpr (std::is_same_v<T, CancelLoad>) {
           for (PendingLoad& load : m_loads)
             if (load.layer == c.layer) load.cancel->store(true);
@@ -825,6 +832,7 @@ void Viewer::saveScene(const SaveScene& command) {
     return;
   }
   m_scenePath = path;
+  rememberScene(path);
   m_notifications.info("Scene saved to " + path);
 }
 
@@ -943,7 +951,60 @@ std::optional<float> Viewer::exportProgress() {
   return float(written) / float(std::max<int64_t>(1, m_export->frames));
 }
 
+namespace {
+std::filesystem::path recentScenesFile() {
+  const char* home = std::getenv("HOME");
+  return std::filesystem::path(home ? home : ".") / ".config" / "sitmap" / "recent-scenes";
+}
+}  // namespace
+
+void Viewer::rememberScene(const std::string& path) {
+  if (m_recentScenes.empty()) {
+    std::ifstream in(recentScenesFile());
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) m_recentScenes.push_back(line);
+  }
+  if (path.empty()) return;
+  const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  m_recentScenes.erase(std::remove(m_recentScenes.begin(), m_recentScenes.end(), absolute), m_recentScenes.end());
+  m_recentScenes.insert(m_recentScenes.begin(), absolute);
+  if (m_recentScenes.size() > 10) m_recentScenes.resize(10);
+  std::string text;
+  for (const std::string& p : m_recentScenes) text += p + "\n";
+  std::error_code ec;
+  std::filesystem::create_directories(recentScenesFile().parent_path(), ec);
+  (void)writeFileAtomically(recentScenesFile().string(), std::vector<uint8_t>(text.begin(), text.end()), true);
+}
+
+void Viewer::openScene(const std::string& path) {
+  auto scene = loadSceneFile(path);
+  if (!scene) {
+    m_notifications.error(scene.error());
+    return;
+  }
+  auto next = MapSession::create(std::move(*scene));
+  if (!next) {
+    m_notifications.error(next.error());
+    return;
+  }
+  for (const SessionLayer& layer : m_session.layers())
+    if (layer.rendererId) m_renderer->removeLayer(layer.rendererId);
+  m_loads.clear();
+  m_session = std::move(*next);
+  m_scenePath = path;
+  m_fitPending = true;
+  m_bookmark = -1;
+  m_tileErrorsShown.clear();
+  m_changesFor = SIZE_MAX;
+  for (const std::string& error : m_session.convoyErrors()) m_notifications.error(error);
+  startLoads();
+  rememberScene(path);
+  glfwSetWindowTitle(m_window, ("sitmap — " + (m_session.scene().title.empty() ? path : m_session.scene().title)).c_str());
+}
+
 int Viewer::run() {
+  if (m_screenshotAndQuit.empty()) rememberScene(m_scenePath);  // a scripted screenshot leaves no trace in the list
+  for (const std::string& error : m_session.convoyErrors()) m_notifications.error(error);
   startLoads();
   int activeFrames = 2;
   while (!glfwWindowShouldClose(m_window) && !g_stopRequested) {
@@ -978,7 +1039,7 @@ int Viewer::run() {
       m_crsName = describeCrs(*crsToWkt(m_crsNameFor));
     }
     const std::string& crsName = m_crsName;
-    if (!m_presenting) m_mapPanel.draw(m_session.displayCrs(), crsName, bookmarkNames, m_commands);
+    if (!m_presenting) m_mapPanel.draw(m_session.displayCrs(), crsName, bookmarkNames, m_recentScenes, m_commands);
     StatusInfo status;
     const ImGuiIO& io = ImGui::GetIO();
     const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;

@@ -50,6 +50,7 @@ struct TogglePresentation {};
 struct ExportFrames { int64_t from, to, step; std::string output; };  // runs `sitmap frames` in the background
 struct CancelExport {};
 struct ToggleHighContrast {};
+struct OpenScene { std::string path; };
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
@@ -57,7 +58,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot,
-                             TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast>;
+                             TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene>;
 
 // One row of the layers panel.
 struct LayerRow {

@@ -6,7 +6,7 @@
 namespace sitmap {
 
 void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
-                    std::vector<Command>& out) {
+                    const std::vector<std::string>& recentScenes, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 24 * unit, viewport->Pos.y + 0.3f * unit), ImGuiCond_FirstUseEver);
@@ -34,6 +34,16 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
   ImGui::TextDisabled("Drag to pan, wheel to zoom; arrows pan, +/- zoom.");
 
   ImGui::Separator();
+  ImGui::SetNextItemWidth(-110);
+  const bool openEntered = ImGui::InputTextWithHint("##open", "open: /path/scene.json", m_openPath, sizeof m_openPath,
+                                                    ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Open") || openEntered) && m_openPath[0]) out.push_back(OpenScene{m_openPath});
+  if (!recentScenes.empty() && ImGui::TreeNode("Recent scenes")) {
+    for (const std::string& path : recentScenes)
+      if (ImGui::Selectable(path.c_str())) out.push_back(OpenScene{path});
+    ImGui::TreePop();
+  }
   if (ImGui::Button("Save (Ctrl+S)")) out.push_back(SaveScene{"", true});
   ImGui::SetNextItemWidth(-110);
   ImGui::InputTextWithHint("##saveas", "save as: /path/briefing.json", m_savePath, sizeof m_savePath);

@@ -11,11 +11,12 @@ namespace sitmap {
 class MapPanel {
 public:
   void draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
-            std::vector<Command>& out);
+            const std::vector<std::string>& recentScenes, std::vector<Command>& out);
 
 private:
   char m_crs[128] = {};
   char m_savePath[512] = {};
+  char m_openPath[512] = {};
   bool m_overwrite = false;
   float m_screenshotScale = 1;
 };
