@@ -133,6 +133,7 @@ private:
   void goToBookmark(int index);
   // Draws the frame offscreen at `scale`; the PNG goes to `path` (empty: a new sitmap-YYYYMMDD-HHMMSS.png).
   void takeScreenshot(double scale, const std::string& path = {});
+  SetScreenshotOptions m_shot{1, "", ""};  // scale, banner and subtitle of F12's images
   void openScene(const std::string& path);
   void rememberScene(const std::string& path);  // most recent first, ten kept, in ~/.config/sitmap/recent-scenes
   std::vector<std::string> m_recentScenes;
@@ -446,7 +447,9 @@ void Viewer::apply(const Command& command) {
         } else if constexpr (std::is_same_v<T, GoToBookmark>) {
           goToBookmark(c.index);
         } else if constexpr (std::is_same_v<T, TakeScreenshot>) {
-          takeScreenshot(c.scale);
+          takeScreenshot(m_shot.scale);
+        } else if constexpr (std::is_same_v<T, SetScreenshotOptions>) {
+          m_shot = c;
         } else if constexpr (std::is_same_v<T, TogglePresentation>) {
           m_presenting = !m_presenting;
         } else if constexpr (std::is_same_v<T, ExportFrames>) {
@@ -511,7 +514,7 @@ bool Viewer::handleInput() {
     if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) m_commands.push_back(ToggleFullscreen{});
     if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) m_commands.push_back(TogglePresentation{});
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false)) m_commands.push_back(ToggleHighContrast{});
-    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) m_commands.push_back(TakeScreenshot{1});
+    if (ImGui::IsKeyPressed(GLFW_KEY_F12, false)) m_commands.push_back(TakeScreenshot{});
     if (ImGui::IsKeyPressed(GLFW_KEY_B, false) && !io.KeyCtrl) m_commands.push_back(AddBookmark{});
     // PageDown/PageUp: what presentation clickers send.
     if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN, false)) m_commands.push_back(GoToBookmark{m_bookmark + 1});
@@ -797,9 +800,13 @@ bool Viewer::advanceClock() {
     }
   }
   m_session.setClock(next);
-  if (m_follow && !m_session.convoys().empty())
-    if (auto p = m_session.toDisplay(m_session.convoys().front().track.at(next).position))
+  if (m_follow && !m_session.convoys().empty()) {
+    const LoadedConvoy* followed = &m_session.convoys().front();
+    for (const LoadedConvoy& c : m_session.convoys())
+      if (c.track.name() == m_session.scene().selectedConvoy) followed = &c;
+    if (auto p = m_session.toDisplay(followed->track.at(next).position))
       m_view = Viewport(*p, m_view.unitsPerPixel(), m_view.widthPx(), m_view.heightPx());
+  }
   return true;
 }
 
@@ -870,7 +877,9 @@ void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
     return;
   }
   target->bind();
-  const MapFrame frame = currentFrame(view, float(scale) * mapPixelScale());
+  MapFrame frame = currentFrame(view, float(scale) * mapPixelScale());
+  frame.furniture.banner = m_shot.banner;
+  frame.furniture.subtitle = m_shot.subtitle;
   TileReader reader;
   if (Status drawn = renderWithAllTiles(*m_renderer, m_session, reader, frame); !drawn) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -886,7 +895,10 @@ void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
   std::string path = requestedPath.empty() ? std::string("sitmap-") + stamp + ".png" : requestedPath;
   for (int n = 2; requestedPath.empty() && std::filesystem::exists(path); ++n)
     path = std::string("sitmap-") + stamp + "-" + std::to_string(n) + ".png";
-  PngTextChunks provenance = {{"Software", "sitmap (viewer screenshot)"}, {"Source", m_scenePath}};
+  // Provenance: the scene exactly as it stands (layers, filter, clock, view) travels inside the image.
+  PngTextChunks provenance = {{"Software", "sitmap (viewer screenshot)"},
+                              {"Source", m_scenePath},
+                              {"Scene", sceneToJson(m_session.currentScene(m_view), std::filesystem::current_path().string())}};
   if (auto clock = m_session.clock()) provenance.push_back({"Clock", formatUtc(*clock)});
   const std::string absolute = std::filesystem::absolute(path).string();
   // Encoding runs off the main thread so the map keeps moving; a notification says where the file went.

@@ -45,7 +45,8 @@ struct SetRiskDays { int32_t days; };         // route risk look-back before dep
 struct SaveScene { std::string path; bool overwrite; };  // empty path: save over the scene it was opened from
 struct AddBookmark {};
 struct GoToBookmark { int index; };
-struct TakeScreenshot { double scale; };
+struct TakeScreenshot {};  // with the current screenshot options
+struct SetScreenshotOptions { double scale; std::string banner, subtitle; };
 struct TogglePresentation {};
 struct ExportFrames { int64_t from, to, step; std::string output; };  // runs `sitmap frames` in the background
 struct CancelExport {};
@@ -57,7 +58,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
-                             SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot,
+                             SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene>;
 
 // One row of the layers panel.

@@ -73,6 +73,7 @@ struct Scene {
   std::optional<SceneView> view;  // the view it was saved at; none: the home view
   EventFilter filter;             // the incident filter
   std::vector<Bookmark> bookmarks;
+  std::string selectedConvoy;  // shown first in the convoy panel and followed; empty: the first
 };
 
 }  // namespace sitmap

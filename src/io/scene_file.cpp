@@ -260,6 +260,7 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
       scene.clock = *t;
     }
     scene.windowDays = int32_t(r.number("window_days", 0));
+    scene.selectedConvoy = r.string("selected_convoy");
     scene.riskDays = int32_t(r.number("risk_days", 0));
     if (scene.riskDays < 0) r.fail("risk_days", "expected 0 (no route risk) or more days");
     if (const json* colours = r.find("actor_colours")) {
@@ -391,6 +392,7 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
   if (scene.clock) root["clock"] = formatUtc(*scene.clock);
   if (scene.windowDays) root["window_days"] = scene.windowDays;
   if (scene.riskDays) root["risk_days"] = scene.riskDays;
+  if (!scene.selectedConvoy.empty()) root["selected_convoy"] = scene.selectedConvoy;
   for (const auto& [actor, colour] : scene.actorColours) root["actor_colours"][actor] = formatColour(colour);
   const json filter = filterJson(scene.filter);
   if (!filter.empty()) root["filter"] = filter;

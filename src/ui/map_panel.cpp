@@ -52,10 +52,14 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
   ImGui::Checkbox("Replace an existing file", &m_overwrite);
 
   ImGui::Separator();
+  ImGui::TextDisabled("Screenshots");
+  bool changed = false;
   ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
-  ImGui::SliderFloat("scale", &m_screenshotScale, 1.0f, 4.0f, "%.0fx");
-  ImGui::SameLine();
-  if (ImGui::Button("Screenshot (F12)")) out.push_back(TakeScreenshot{double(int(m_screenshotScale + 0.5f))});
+  changed |= ImGui::SliderFloat("scale", &m_screenshotScale, 1.0f, 4.0f, "%.0fx");
+  changed |= ImGui::InputTextWithHint("##subtitle", "subtitle", m_subtitle, sizeof m_subtitle);
+  changed |= ImGui::InputTextWithHint("##banner", "banner: classification / handling", m_banner, sizeof m_banner);
+  if (changed) out.push_back(SetScreenshotOptions{double(int(m_screenshotScale + 0.5f)), m_banner, m_subtitle});
+  if (ImGui::Button("Screenshot (F12)")) out.push_back(TakeScreenshot{});
   if (ImGui::Button("Presentation (F5)")) out.push_back(TogglePresentation{});
 
   ImGui::Separator();

@@ -19,6 +19,7 @@ private:
   char m_openPath[512] = {};
   bool m_overwrite = false;
   float m_screenshotScale = 1;
+  char m_banner[128] = {}, m_subtitle[128] = {};
 };
 
 }  // namespace sitmap

@@ -365,4 +365,5 @@ TEST(CliViewer, F12ScreenshotHasTheSamePixelsAsRender) {
   ASSERT_TRUE(f12 && cli);
   ASSERT_EQ(f12->width, 640);
   EXPECT_TRUE(f12->pixels == cli->pixels) << "the viewer's screenshot and sitmap render differ";
+  EXPECT_NE(readText(dir.path("f12.png")).find("\"sitmap_scene\""), std::string::npos) << "the scene travels in the image";
 }
