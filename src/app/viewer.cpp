@@ -870,7 +870,10 @@ void Viewer::goToBookmark(int index) {
 void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
   // The same frame as the window (without the status bar), drawn offscreen at `scale` times its pixels:
   // what `sitmap render` draws for the same scene, view and size.
-  const Viewport view = m_view.scaled(scale);
+  // At a chosen size, the image shows what the window shows (widened to the size's shape, never cropped).
+  const bool chosenSize = m_shot.width > 0 && m_shot.height > 0;
+  const Viewport view =
+      (chosenSize ? Viewport::fitting(m_view.visibleBounds(), m_shot.width, m_shot.height) : m_view).scaled(scale);
   auto target = OffscreenTarget::create(view.widthPx(), view.heightPx());
   if (!target) {
     m_notifications.error("Screenshot: " + target.error());

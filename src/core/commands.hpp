@@ -46,7 +46,7 @@ struct SaveScene { std::string path; bool overwrite; };  // empty path: save ove
 struct AddBookmark {};
 struct GoToBookmark { int index; };
 struct TakeScreenshot {};  // with the current screenshot options
-struct SetScreenshotOptions { double scale; std::string banner, subtitle; };
+struct SetScreenshotOptions { double scale; std::string banner, subtitle; int width = 0, height = 0; };  // 0: window size
 struct TogglePresentation {};
 struct ExportFrames { int64_t from, to, step; std::string output; };  // runs `sitmap frames` in the background
 struct CancelExport {};

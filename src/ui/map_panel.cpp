@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace sitmap {
 
 void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
@@ -56,9 +58,13 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
   bool changed = false;
   ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
   changed |= ImGui::SliderFloat("scale", &m_screenshotScale, 1.0f, 4.0f, "%.0fx");
+  ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
+  changed |= ImGui::InputInt2("size (0: window)", m_size);
   changed |= ImGui::InputTextWithHint("##subtitle", "subtitle", m_subtitle, sizeof m_subtitle);
   changed |= ImGui::InputTextWithHint("##banner", "banner: classification / handling", m_banner, sizeof m_banner);
-  if (changed) out.push_back(SetScreenshotOptions{double(int(m_screenshotScale + 0.5f)), m_banner, m_subtitle});
+  m_size[0] = std::clamp(m_size[0], 0, 16384);
+  m_size[1] = std::clamp(m_size[1], 0, 16384);
+  if (changed) out.push_back(SetScreenshotOptions{double(int(m_screenshotScale + 0.5f)), m_banner, m_subtitle, m_size[0], m_size[1]});
   if (ImGui::Button("Screenshot (F12)")) out.push_back(TakeScreenshot{});
   if (ImGui::Button("Presentation (F5)")) out.push_back(TogglePresentation{});
 

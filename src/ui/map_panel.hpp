@@ -20,6 +20,7 @@ private:
   bool m_overwrite = false;
   float m_screenshotScale = 1;
   char m_banner[128] = {}, m_subtitle[128] = {};
+  int m_size[2] = {0, 0};
 };
 
 }  // namespace sitmap
