@@ -183,7 +183,8 @@ private:
   double m_lastTick = 0;       // glfwGetTime() of the last clock advance
   double m_clockCarry = 0;     // fractions of a clock second not yet applied
   std::vector<ControlChange> m_changes;
-  size_t m_changesFor = SIZE_MAX;  // layer count the change list was built for
+  size_t m_changesFor = SIZE_MAX;  // layer count the change list and the span were built for
+  std::pair<int64_t, int64_t> m_span{INT64_MAX, INT64_MIN};
   // Incidents near each convoy's route (index into the incident table, metres along the route), per table.
   std::shared_ptr<const EventTable> m_nearRouteTable;
   std::vector<std::vector<std::pair<uint32_t, double>>> m_nearRoute;
@@ -700,27 +701,28 @@ TimeView Viewer::timeView() {
   view.exportProgress = exportProgress();
   size_t readyLayers = 0;
   for (const SessionLayer& layer : m_session.layers()) readyLayers += layer.state == SessionLayer::State::Ready;
+  SessionLayer* incidents = incidentLayer();
+  // The change list and the span (every convoy, control change and incident date) change only with the
+  // layers: recomputed then, not every frame of playback.
   if (m_changesFor != readyLayers) {
     m_changes = m_session.controlChanges();
     m_changesFor = readyLayers;
+    int64_t first = INT64_MAX, last = INT64_MIN;
+    auto widen = [&](int64_t t) {
+      first = std::min(first, t);
+      last = std::max(last, t);
+    };
+    for (const LoadedConvoy& c : m_session.convoys()) {
+      widen(c.track.departure());
+      widen(c.track.arrival());
+    }
+    for (const ControlChange& change : m_changes) widen(change.time);
+    if (incidents)
+      for (int32_t day : incidents->data.events->table->day) widen(int64_t(day) * 86400);
+    m_span = {first, last};
   }
   view.changes = &m_changes;
-  // The span: every convoy, control change and incident date.
-  int64_t first = INT64_MAX, last = INT64_MIN;
-  auto widen = [&](int64_t t) {
-    first = std::min(first, t);
-    last = std::max(last, t);
-  };
-  for (const LoadedConvoy& c : m_session.convoys()) {
-    widen(c.track.departure());
-    widen(c.track.arrival());
-  }
-  for (const ControlChange& change : m_changes) widen(change.time);
-  SessionLayer* incidents = incidentLayer();
-  if (incidents) {
-    const EventTable& t = *incidents->data.events->table;
-    for (int32_t day : t.day) widen(int64_t(day) * 86400);
-  }
+  int64_t first = m_span.first, last = m_span.second;
   if (first > last && view.clock) first = last = *view.clock;
   view.first = first;
   view.last = last;

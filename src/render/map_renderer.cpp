@@ -345,12 +345,8 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
   if (frame.highlight && m_events.count(frame.highlight->layer) && m_events.at(frame.highlight->layer).get() == &layer) {
     const Vec2 p = view.worldToScreen(layer.data().positions[frame.highlight->event]);
     const double r = 14 * frame.pixelScale, w = 2.5 * frame.pixelScale;
-    // A square frame drawn with four bars: visible on any symbol colour.
-    const Rgba ink{0.05f, 0.05f, 0.05f, 1};
-    m_overlay->rect({p.x - r, p.y - r, p.x + r, p.y - r + w}, ink);
-    m_overlay->rect({p.x - r, p.y + r - w, p.x + r, p.y + r}, ink);
-    m_overlay->rect({p.x - r, p.y - r, p.x - r + w, p.y + r}, ink);
-    m_overlay->rect({p.x + r - w, p.y - r, p.x + r, p.y + r}, ink);
+    // A dark square frame: visible on any symbol colour.
+    m_overlay->frame({p.x - r, p.y - r, p.x + r, p.y + r}, w, {0.05f, 0.05f, 0.05f, 1});
   }
 }
 
@@ -366,21 +362,14 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
     const Bbox box{p.x - r, p.y - r, p.x + r, p.y + r};
     const Rgba light{marker.colour.r, marker.colour.g, marker.colour.b, 0.3f};
     if (marker.justChanged) {  // a change the clock just crossed: a bright frame around the marker
-      const double g = 5 * s, t = 2.5 * s;
-      const Rgba flash{1.0f, 0.85f, 0.0f, 1};
-      m_overlay->rect({box.minX - g, box.minY - g, box.maxX + g, box.minY - g + t}, flash);
-      m_overlay->rect({box.minX - g, box.maxY + g - t, box.maxX + g, box.maxY + g}, flash);
-      m_overlay->rect({box.minX - g, box.minY - g, box.minX - g + t, box.maxY + g}, flash);
-      m_overlay->rect({box.maxX + g - t, box.minY - g, box.maxX + g, box.maxY + g}, flash);
+      const double g = 5 * s;
+      m_overlay->frame({box.minX - g, box.minY - g, box.maxX + g, box.maxY + g}, 2.5 * s, {1.0f, 0.85f, 0.0f, 1});
     }
     if (marker.style == ControlMarker::Style::Solid || marker.style == ControlMarker::Style::Light) m_overlay->rect(box, light);
     if (marker.style == ControlMarker::Style::Light) continue;
     const double t = (marker.style == ControlMarker::Style::Solid ? 3.0 : 1.8) * s;
     const double inset = marker.style == ControlMarker::Style::Dashed ? r * 0.55 : 0;  // dashed: sides' middles only
-    m_overlay->rect({box.minX + inset, box.minY, box.maxX - inset, box.minY + t}, marker.colour);
-    m_overlay->rect({box.minX + inset, box.maxY - t, box.maxX - inset, box.maxY}, marker.colour);
-    m_overlay->rect({box.minX, box.minY + inset, box.minX + t, box.maxY - inset}, marker.colour);
-    m_overlay->rect({box.maxX - t, box.minY + inset, box.maxX, box.maxY - inset}, marker.colour);
+    m_overlay->frame(box, t, marker.colour, inset);
   }
 }
 

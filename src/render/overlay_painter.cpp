@@ -132,6 +132,13 @@ void OverlayPainter::rect(const Bbox& box, const Rgba& colour) {
   }
 }
 
+void OverlayPainter::frame(const Bbox& box, double thickness, const Rgba& colour, double gap) {
+  rect({box.minX + gap, box.minY, box.maxX - gap, box.minY + thickness}, colour);
+  rect({box.minX + gap, box.maxY - thickness, box.maxX - gap, box.maxY}, colour);
+  rect({box.minX, box.minY + gap, box.minX + thickness, box.maxY - gap}, colour);
+  rect({box.maxX - thickness, box.minY + gap, box.maxX, box.maxY - gap}, colour);
+}
+
 void OverlayPainter::triangle(Vec2 a, Vec2 b, Vec2 c, const Rgba& colour) {
   ColourVertex v{};
   premultiplied(colour, v.colour);

@@ -32,6 +32,8 @@ public:
   // `topLeft` is the top-left corner of the text's box as measure() gives it.
   void text(std::string_view utf8, Vec2 topLeft, const TextStyle& style);
   void rect(const Bbox& box, const Rgba& colour);
+  // The outline of `box`, `thickness` wide, inside it; `gap` > 0 keeps only each side's middle (a dashed frame).
+  void frame(const Bbox& box, double thickness, const Rgba& colour, double gap = 0);
   void triangle(Vec2 a, Vec2 b, Vec2 c, const Rgba& colour);
   // A thick line segment in pixels (square ends).
   void line(Vec2 a, Vec2 b, double width, const Rgba& colour);
