@@ -57,12 +57,23 @@ void setColour(ShaderProgram& program, const char* name, const Rgba& c) {
   glUniform4f(program.uniform(name), c.r * c.a, c.g * c.a, c.b * c.a, c.a);
 }
 
+Bbox tileOf(const MapFrame& frame) {
+  return frame.tile.value_or(Bbox{0, 0, double(frame.view.widthPx()), double(frame.view.heightPx())});
+}
+
+void setTile(ShaderProgram& program, const MapFrame& frame) {
+  const Bbox tile = tileOf(frame);
+  glUniform4f(program.uniform("u_tile"), float(tile.minX), float(tile.minY), float(tile.width()), float(tile.height()));
+}
+
 // Uniforms shared by the world-space programs.
-void setWorldUniforms(ShaderProgram& program, const Viewport& view, Vec2 origin) {
+void setWorldUniforms(ShaderProgram& program, const MapFrame& frame, Vec2 origin) {
+  const Viewport& view = frame.view;
   const Vec2 offset = origin - view.centre();
   glUniform2f(program.uniform("u_offset"), float(offset.x), float(offset.y));
   glUniform1f(program.uniform("u_unitsPerPixel"), float(view.unitsPerPixel()));
   glUniform2f(program.uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));
+  setTile(program, frame);
 }
 
 }  // namespace
@@ -143,8 +154,8 @@ void MapRenderer::addTile(LayerId layer, const TileKey& key, const RgbaImage& im
 
 RenderReport MapRenderer::render(const MapFrame& frame) {
   RenderReport report;
-  const Viewport& view = frame.view;
-  glViewport(0, 0, view.widthPx(), view.heightPx());
+  const Bbox tile = tileOf(frame);
+  glViewport(0, 0, int(tile.width()), int(tile.height()));
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
@@ -177,7 +188,7 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
     }
     m_zones.swap(kept);
     drawControlMarkers(frame);
-    m_overlay->flush(view.widthPx(), view.heightPx());
+    m_overlay->flush(tile);
   };
   for (const LayerDraw& draw : frame.layers) {
     if (auto v = m_vectors.find(draw.id); v != m_vectors.end()) {
@@ -200,7 +211,7 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
     m_overlay->text(text, {centre.x - size.x / 2, centre.y - size.y / 2}, count);
   }
   drawFurniture(furniture);
-  m_overlay->flush(view.widthPx(), view.heightPx());
+  m_overlay->flush(tile);
   return report;
 }
 
@@ -224,7 +235,7 @@ void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const Ma
 
   if (style.filled && layer.gpu->fillIndexCount() > 0) {
     m_fill->use();
-    setWorldUniforms(*m_fill, view, origin);
+    setWorldUniforms(*m_fill, frame, origin);
     setColour(*m_fill, "u_colour", withOpacity(style.fill, draw.opacity));
     glUniform1f(m_fill->uniform("u_hatch"), style.hatched ? 8.0f * frame.pixelScale : 0.0f);
     glBindVertexArray(layer.gpu->fillVao());
@@ -233,7 +244,7 @@ void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const Ma
 
   if (style.strokeWidth > 0 && layer.gpu->segmentCount() > 0) {
     m_line->use();
-    setWorldUniforms(*m_line, view, origin);
+    setWorldUniforms(*m_line, frame, origin);
     const float halfWidth = style.strokeWidth * frame.pixelScale / 2;
     glUniform1f(m_line->uniform("u_halfWidth"), halfWidth);
     const float dash = style.dashed ? 6 * frame.pixelScale * std::max(1.0f, style.strokeWidth / 2) : 0;
@@ -246,7 +257,7 @@ void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const Ma
   if (style.pointSize > 0 && layer.gpu->pointCount() > 0) {
     glEnable(GL_PROGRAM_POINT_SIZE);
     m_point->use();
-    setWorldUniforms(*m_point, view, origin);
+    setWorldUniforms(*m_point, frame, origin);
     glUniform1f(m_point->uniform("u_diameter"), style.pointSize * frame.pixelScale);
     glUniform1f(m_point->uniform("u_outlineWidth"), std::max(1.0f, style.strokeWidth) * frame.pixelScale);
     setColour(*m_point, "u_fill", withOpacity(style.pointFill, draw.opacity));
@@ -287,7 +298,7 @@ void MapRenderer::drawRaster(RasterEntry& layer, const LayerDraw& draw, const Ma
     report.missingTiles.insert(report.missingTiles.begin() + long(firstMissing), MissingTile{draw.id, overview});
   std::sort(stand_ins.begin(), stand_ins.end(), [](auto& a, auto& b) { return a.first.level > b.first.level; });
   m_raster->use();
-  glUniform2f(m_raster->uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));
+  setTile(*m_raster, frame);
   glUniform1f(m_raster->uniform("u_opacity"), draw.opacity);
   glUniform1i(m_raster->uniform("u_texture"), 0);
   glActiveTexture(GL_TEXTURE0);
@@ -319,6 +330,7 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
   m_event->use();
   glUniform1f(m_event->uniform("u_unitsPerPixel"), float(view.unitsPerPixel()));
   glUniform2f(m_event->uniform("u_viewport"), float(view.widthPx()), float(view.heightPx()));
+  setTile(*m_event, frame);
   glUniform1f(m_event->uniform("u_scale"), frame.pixelScale);
   glUniform1f(m_event->uniform("u_opacity"), draw.opacity);
   // Without a window every selected event shows; with one, events fade over the window after their day.

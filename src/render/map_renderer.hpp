@@ -99,6 +99,9 @@ struct MapFrame {
   std::optional<EventWindow> eventWindow;
   // For projectors and bright rooms: a white ground, pale fills, black lines and labels.
   bool highContrast = false;
+  // The part of the image to draw into the bound framebuffer (output pixels, y down); none: all of it.
+  // Images larger than the GPU allows are drawn tile by tile this way.
+  std::optional<Bbox> tile;
 };
 
 struct MissingTile {

@@ -158,12 +158,12 @@ void OverlayPainter::line(Vec2 a, Vec2 b, double width, const Rgba& colour) {
   triangle(a + n, b - n, a - n, colour);
 }
 
-void OverlayPainter::flush(int viewportWidth, int viewportHeight) {
+void OverlayPainter::flush(const Bbox& tile) {
   glEnable(GL_BLEND);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   if (!m_rects.empty()) {
     m_rectProgram.use();
-    glUniform2f(m_rectProgram.uniform("u_viewport"), float(viewportWidth), float(viewportHeight));
+    glUniform4f(m_rectProgram.uniform("u_tile"), float(tile.minX), float(tile.minY), float(tile.width()), float(tile.height()));
     glBindVertexArray(m_rectVao);
     glBindBuffer(GL_ARRAY_BUFFER, m_rectVbo);
     glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(m_rects.size() * sizeof(ColourVertex)), m_rects.data(), GL_STREAM_DRAW);
@@ -171,7 +171,7 @@ void OverlayPainter::flush(int viewportWidth, int viewportHeight) {
     m_rects.clear();
   }
   m_textProgram.use();
-  glUniform2f(m_textProgram.uniform("u_viewport"), float(viewportWidth), float(viewportHeight));
+  glUniform4f(m_textProgram.uniform("u_tile"), float(tile.minX), float(tile.minY), float(tile.width()), float(tile.height()));
   glUniform1i(m_textProgram.uniform("u_atlas"), 0);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(m_textVao);

@@ -37,7 +37,8 @@ public:
   void triangle(Vec2 a, Vec2 b, Vec2 c, const Rgba& colour);
   // A thick line segment in pixels (square ends).
   void line(Vec2 a, Vec2 b, double width, const Rgba& colour);
-  void flush(int viewportWidth, int viewportHeight);
+  // Draws everything batched into the part `tile` (output pixels) of the image, which the framebuffer holds.
+  void flush(const Bbox& tile);
 
 private:
   OverlayPainter() = default;
