@@ -2,16 +2,15 @@
 #include "app/headless_render.hpp"
 
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
 
+#include "app/image_capture.hpp"
 #include "app/map_session.hpp"
 #include "app/tile_loading.hpp"
 #include "io/source_open.hpp"
 #include "render/headless_context.hpp"
-#include "render/offscreen_target.hpp"
 
 namespace sitmap {
 
@@ -38,7 +37,7 @@ private:
 struct HeadlessMap::State {
   std::unique_ptr<MapSession> session;
   std::unique_ptr<HeadlessContext> context;
-  std::unique_ptr<OffscreenTarget> target;
+  ImageCapture capture;
   std::unique_ptr<MapRenderer> renderer;
   TileReader reader;
   Viewport view;
@@ -73,11 +72,6 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
   auto context = HeadlessContext::create();
   if (!context) return Error{context.error()};
   state.context = std::move(*context);
-  const int outWidth = int(std::lround(options.width * options.scale));
-  const int outHeight = int(std::lround(options.height * options.scale));
-  auto target = OffscreenTarget::create(outWidth, outHeight);
-  if (!target) return Error{target.error()};
-  state.target = std::make_unique<OffscreenTarget>(std::move(*target));
   auto renderer = MapRenderer::create();
   if (!renderer) return Error{renderer.error()};
   state.renderer = std::move(*renderer);
@@ -130,11 +124,8 @@ Result<RgbaImage> HeadlessMap::render() {
     frame.furniture.northArrow = state.options.northArrow;
   }
   frame.highContrast = state.options.highContrast;
-  state.target->bind();
-  if (Status drawn = renderWithAllTiles(*state.renderer, *state.session, state.reader, frame); !drawn) return Error{drawn.error()};
+  auto image = state.capture.render(*state.renderer, *state.session, state.reader, frame);
   timer.lap("draw");
-  RgbaImage image = state.target->read();
-  timer.lap("read");
   return image;
 }
 

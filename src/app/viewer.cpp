@@ -25,6 +25,7 @@
 #include <future>
 #include <list>
 
+#include "app/image_capture.hpp"
 #include "app/map_session.hpp"
 #include "app/tile_loading.hpp"
 #include "core/civil_date.hpp"
@@ -32,7 +33,6 @@
 #include "io/file_write.hpp"
 #include "io/png_file.hpp"
 #include "io/scene_file.hpp"
-#include "render/offscreen_target.hpp"
 #include "render/map_renderer.hpp"
 #include "ui/clock_panel.hpp"
 #include "ui/events_table_panel.hpp"
@@ -876,23 +876,17 @@ void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
   const bool chosenSize = m_shot.width > 0 && m_shot.height > 0;
   const Viewport view =
       (chosenSize ? Viewport::fitting(m_view.visibleBounds(), m_shot.width, m_shot.height) : m_view).scaled(scale);
-  auto target = OffscreenTarget::create(view.widthPx(), view.heightPx());
-  if (!target) {
-    m_notifications.error("Screenshot: " + target.error());
-    return;
-  }
-  target->bind();
   MapFrame frame = currentFrame(view, float(scale) * mapPixelScale());
   frame.furniture.banner = m_shot.banner;
   frame.furniture.subtitle = m_shot.subtitle;
   TileReader reader;
-  if (Status drawn = renderWithAllTiles(*m_renderer, m_session, reader, frame); !drawn) {
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    m_notifications.error("Screenshot: " + drawn.error());
+  auto captured = ImageCapture().render(*m_renderer, m_session, reader, frame);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  if (!captured) {
+    m_notifications.error("Screenshot: " + captured.error());
     return;
   }
-  RgbaImage image = target->read();
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  RgbaImage image = std::move(*captured);
   // sitmap-YYYYMMDD-HHMMSS.png in the current folder; -2, -3 ... rather than replacing anything.
   const std::time_t now = std::time(nullptr);
   char stamp[32];
