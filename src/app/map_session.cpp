@@ -157,7 +157,7 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
       m_convoyErrors.push_back(track.error());
       continue;
     }
-    LoadedConvoy convoy{std::move(*track), {}, {}};
+    LoadedConvoy convoy{std::move(*track), {}, {}, spec.alertKm};
     // Densify every ~2 km so the drawn route follows the geodesic in any display CRS.
     for (double m = 0;; m = std::min(m + 2000, convoy.track.lengthMetres())) {
       const LonLat p = convoy.track.pointAlong(m).first;
@@ -190,11 +190,38 @@ std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) cons
       lookBack.toDay = departureDay;
       for (uint32_t e : engine.apply(lookBack)) positions.push_back({t.lon[e], t.lat[e]});
     }
-    risks.push_back(routeRisk(track, positions, m_scene.convoys[c].alertKm * 1000));
+    risks.push_back(routeRisk(track, positions, m_convoys[c].alertKm * 1000));
   }
   m_riskKey = key;
   m_riskCache = risks;
   return risks;
+}
+
+MapSession::PassedIncidents MapSession::incidentsPassed(size_t convoy, UtcSeconds now) const {
+  PassedIncidents passed;
+  for (const SessionLayer& layer : m_layers)
+    if (layer.spec.visible && layer.data.events && layer.filterEngine) {
+      passed.table = layer.data.events->table;
+      break;
+    }
+  if (!passed.table || convoy >= m_convoys.size()) return passed;
+  const EventTable& t = *passed.table;
+  if (m_nearRouteTable != passed.table) {
+    std::vector<LonLat> positions(t.size());
+    for (size_t e = 0; e < t.size(); ++e) positions[e] = {t.lon[e], t.lat[e]};
+    m_nearRoute.clear();
+    for (size_t c = 0; c < m_convoys.size(); ++c)
+      m_nearRoute.push_back(nearRoute(m_convoys[c].track, positions, m_convoys[c].alertKm * 1000));
+    m_nearRouteTable = passed.table;
+  }
+  const Track& track = m_convoys[convoy].track;
+  const TrackPosition p = track.at(now);
+  for (const NearRoute& n : m_nearRoute[convoy]) {
+    const int64_t when = int64_t(t.day[n.index]) * 86400;
+    if (when < track.departure() - 86400 || when > now || n.metresAlong > p.metresDone + 1) continue;
+    passed.near.push_back(n);
+  }
+  return passed;
 }
 
 Scene MapSession::currentScene(const Viewport& view) const {
@@ -444,6 +471,12 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       overlay.ahead.insert(overlay.ahead.begin(), *here);
       overlay.headingDegrees = p.headingDegrees;
       overlay.moving = p.status == TrackStatus::Moving;
+      // Reached in the last day: beyond where the convoy was 24 hours ago.
+      const double dayAgo = convoy.track.at(now - 86400).metresDone;
+      const PassedIncidents passed = incidentsPassed(c, now);
+      for (const NearRoute& n : passed.near)
+        if (auto at = toDisplay({passed.table->lon[n.index], passed.table->lat[n.index]}))
+          (n.metresAlong > dayAgo ? overlay.justReached : overlay.passedIncidents).push_back(*at);
       overlay.label = convoy.track.name() + (p.status == TrackStatus::Moving ? "" : std::string(" (") + trackStatusName(p.status) + ")");
       frame.convoys.push_back(std::move(overlay));
     }
@@ -484,6 +517,13 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
       frame.furniture.legend.push_back({{0.65f, 0.1f, 0.05f, 1},
                                         "Route risk: incidents near the route, " + std::to_string(m_riskDays) + " days before departure"});
+    }
+    const bool ringed = std::any_of(frame.convoys.begin(), frame.convoys.end(), [](const ConvoyOverlay& c) {
+      return !c.passedIncidents.empty() || !c.justReached.empty();
+    });
+    if (ringed) {
+      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
+      frame.furniture.legend.push_back({{0.9f, 0.1f, 0.05f, 1}, "Incident the convoy passed (bright: last 24 h)", LegendEntry::Symbol::Ring});
     }
     if (!actors.empty()) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Control";

@@ -11,6 +11,7 @@
 #include "core/result.hpp"
 #include "core/scene.hpp"
 #include "core/tile_grid.hpp"
+#include "core/track.hpp"
 #include "core/event_filter.hpp"
 #include "core/event_layer.hpp"
 #include "core/vector_data.hpp"
@@ -41,6 +42,7 @@ struct LoadedConvoy {
   Track track;
   std::vector<Vec2> routeDisplay;  // the route in the display CRS, densified along the geodesic
   std::vector<double> routeMetres; // distance along the route at each of those points
+  double alertKm = 5;              // the scene's: incidents this close to the route are flagged
 };
 
 class DatasetCache;
@@ -106,6 +108,13 @@ public:
   // Route risk per 10 km segment of each convoy's route: incidents (of every incident layer, current filter)
   // within the convoy's alert distance during the `riskDays` before its departure. Recounted when asked.
   std::vector<std::vector<uint32_t>> routeRisks(int32_t riskDays) const;
+  // Incidents (of the first visible incident layer, unfiltered) within the convoy's alert distance that it
+  // has passed by `now`, from the day before its departure: the panel lists them and the map rings them.
+  struct PassedIncidents {
+    std::shared_ptr<const EventTable> table;  // the layer's: `near` indexes it
+    std::vector<NearRoute> near;
+  };
+  PassedIncidents incidentsPassed(size_t convoy, UtcSeconds now) const;
   int32_t riskDays() const { return m_riskDays; }
   void setRiskDays(int32_t days) { m_riskDays = days; }
   // The scene's colour for an actor, else the default colour-blind-safe palette's.
@@ -138,6 +147,9 @@ private:
   // routeRisks() is costly (geodesics per incident): kept until the filter, the look-back or the layers change.
   mutable std::optional<std::tuple<EventFilter, int32_t, size_t>> m_riskKey;
   mutable std::vector<std::vector<uint32_t>> m_riskCache;
+  // Incidents near each route: geodesics per incident, so measured once per incident table.
+  mutable std::shared_ptr<const EventTable> m_nearRouteTable;
+  mutable std::vector<std::vector<NearRoute>> m_nearRoute;
   std::vector<LoadedConvoy> m_convoys;
   std::vector<std::string> m_convoyErrors;
   EventFilter effectiveFilter() const;  // the user's filter narrowed to the clock's window

@@ -186,8 +186,6 @@ private:
   size_t m_changesFor = SIZE_MAX;  // layer count the change list and the span were built for
   std::pair<int64_t, int64_t> m_span{INT64_MAX, INT64_MIN};
   // Incidents near each convoy's route (index into the incident table, metres along the route), per table.
-  std::shared_ptr<const EventTable> m_nearRouteTable;
-  std::vector<std::vector<std::pair<uint32_t, double>>> m_nearRoute;
   std::vector<size_t> m_incidentsPassed;  // per convoy: how many nearby incidents it had passed, to flag new ones
   std::string m_scenePath;
   std::string m_screenshotAndQuit;  // --screenshot: the PNG to write once everything is drawn
@@ -728,27 +726,7 @@ TimeView Viewer::timeView() {
   view.last = last;
   if (!view.clock) return view;
 
-  // Incidents within each convoy's alert distance, measured once per incident table.
   const auto& convoys = m_session.convoys();
-  if (incidents && m_nearRouteTable != incidents->data.events->table) {
-    m_nearRouteTable = incidents->data.events->table;
-    m_nearRoute.assign(convoys.size(), {});
-    const EventTable& t = *m_nearRouteTable;
-    for (size_t c = 0; c < convoys.size(); ++c) {
-      const Track& track = convoys[c].track;
-      const double alert = m_session.scene().convoys[c].alertKm * 1000;
-      Bbox area;  // the route's box widened by the alert distance (about 0.1 degree per 10 km)
-      for (const LonLat& p : track.route()) area.expand(Vec2{p.lon, p.lat});
-      const double margin = alert / 100000.0 + 0.05;
-      area = {area.minX - margin, area.minY - margin, area.maxX + margin, area.maxY + margin};
-      for (uint32_t e = 0; e < t.size(); ++e) {
-        if (!area.contains({t.lon[e], t.lat[e]})) continue;
-        const double along = track.metresAlongNearest({t.lon[e], t.lat[e]});
-        const LonLat onRoute = track.pointAlong(along).first;
-        if (geodesicDistanceMetres(onRoute, {t.lon[e], t.lat[e]}) <= alert) m_nearRoute[c].push_back({e, along});
-      }
-    }
-  }
   const auto risks = view.riskDays > 0 ? m_session.routeRisks(view.riskDays) : std::vector<std::vector<uint32_t>>{};
   for (size_t c = 0; c < convoys.size(); ++c) {
     const Track& track = convoys[c].track;
@@ -762,20 +740,17 @@ TimeView Viewer::timeView() {
     status.kmTotal = p.metresTotal / 1000;
     status.status = trackStatusName(p.status);
     status.inferred = p.inferred && p.status != TrackStatus::NotStarted;
-    status.alertKm = m_session.scene().convoys[c].alertKm;
+    status.alertKm = convoys[c].alertKm;
     const auto& waypoints = track.waypoints();
     if (p.status == TrackStatus::Moving || p.status == TrackStatus::Stopped) {
       status.leg = waypoints[p.leg].place + " → " + waypoints[p.leg + 1].place;
       status.legNote = waypoints[p.leg + 1].note;
     }
-    if (incidents && c < m_nearRoute.size()) {
-      const EventTable& t = *m_nearRouteTable;
-      for (const auto& [event, along] : m_nearRoute[c]) {
-        const int64_t when = int64_t(t.day[event]) * 86400;
-        if (when < track.departure() - 86400 || when > *view.clock || along > p.metresDone + 1) continue;
-        status.incidentsSoFar.push_back(formatIsoDate(t.day[event]) + " " + t.eventTypes.value(t.eventType[event]) + ", " +
-                                        std::string(t.location[event]));
-      }
+    const MapSession::PassedIncidents passed = m_session.incidentsPassed(c, *view.clock);
+    for (const NearRoute& n : passed.near) {
+      const EventTable& t = *passed.table;
+      status.incidentsSoFar.push_back(formatIsoDate(t.day[n.index]) + " " + t.eventTypes.value(t.eventType[n.index]) + ", " +
+                                      std::string(t.location[n.index]));
     }
     view.convoys.push_back(std::move(status));
   }

@@ -87,24 +87,32 @@ double Track::metresAlongNearest(LonLat p) const {
   return best;
 }
 
-std::vector<uint32_t> routeRisk(const Track& track, const std::vector<LonLat>& eventPositions, double bufferMetres,
-                                double segmentMetres) {
-  std::vector<uint32_t> counts(size_t(std::ceil(track.lengthMetres() / segmentMetres)), 0);
-  if (counts.empty()) return counts;
+std::vector<NearRoute> nearRoute(const Track& track, const std::vector<LonLat>& positions, double bufferMetres) {
+  std::vector<NearRoute> near;
   // A cheap box test first (a degree of latitude is ~111 km; longitude degrees are shorter), then geodesics.
   Bbox area;
   for (const LonLat& p : track.route()) area.expand(Vec2{p.lon, p.lat});
   const double margin = bufferMetres / 100000.0 + 0.01;
   area = {area.minX - margin * 1.2, area.minY - margin, area.maxX + margin * 1.2, area.maxY + margin};
   const auto& g = GeographicLib::Geodesic::WGS84();
-  for (const LonLat& e : eventPositions) {
+  for (size_t i = 0; i < positions.size(); ++i) {
+    const LonLat& e = positions[i];
     if (!area.contains({e.lon, e.lat})) continue;
     const double along = track.metresAlongNearest(e);
     const LonLat onRoute = track.pointAlong(along).first;
     double distance = 0;
     g.Inverse(e.lat, e.lon, onRoute.lat, onRoute.lon, distance);
-    if (distance <= bufferMetres) ++counts[std::min(counts.size() - 1, size_t(along / segmentMetres))];
+    if (distance <= bufferMetres) near.push_back({uint32_t(i), along});
   }
+  return near;
+}
+
+std::vector<uint32_t> routeRisk(const Track& track, const std::vector<LonLat>& eventPositions, double bufferMetres,
+                                double segmentMetres) {
+  std::vector<uint32_t> counts(size_t(std::ceil(track.lengthMetres() / segmentMetres)), 0);
+  if (counts.empty()) return counts;
+  for (const NearRoute& n : nearRoute(track, eventPositions, bufferMetres))
+    ++counts[std::min(counts.size() - 1, size_t(n.metresAlong / segmentMetres))];
   return counts;
 }
 

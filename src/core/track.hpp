@@ -3,6 +3,7 @@
 // are a stop.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,15 @@ private:
   std::vector<double> m_cumulative;  // metres from the start at each route point
   std::vector<TimedWaypoint> m_waypoints;
 };
+
+// A position within a route's buffer: its index in the list given, and where along the route it lies.
+struct NearRoute {
+  uint32_t index = 0;
+  double metresAlong = 0;
+};
+
+// The positions within `bufferMetres` (geodesic) of the track's route, in the order given.
+std::vector<NearRoute> nearRoute(const Track& track, const std::vector<LonLat>& positions, double bufferMetres);
 
 // Route risk: incidents within `bufferMetres` of the route, counted per `segmentMetres` of route, for the
 // events given (already narrowed to the look-back window). One count per segment, from the route's start.

@@ -405,6 +405,20 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
       faded.a *= 0.25f + 0.75f * float(i) / float(n - 1 ? n - 1 : 1);
       m_overlay->line(view.worldToScreen(convoy.travelled[i - 1]), view.worldToScreen(convoy.travelled[i]), 4 * s, faded);
     }
+    // Incidents the convoy passed: rings, dark red; bright and thicker for those reached in the last day.
+    auto ring = [&](Vec2 world, double radius, double width, const Rgba& colour) {
+      const Vec2 c = view.worldToScreen(world);
+      constexpr int kSides = 20;
+      for (int i = 0; i < kSides; ++i) {
+        const double a0 = 2 * 3.14159265358979 * i / kSides, a1 = 2 * 3.14159265358979 * (i + 1) / kSides;
+        m_overlay->line(c + Vec2{std::cos(a0), std::sin(a0)} * radius, c + Vec2{std::cos(a1), std::sin(a1)} * radius, width, colour);
+      }
+    };
+    for (const Vec2& at : convoy.passedIncidents) ring(at, 11 * s, 2 * s, {0.55f, 0.05f, 0.05f, 0.9f});
+    for (const Vec2& at : convoy.justReached) {
+      ring(at, 15 * s, 5 * s, {1, 1, 1, 0.9f});
+      ring(at, 15 * s, 3 * s, {0.9f, 0.1f, 0.05f, 1});
+    }
     // The icon: an arrowhead pointing along the direction of travel (screen y grows downwards).
     const Vec2 p = view.worldToScreen(convoy.position);
     const double a = convoy.headingDegrees * 3.14159265358979 / 180;

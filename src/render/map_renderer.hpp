@@ -60,6 +60,8 @@ struct ConvoyOverlay {
   bool moving = true;
   // Route risk: the route cut in segments, each with its share of the highest count (0..1), drawn under the route.
   std::vector<std::pair<std::vector<Vec2>, float>> riskSegments;
+  // Incidents near the route that the convoy has passed, ringed; those reached in the last day ring brighter.
+  std::vector<Vec2> passedIncidents, justReached;
 };
 
 // A held town or camp at the clock's time.

@@ -150,3 +150,15 @@ TEST(RouteRisk, CountsIncidentsNearTheRoutePerTenKilometres) {
   EXPECT_EQ(risk[5], 1u);
   EXPECT_EQ(std::accumulate(risk.begin(), risk.end(), 0u), 3u) << "the incident 20 km away is not counted";
 }
+
+TEST(NearRoute, KeepsPositionsWithinTheBufferWithWhereAlongTheRoute) {
+  const UtcSeconds t0 = at("2023-11-01T00:00Z");
+  const Track track = northbound({{t0, 0, "A"}, {t0 + 3600, geodesicLength(kNorthbound), "B"}});
+  // 3 km east of km ~50 (kept), 8 km east of it (beyond 5 km: dropped), on the road at km ~5 (kept).
+  const auto near = nearRoute(track, {{0.028, 16.45}, {0.075, 16.45}, {0.0, 16.045}}, 5000);
+  ASSERT_EQ(near.size(), 2u);
+  EXPECT_EQ(near[0].index, 0u);
+  EXPECT_NEAR(near[0].metresAlong, geodesicLength({{0, 16}, {0, 16.45}}), 500);
+  EXPECT_EQ(near[1].index, 2u);
+  EXPECT_NEAR(near[1].metresAlong, geodesicLength({{0, 16}, {0, 16.045}}), 500);
+}

@@ -14,7 +14,7 @@ using namespace sitmap::test;
 
 namespace {
 
-Scene timeScene(const TempDir& dir) {
+Scene timeScene(const TempDir& dir, bool withIncident = false) {
   writeText(dir.path("route.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
     "geometry":{"type":"LineString","coordinates":[[1,15],[3,15]]}}]})");
   writeText(dir.path("waypoints.csv"), "time_utc,place,latitude,longitude\n2023-11-01T00:00Z,West,15,1\n2023-11-02T00:00Z,East,15,3\n");
@@ -23,8 +23,12 @@ Scene timeScene(const TempDir& dir) {
      "geometry":{"type":"Point","coordinates":[2,16.5]}},
     {"type":"Feature","properties":{"name":"Zone","actor":"FAMa","status":"influence","valid_from":"2023-11-01","valid_to":"2023-11-10"},
      "geometry":{"type":"Polygon","coordinates":[[[0.5,17.2],[1.5,17.2],[1.5,17.8],[0.5,17.8],[0.5,17.2]]]}}]})");
+  // An IED 2 km north of the route at 2.5E, the day the convoy passes (at 18:00).
+  writeText(dir.path("events.csv"),
+            "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\nX1,2023-11-01,Explosions/Remote violence,15.02,2.5,0\n");
+  const std::string incidents = withIncident ? R"(,{"path":"events.csv","kind":"incidents"})" : "";
   auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff",
-    "layers":[{"path":"control.geojson","kind":"control"}],
+    "layers":[{"path":"control.geojson","kind":"control"})" + incidents + R"(],
     "convoys":[{"name":"C","route":"route.geojson","waypoints":"waypoints.csv"}]})",
                           dir.root());
   EXPECT_TRUE(scene) << scene.error();
@@ -90,4 +94,21 @@ TEST(TimeRender, OutsideTheirTimesTheyAreGone) {
   EXPECT_FALSE(near(pixel(*image, int(middle.x) + 4, int(middle.y) - 6), {26, 51, 153}, 30)) << "no convoy icon mid-route";
   const Vec2 east = pixelOf({3, 15});
   EXPECT_TRUE(near(pixel(*image, int(east.x) - 3, int(east.y)), {26, 51, 153}, 40)) << "convoy arrived at its end";
+}
+
+TEST(TimeRender, IncidentsNearTheRouteAreRingedOnceTheConvoyPassesThem) {
+  TempDir dir;
+  const Scene scene = timeScene(dir, true);
+  const Vec2 ied = pixelOf({2.5, 15.02});
+  const std::array<int, 3> bright{230, 26, 13}, dark{140, 13, 13};
+  auto before = renderScene(scene, at("2023-11-01T12:00Z"));  // the convoy is at 2E
+  ASSERT_TRUE(before) << before.error();
+  EXPECT_TRUE(near(pixel(*before, int(ied.x), int(ied.y) - 15), {255, 255, 255}, 2)) << "not reached: no ring";
+  auto reached = renderScene(scene, at("2023-11-01T20:00Z"));  // just past it
+  ASSERT_TRUE(reached) << reached.error();
+  EXPECT_TRUE(near(pixel(*reached, int(ied.x), int(ied.y) - 15), bright, 30)) << "reached in the last day: bright ring";
+  auto later = renderScene(scene, at("2023-11-03T00:00Z"));  // a day and more after
+  ASSERT_TRUE(later) << later.error();
+  EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) - 11), dark, 30)) << "passed earlier: dark ring";
+  EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) - 15), {255, 255, 255}, 2)) << "no longer bright";
 }
