@@ -2,8 +2,8 @@
 #include "app/map_session.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -207,19 +207,38 @@ MapSession::PassedIncidents MapSession::incidentsPassed(size_t convoy, UtcSecond
   if (!passed.table || convoy >= m_convoys.size()) return passed;
   const EventTable& t = *passed.table;
   if (m_nearRouteTable != passed.table) {
-    std::vector<LonLat> positions(t.size());
-    for (size_t e = 0; e < t.size(); ++e) positions[e] = {t.lon[e], t.lat[e]};
+    // Only incidents dated from the day before departure to arrival can count: that date test first keeps
+    // the geodesics to a handful even over a million incidents.
     m_nearRoute.clear();
-    for (size_t c = 0; c < m_convoys.size(); ++c)
-      m_nearRoute.push_back(nearRoute(m_convoys[c].track, positions, m_convoys[c].alertKm * 1000));
+    m_nearRouteDisplay.clear();
+    for (const LoadedConvoy& c : m_convoys) {
+      const int32_t from = dayOf(c.track.departure()) - 1, to = dayOf(c.track.arrival());
+      std::vector<uint32_t> events;
+      std::vector<LonLat> positions;
+      for (uint32_t e = 0; e < t.size(); ++e)
+        if (t.day[e] >= from && t.day[e] <= to) {
+          events.push_back(e);
+          positions.push_back({t.lon[e], t.lat[e]});
+        }
+      std::vector<NearRoute> near = nearRoute(c.track, positions, c.alertKm * 1000);
+      std::vector<Vec2> display;
+      for (NearRoute& n : near) {
+        n.index = events[n.index];
+        display.push_back(toDisplay({t.lon[n.index], t.lat[n.index]}).value_or(Vec2{NAN, NAN}));
+      }
+      m_nearRoute.push_back(std::move(near));
+      m_nearRouteDisplay.push_back(std::move(display));
+    }
     m_nearRouteTable = passed.table;
   }
   const Track& track = m_convoys[convoy].track;
   const TrackPosition p = track.at(now);
-  for (const NearRoute& n : m_nearRoute[convoy]) {
-    const int64_t when = int64_t(t.day[n.index]) * 86400;
-    if (when < track.departure() - 86400 || when > now || n.metresAlong > p.metresDone + 1) continue;
+  const int32_t today = dayOf(now);
+  for (size_t i = 0; i < m_nearRoute[convoy].size(); ++i) {
+    const NearRoute& n = m_nearRoute[convoy][i];
+    if (t.day[n.index] > today || n.metresAlong > p.metresDone + 1) continue;
     passed.near.push_back(n);
+    passed.display.push_back(m_nearRouteDisplay[convoy][i]);
   }
   return passed;
 }
@@ -474,9 +493,9 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       // Reached in the last day: beyond where the convoy was 24 hours ago.
       const double dayAgo = convoy.track.at(now - 86400).metresDone;
       const PassedIncidents passed = incidentsPassed(c, now);
-      for (const NearRoute& n : passed.near)
-        if (auto at = toDisplay({passed.table->lon[n.index], passed.table->lat[n.index]}))
-          (n.metresAlong > dayAgo ? overlay.justReached : overlay.passedIncidents).push_back(*at);
+      for (size_t i = 0; i < passed.near.size(); ++i)
+        if (!std::isnan(passed.display[i].x))
+          (passed.near[i].metresAlong > dayAgo ? overlay.justReached : overlay.passedIncidents).push_back(passed.display[i]);
       overlay.label = convoy.track.name() + (p.status == TrackStatus::Moving ? "" : std::string(" (") + trackStatusName(p.status) + ")");
       frame.convoys.push_back(std::move(overlay));
     }

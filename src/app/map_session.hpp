@@ -113,6 +113,7 @@ public:
   struct PassedIncidents {
     std::shared_ptr<const EventTable> table;  // the layer's: `near` indexes it
     std::vector<NearRoute> near;
+    std::vector<Vec2> display;  // each one's position in the display CRS
   };
   PassedIncidents incidentsPassed(size_t convoy, UtcSeconds now) const;
   int32_t riskDays() const { return m_riskDays; }
@@ -150,6 +151,7 @@ private:
   // Incidents near each route: geodesics per incident, so measured once per incident table.
   mutable std::shared_ptr<const EventTable> m_nearRouteTable;
   mutable std::vector<std::vector<NearRoute>> m_nearRoute;
+  mutable std::vector<std::vector<Vec2>> m_nearRouteDisplay;
   std::vector<LoadedConvoy> m_convoys;
   std::vector<std::string> m_convoyErrors;
   EventFilter effectiveFilter() const;  // the user's filter narrowed to the clock's window

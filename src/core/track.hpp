@@ -51,6 +51,9 @@ public:
   std::pair<LonLat, double> pointAlong(double metres) const;
   // Distance along the route of the route point nearest `p` (for placing waypoints given as coordinates).
   double metresAlongNearest(LonLat p) const;
+  // Points every `stepMetres` along the route plus every vertex (so towns on the route are found exactly),
+  // each with its distance from the start.
+  std::vector<std::pair<double, LonLat>> samples(double stepMetres) const;
 
 private:
   std::string m_name;

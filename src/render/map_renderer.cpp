@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 
 #include "core/label_placer.hpp"
 #include "core/text.hpp"
@@ -388,6 +389,31 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
 void MapRenderer::drawConvoys(const MapFrame& frame) {
   const Viewport& view = frame.view;
   const float s = frame.pixelScale;
+  // Rings around incidents the convoys passed: one per few pixels at most, however many incidents share a
+  // place (a town's dozens of events, or many convoys on one road); bright ones claim their place first.
+  std::set<std::pair<int, int>> ringed;
+  auto claim = [&](Vec2 screen, double radius) {
+    if (screen.x < -radius || screen.y < -radius || screen.x > view.widthPx() + radius || screen.y > view.heightPx() + radius)
+      return false;
+    return ringed.insert({int(std::floor(screen.x / (4 * s))), int(std::floor(screen.y / (4 * s)))}).second;
+  };
+  auto ring = [&](Vec2 screen, double radius, double width, const Rgba& colour) {
+    constexpr int kSides = 20;
+    for (int i = 0; i < kSides; ++i) {
+      const double a0 = 2 * 3.14159265358979 * i / kSides, a1 = 2 * 3.14159265358979 * (i + 1) / kSides;
+      m_overlay->line(screen + Vec2{std::cos(a0), std::sin(a0)} * radius, screen + Vec2{std::cos(a1), std::sin(a1)} * radius,
+                      width, colour);
+    }
+  };
+  for (const ConvoyOverlay& convoy : frame.convoys)
+    for (const Vec2& at : convoy.justReached)
+      if (const Vec2 c = view.worldToScreen(at); claim(c, 15 * s)) {
+        ring(c, 15 * s, 5 * s, {1, 1, 1, 0.9f});
+        ring(c, 15 * s, 3 * s, {0.9f, 0.1f, 0.05f, 1});
+      }
+  for (const ConvoyOverlay& convoy : frame.convoys)
+    for (const Vec2& at : convoy.passedIncidents)
+      if (const Vec2 c = view.worldToScreen(at); claim(c, 11 * s)) ring(c, 11 * s, 2 * s, {0.55f, 0.05f, 0.05f, 0.9f});
   for (const ConvoyOverlay& convoy : frame.convoys) {
     // Risk under the route: pale yellow (no incident nearby) to dark red (the most incidents of any segment).
     for (const auto& [points, level] : convoy.riskSegments) {
@@ -404,20 +430,6 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
       Rgba faded = travelled;
       faded.a *= 0.25f + 0.75f * float(i) / float(n - 1 ? n - 1 : 1);
       m_overlay->line(view.worldToScreen(convoy.travelled[i - 1]), view.worldToScreen(convoy.travelled[i]), 4 * s, faded);
-    }
-    // Incidents the convoy passed: rings, dark red; bright and thicker for those reached in the last day.
-    auto ring = [&](Vec2 world, double radius, double width, const Rgba& colour) {
-      const Vec2 c = view.worldToScreen(world);
-      constexpr int kSides = 20;
-      for (int i = 0; i < kSides; ++i) {
-        const double a0 = 2 * 3.14159265358979 * i / kSides, a1 = 2 * 3.14159265358979 * (i + 1) / kSides;
-        m_overlay->line(c + Vec2{std::cos(a0), std::sin(a0)} * radius, c + Vec2{std::cos(a1), std::sin(a1)} * radius, width, colour);
-      }
-    };
-    for (const Vec2& at : convoy.passedIncidents) ring(at, 11 * s, 2 * s, {0.55f, 0.05f, 0.05f, 0.9f});
-    for (const Vec2& at : convoy.justReached) {
-      ring(at, 15 * s, 5 * s, {1, 1, 1, 0.9f});
-      ring(at, 15 * s, 3 * s, {0.9f, 0.1f, 0.05f, 1});
     }
     // The icon: an arrowhead pointing along the direction of travel (screen y grows downwards).
     const Vec2 p = view.worldToScreen(convoy.position);
