@@ -451,6 +451,10 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
           zone.style.strokeWidth = f.status == ControlStatus::Control ? 2.0f : 1.2f;
           zone.style.dashed = f.status == ControlStatus::Claimed || f.confidence == "indicative";
           zone.style.pointSize = 0;
+          if (now - f.validFrom < 86400) {  // a change the clock just crossed: a bright edge, as for markers
+            zone.style.stroke = {1.0f, 0.85f, 0.0f, 1};
+            zone.style.strokeWidth = 4.0f;
+          }
           frame.controlZones.push_back(std::move(zone));
           continue;
         }
@@ -511,6 +515,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     }
     std::vector<std::string> actors;
     std::vector<ControlStatus> statuses;
+    bool justChanged = false;  // a control feature began in the last day: its bright edge needs a key
     if (m_clock) {
       for (const SessionLayer& layer : m_layers) {
         if (!layer.spec.visible || !layer.data.control) continue;
@@ -518,6 +523,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
           if (!f.validAt(*m_clock)) continue;
           if (std::find(actors.begin(), actors.end(), f.actor) == actors.end()) actors.push_back(f.actor);
           if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
+          justChanged = justChanged || *m_clock - f.validFrom < 86400;
         }
       }
     }
@@ -549,6 +555,8 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       for (const std::string& actor : actors) frame.furniture.legend.push_back({colourOfActor(actor), "Held by " + actor});
       if (!frame.controlZones.empty())
         frame.furniture.legend.push_back({{0.35f, 0.35f, 0.35f, 1}, "Dashed areas: indicative zones, not boundaries", LegendEntry::Symbol::Ring});
+      if (justChanged)
+        frame.furniture.legend.push_back({{1.0f, 0.85f, 0.0f, 1}, "Yellow edge: changed in the last 24 h", LegendEntry::Symbol::Ring});
       const Rgba grey{0.35f, 0.35f, 0.35f, 1};
       for (ControlStatus status : statuses)
         if (status != ControlStatus::Control)

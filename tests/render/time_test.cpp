@@ -112,3 +112,15 @@ TEST(TimeRender, IncidentsNearTheRouteAreRingedOnceTheConvoyPassesThem) {
   EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) - 11), dark, 30)) << "passed earlier: dark ring";
   EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) - 15), {255, 255, 255}, 2)) << "no longer bright";
 }
+
+TEST(TimeRender, AZoneThatJustChangedHasABrightEdgeForADay) {
+  TempDir dir;
+  const Scene scene = timeScene(dir);
+  const Vec2 edge = pixelOf({0.5, 17.5});  // the zone's west edge; it became valid on 1 Nov
+  auto fresh = renderScene(scene, at("2023-11-01T12:00Z"));
+  ASSERT_TRUE(fresh) << fresh.error();
+  EXPECT_TRUE(near(pixel(*fresh, int(edge.x), int(edge.y)), {255, 217, 0}, 30)) << "changed in the last day";
+  auto settled = renderScene(scene, at("2023-11-03T12:00Z"));
+  ASSERT_TRUE(settled) << settled.error();
+  EXPECT_FALSE(near(pixel(*settled, int(edge.x), int(edge.y)), {255, 217, 0}, 60)) << "two days on: the actor's edge";
+}
