@@ -197,14 +197,17 @@ std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) cons
   return risks;
 }
 
+const SessionLayer* MapSession::incidentLayer() const {
+  for (const SessionLayer& layer : m_layers)
+    if (layer.spec.visible && layer.data.events && layer.selection) return &layer;
+  return nullptr;
+}
+
 MapSession::PassedIncidents MapSession::incidentsPassed(size_t convoy, UtcSeconds now) const {
   PassedIncidents passed;
-  for (const SessionLayer& layer : m_layers)
-    if (layer.spec.visible && layer.data.events && layer.filterEngine) {
-      passed.table = layer.data.events->table;
-      break;
-    }
-  if (!passed.table || convoy >= m_convoys.size()) return passed;
+  const SessionLayer* incidents = incidentLayer();
+  if (!incidents || convoy >= m_convoys.size()) return passed;
+  passed.table = incidents->data.events->table;
   const EventTable& t = *passed.table;
   if (m_nearRouteTable != passed.table) {
     // Only incidents dated from the day before departure to arrival can count: that date test first keeps

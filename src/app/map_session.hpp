@@ -108,7 +108,9 @@ public:
   // Route risk per 10 km segment of each convoy's route: incidents (of every incident layer, current filter)
   // within the convoy's alert distance during the `riskDays` before its departure. Recounted when asked.
   std::vector<std::vector<uint32_t>> routeRisks(int32_t riskDays) const;
-  // Incidents (of the first visible incident layer, unfiltered) within the convoy's alert distance that it
+  // The incident layer the panels and convoy rings use: the first visible one with a filter result.
+  const SessionLayer* incidentLayer() const;
+  // Incidents (of incidentLayer(), unfiltered) within the convoy's alert distance that it
   // has passed by `now`, from the day before its departure: the panel lists them and the map rings them.
   struct PassedIncidents {
     std::shared_ptr<const EventTable> table;  // the layer's: `near` indexes it

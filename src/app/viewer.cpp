@@ -116,8 +116,7 @@ private:
   std::vector<LayerRow> layerRows() const;
   void toggleFullscreen();
   void changeCrs(const std::string& crs);
-  // Incidents: the layer the panels show, their view of it, and the map tools that edit the filter.
-  SessionLayer* incidentLayer();
+  // Incidents: the panels' view of the session's incident layer, and the map tools that edit the filter.
   IncidentsView incidentsView();
   void handleMapTools(bool& interacting);
   void pickRegionAt(Vec2 screen);
@@ -415,7 +414,7 @@ void Viewer::apply(const Command& command) {
         } else if constexpr (std::is_same_v<T, SetEventFilter>) {
           m_session.setEventFilter(c.filter);
         } else if constexpr (std::is_same_v<T, FlyToEvent>) {
-          if (SessionLayer* l = incidentLayer())
+          if (const SessionLayer* l = m_session.incidentLayer())
             flyTo(l->data.events->positions[c.event], std::min(m_view.unitsPerPixel(), 250.0));
         } else if constexpr (std::is_same_v<T, ShowEventDetails>) {
           m_detailsEvent = c.event;
@@ -524,18 +523,12 @@ bool Viewer::handleInput() {
   return active || io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || ImGui::IsAnyMouseDown();
 }
 
-SessionLayer* Viewer::incidentLayer() {
-  for (SessionLayer& layer : m_session.layers())
-    if (layer.spec.visible && layer.data.events && layer.selection) return &layer;
-  return nullptr;
-}
-
 IncidentsView Viewer::incidentsView() {
   IncidentsView view;
   view.filter = &m_session.eventFilter();
   view.tool = m_tool;
   view.hovered = m_hoveredEvent;
-  SessionLayer* layer = incidentLayer();
+  const SessionLayer* layer = m_session.incidentLayer();
   if (!layer) return view;
   const EventTable& table = *layer->data.events->table;
   view.table = &table;
@@ -672,7 +665,7 @@ void Viewer::handleMapTools(bool& interacting) {
     }
   }
   // Hover an incident: tooltip; click it: details.
-  if (SessionLayer* layer = incidentLayer(); layer && !controlShown) {
+  if (const SessionLayer* layer = m_session.incidentLayer(); layer && !controlShown) {
     const auto event = nearestEvent(layer->data.events->positions, *layer->selection, m_view, mouse, 10 * m_contentScale);
     if (event && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
       const EventTable& t = *layer->data.events->table;
@@ -699,7 +692,7 @@ TimeView Viewer::timeView() {
   view.exportProgress = exportProgress();
   size_t readyLayers = 0;
   for (const SessionLayer& layer : m_session.layers()) readyLayers += layer.state == SessionLayer::State::Ready;
-  SessionLayer* incidents = incidentLayer();
+  const SessionLayer* incidents = m_session.incidentLayer();
   // The change list and the span (every convoy, control change and incident date) change only with the
   // layers: recomputed then, not every frame of playback.
   if (m_changesFor != readyLayers) {
@@ -799,7 +792,7 @@ MapFrame Viewer::currentFrame(const Viewport& view, float pixelScale) {
   frame.highContrast = m_highContrast;
   if (m_bookmark >= 0 && size_t(m_bookmark) < m_session.bookmarks().size())
     frame.furniture.title = (frame.furniture.title.empty() ? "" : frame.furniture.title + " — ") + m_session.bookmarks()[size_t(m_bookmark)].name;
-  if (SessionLayer* layer = incidentLayer(); layer && (m_hoveredEvent || (m_detailsOpen && m_detailsEvent)))
+  if (const SessionLayer* layer = m_session.incidentLayer(); layer && (m_hoveredEvent || (m_detailsOpen && m_detailsEvent)))
     frame.highlight = MapFrame::Highlight{layer->rendererId, m_hoveredEvent ? *m_hoveredEvent : *m_detailsEvent};
   return frame;
 }
