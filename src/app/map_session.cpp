@@ -454,7 +454,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
           zone.style.strokeWidth = f.status == ControlStatus::Control ? 2.0f : 1.2f;
           zone.style.dashed = f.status == ControlStatus::Claimed || f.confidence == "indicative";
           zone.style.pointSize = 0;
-          if (now - f.validFrom < 86400) {  // a change the clock just crossed: a bright edge, as for markers
+          if (f.beganWithinADayOf(now)) {  // a change the clock just crossed: a bright edge, as for markers
             zone.style.stroke = {1.0f, 0.85f, 0.0f, 1};
             zone.style.strokeWidth = 4.0f;
           }
@@ -464,7 +464,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         ControlMarker marker;
         marker.position = layer.data.control->positions[i];
         marker.colour = colourOfActor(f.actor);
-        marker.justChanged = now - f.validFrom < 86400;
+        marker.justChanged = f.beganWithinADayOf(now);
         marker.style = f.status == ControlStatus::Control     ? ControlMarker::Style::Solid
                        : f.status == ControlStatus::Influence ? ControlMarker::Style::Light
                        : f.status == ControlStatus::Claimed   ? ControlMarker::Style::Dashed
@@ -526,7 +526,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
           if (!f.validAt(*m_clock)) continue;
           if (std::find(actors.begin(), actors.end(), f.actor) == actors.end()) actors.push_back(f.actor);
           if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
-          justChanged = justChanged || *m_clock - f.validFrom < 86400;
+          justChanged = justChanged || f.beganWithinADayOf(*m_clock);
         }
       }
     }

@@ -28,6 +28,8 @@ struct ControlFeature {
   size_t index = 0;     // the feature's position in its source (for its geometry)
 
   bool validAt(UtcSeconds t) const { return t >= validFrom && (!validTo || t < *validTo); }
+  // Began less than a day before `t`: the map marks such a change so that it is seen as the clock crosses it.
+  bool beganWithinADayOf(UtcSeconds t) const { return t - validFrom < 86400; }
 };
 
 struct ControlChange {

@@ -115,6 +115,8 @@ TEST(ControlLoader, ValidityIsInclusiveFromExclusiveTo) {
   EXPECT_FALSE(load->features[0].validAt(handover));  // exclusive end
   EXPECT_TRUE(load->features[1].validAt(handover));   // inclusive start
   EXPECT_FALSE(load->features[1].validTo);             // empty: still valid
+  EXPECT_TRUE(load->features[1].beganWithinADayOf(handover + 86399));
+  EXPECT_FALSE(load->features[1].beganWithinADayOf(handover + 86400));
 }
 
 TEST(ControlLoader, FieldNamesCanBeMapped) {
