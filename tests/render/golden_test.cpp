@@ -19,30 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Comparison {
-  double differingFraction = 1;
-  RgbaImage diff;
-};
-
-// A pixel differs when any channel is off by more than `threshold`; the diff image shows those in red.
-Comparison compare(const RgbaImage& actual, const RgbaImage& expected, int threshold) {
-  Comparison result;
-  if (actual.width != expected.width || actual.height != expected.height) return result;
-  result.diff = RgbaImage(actual.width, actual.height);
-  size_t differing = 0;
-  for (size_t i = 0; i < actual.pixels.size(); i += 4) {
-    int worst = 0;
-    for (int c = 0; c < 4; ++c) worst = std::max(worst, std::abs(int(actual.pixels[i + c]) - int(expected.pixels[i + c])));
-    const bool differs = worst > threshold;
-    differing += differs;
-    const uint8_t grey = uint8_t(expected.pixels[i] / 4 + 160);
-    uint8_t* d = &result.diff.pixels[i];
-    d[0] = differs ? 255 : grey, d[1] = differs ? 0 : grey, d[2] = differs ? 0 : grey, d[3] = 255;
-  }
-  result.differingFraction = double(differing) / double(actual.pixels.size() / 4);
-  return result;
-}
-
 std::vector<std::string> caseNames() {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(sourceDir() + "/tests/render"))
@@ -76,7 +52,7 @@ TEST_P(Golden, MatchesTheReferenceImage) {
   }
   auto expected = readPngFile(expectedPath);
   ASSERT_TRUE(expected) << expected.error() << " (run tools/approve-render-tests to create it)";
-  const Comparison result = compare(*image, *expected, spec.value("channel_threshold", 40));
+  const ImageComparison result = compareImages(*image, *expected, spec.value("channel_threshold", 40));
   const double tolerance = spec.value("tolerance", 0.005);
   if (result.differingFraction > tolerance) {
     const fs::path out = fs::path(SITMAP_BINARY_DIR) / "render-test-output" / GetParam();

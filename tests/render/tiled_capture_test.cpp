@@ -21,17 +21,6 @@ public:
   ~RenderTargetLimit() { unsetenv("SITMAP_MAX_RENDER_TARGET"); }
 };
 
-double differingFraction(const RgbaImage& a, const RgbaImage& b, int threshold) {
-  size_t differing = 0;
-  for (size_t i = 0; i < a.pixels.size(); i += 4)
-    for (int c = 0; c < 4; ++c)
-      if (std::abs(int(a.pixels[i + c]) - int(b.pixels[i + c])) > threshold) {
-        ++differing;
-        break;
-      }
-  return double(differing) / double(a.pixels.size() / 4);
-}
-
 Result<RgbaImage> renderDefault(int width, int height, double scale) {
   auto scene = loadSceneFile(sourceDir() + "/assets/scenes/default.json");
   if (!scene) return Error{scene.error()};
@@ -56,7 +45,7 @@ TEST(TiledCapture, MatchesTheImageDrawnInOnePiece) {
     ASSERT_EQ(tiled->width, whole->width);
     ASSERT_EQ(tiled->height, whole->height);
     // Markers cut at a seam show as a few dozen pixels here; rounding alone differs in a handful at most.
-    EXPECT_LT(differingFraction(*tiled, *whole, 24), 0.00005) << "scale " << scale;
+    EXPECT_LT(compareImages(*tiled, *whole, 24).differingFraction, 0.00005) << "scale " << scale;
   }
 }
 

@@ -4,6 +4,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -92,6 +93,24 @@ std::string readText(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+ImageComparison compareImages(const RgbaImage& actual, const RgbaImage& expected, int threshold) {
+  ImageComparison result;
+  if (actual.width != expected.width || actual.height != expected.height) return result;
+  result.diff = RgbaImage(actual.width, actual.height);
+  size_t differing = 0;
+  for (size_t i = 0; i < actual.pixels.size(); i += 4) {
+    int worst = 0;
+    for (int c = 0; c < 4; ++c) worst = std::max(worst, std::abs(int(actual.pixels[i + c]) - int(expected.pixels[i + c])));
+    const bool differs = worst > threshold;
+    differing += differs;
+    const uint8_t grey = uint8_t(expected.pixels[i] / 4 + 160);
+    uint8_t* d = &result.diff.pixels[i];
+    d[0] = differs ? 255 : grey, d[1] = differs ? 0 : grey, d[2] = differs ? 0 : grey, d[3] = 255;
+  }
+  result.differingFraction = double(differing) / double(actual.pixels.size() / 4);
+  return result;
 }
 
 std::array<int, 4> pixel(const RgbaImage& image, int x, int y) {

@@ -43,6 +43,14 @@ std::string readText(const std::string& path);
 std::array<int, 4> pixel(const RgbaImage& image, int x, int y);
 bool near(const std::array<int, 4>& actual, std::array<int, 3> rgb, int tolerance = 12);
 
+// A pixel differs when any channel is off by more than `threshold`. Images of different sizes differ
+// wholly (fraction 1, no diff image); otherwise the diff shows differing pixels red over a pale copy.
+struct ImageComparison {
+  double differingFraction = 1;
+  RgbaImage diff;
+};
+ImageComparison compareImages(const RgbaImage& actual, const RgbaImage& expected, int threshold);
+
 // The folder with the repository's sources (for assets/ and tests/render/).
 std::string sourceDir();
 // The sitmap executable.
