@@ -9,10 +9,6 @@ uniform vec2 u_viewport;
 uniform float u_halfWidth;  // pixels
 out float v_across;         // pixels from the centre line
 out float v_along;          // pixels along the path (for dashes)
-uniform vec4 u_tile;  // the part of the image being drawn: left, top (pixels, y down), width, height
-vec4 toClip(vec2 screen) {  // full-image pixels (y down) to clip space of the tile
-  return vec4((screen.x - u_tile.x) / u_tile.z * 2.0 - 1.0, 1.0 - (screen.y - u_tile.y) / u_tile.w * 2.0, 0.0, 1.0);
-}
 void main() {
   vec2 a = (a_segment.xy + u_offset) / u_unitsPerPixel;
   vec2 b = (a_segment.zw + u_offset) / u_unitsPerPixel;

@@ -2,6 +2,7 @@
 #include "render/shader_program.hpp"
 
 #include <utility>
+#include <vector>
 
 #include "render/shader_sources.hpp"
 
@@ -12,10 +13,20 @@ namespace {
 Result<GLuint> compile(GLenum stage, std::string_view name) {
   const std::string_view source = shaderSource(name);
   if (source.empty()) return Error{"missing shader " + std::string(name)};
+  // Vertex shaders get the shared tile mapping (toClip) right after their #version line.
+  std::vector<std::string_view> parts{source};
+  if (stage == GL_VERTEX_SHADER) {
+    const size_t firstLineEnd = source.find('\n') + 1;
+    parts = {source.substr(0, firstLineEnd), shaderSource("tile_clip.glsl"), source.substr(firstLineEnd)};
+  }
+  std::vector<const char*> texts;
+  std::vector<GLint> lengths;
+  for (std::string_view part : parts) {
+    texts.push_back(part.data());
+    lengths.push_back(GLint(part.size()));
+  }
   GLuint shader = glCreateShader(stage);
-  const char* text = source.data();
-  const GLint length = GLint(source.size());
-  glShaderSource(shader, 1, &text, &length);
+  glShaderSource(shader, GLsizei(parts.size()), texts.data(), lengths.data());
   glCompileShader(shader);
   GLint ok = 0;
   glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
