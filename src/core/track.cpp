@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <tuple>
 
 namespace sitmap {
@@ -104,7 +105,7 @@ std::vector<NearRoute> nearRoute(const Track& track, const std::vector<LonLat>& 
   for (size_t i = 0; i < positions.size(); ++i) {
     const LonLat& e = positions[i];
     if (!area.contains({e.lon, e.lat})) continue;
-    const double cosLat = std::cos(e.lat * 3.14159265358979 / 180);
+    const double cosLat = std::cos(e.lat * std::numbers::pi / 180);
     double bestSquared = INFINITY;
     const std::pair<double, LonLat>* best = nullptr;
     for (const auto& sample : samples) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numbers>
 #include <set>
 
 #include "core/label_placer.hpp"
@@ -400,7 +401,7 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
   auto ring = [&](Vec2 screen, double radius, double width, const Rgba& colour) {
     constexpr int kSides = 20;
     for (int i = 0; i < kSides; ++i) {
-      const double a0 = 2 * 3.14159265358979 * i / kSides, a1 = 2 * 3.14159265358979 * (i + 1) / kSides;
+      const double a0 = 2 * std::numbers::pi * i / kSides, a1 = 2 * std::numbers::pi * (i + 1) / kSides;
       m_overlay->line(screen + Vec2{std::cos(a0), std::sin(a0)} * radius, screen + Vec2{std::cos(a1), std::sin(a1)} * radius,
                       width, colour);
     }
@@ -433,7 +434,7 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
     }
     // The icon: an arrowhead pointing along the direction of travel (screen y grows downwards).
     const Vec2 p = view.worldToScreen(convoy.position);
-    const double a = convoy.headingDegrees * 3.14159265358979 / 180;
+    const double a = convoy.headingDegrees * std::numbers::pi / 180;
     const Vec2 forward{std::sin(a), -std::cos(a)}, side{std::cos(a), std::sin(a)};
     const double len = 13 * s, half = 8 * s;
     const Vec2 tip = p + forward * len, left = p - forward * (len * 0.6) - side * half, right = p - forward * (len * 0.6) + side * half;
