@@ -9,11 +9,9 @@ namespace sitmap {
 
 std::optional<ControlStatus> parseControlStatus(std::string_view text) {
   const std::string s = foldForMatching(text);
-  if (s == "control") return ControlStatus::Control;
-  if (s == "influence") return ControlStatus::Influence;
-  if (s == "contested") return ControlStatus::Contested;
-  if (s == "claimed") return ControlStatus::Claimed;
-  if (s == "raid") return ControlStatus::Raid;
+  for (ControlStatus status : {ControlStatus::Control, ControlStatus::Influence, ControlStatus::Contested,
+                               ControlStatus::Claimed, ControlStatus::Raid})
+    if (s == controlStatusName(status)) return status;
   return std::nullopt;
 }
 
