@@ -1,24 +1,12 @@
 // Scene resolution for the command line.
 #include "app/cli_common.hpp"
 
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "io/scene_file.hpp"
 
 namespace sitmap {
-
-namespace {
-// A scene is JSON with a "sitmap_scene" version key near the top; other .json files (GeoJSON) are data.
-bool isScene(const std::string& path) {
-  if (std::filesystem::path(path).extension() != ".json") return false;
-  std::ifstream in(path);
-  std::string head(4096, '\0');
-  in.read(head.data(), std::streamsize(head.size()));
-  head.resize(size_t(in.gcount()));
-  return head.find("\"sitmap_scene\"") != std::string::npos;
-}
-}  // namespace
 
 std::string defaultScenePath() {
   // Next to the build tree (build/release/sitmap -> assets/), then the current folder.
@@ -31,12 +19,23 @@ std::string defaultScenePath() {
   return "assets/scenes/default.json";
 }
 
-Result<Scene> sceneFromArguments(const std::vector<std::string>& inputs) {
-  if (inputs.empty()) return loadSceneFile(defaultScenePath());
-  if (inputs.size() == 1 && isScene(inputs[0])) return loadSceneFile(inputs[0]);
+Result<Scene> loadSceneReportingWarnings(const std::string& path) {
+  std::vector<std::string> warnings;
+  auto scene = loadSceneFile(path, &warnings);
+  for (const std::string& warning : warnings) std::fprintf(stderr, "sitmap: warning: %s\n", warning.c_str());
+  return scene;
+}
+
+Result<OpenedScene> sceneFromArguments(const std::vector<std::string>& inputs) {
+  const std::string single = inputs.empty() ? defaultScenePath() : inputs.size() == 1 ? inputs[0] : std::string();
+  if (!single.empty() && (inputs.empty() || isSceneFile(single))) {
+    auto scene = loadSceneReportingWarnings(single);
+    if (!scene) return Error{scene.error()};
+    return OpenedScene{std::move(*scene), single};
+  }
   for (const std::string& input : inputs)
-    if (isScene(input)) return Error{input + ": a scene cannot be combined with other files"};
-  return sceneForFiles(inputs);
+    if (isSceneFile(input)) return Error{input + ": a scene cannot be combined with other files"};
+  return OpenedScene{sceneForFiles(inputs), {}};
 }
 
 }  // namespace sitmap

@@ -74,7 +74,7 @@ int runFrames(const FramesRequest& request) {
     if (ec) return fail(kExitBadInput, request.output + ": cannot create the folder: " + ec.message());
   }
 
-  auto scene = loadSceneFile(request.scene);
+  auto scene = loadSceneReportingWarnings(request.scene);
   if (!scene) return fail(kExitBadInput, scene.error());
   RenderOptions options = request.render;
   options.time = *from;

@@ -90,20 +90,21 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   }
   if (!overwrite && std::filesystem::exists(output))
     return fail(kExitUsage, output + ": already exists (add --overwrite to replace it)");
-  auto scene = sceneFromArguments(inputs);
-  if (!scene) return fail(kExitBadInput, scene.error());
-  auto image = renderScene(std::move(*scene), options);
+  auto opened = sceneFromArguments(inputs);
+  if (!opened) return fail(kExitBadInput, opened.error());
+  const std::string scenePath = opened->scenePath;
+  auto image = renderScene(std::move(opened->scene), options);
   if (!image) return fail(kExitBadInput, image.error());
   // Provenance in the PNG: what made it, from which scene (and its content's hash), at which clock and filter.
   PngTextChunks provenance = {{"Software", "sitmap " SITMAP_VERSION}};
-  if (inputs.size() == 1 && std::filesystem::path(inputs[0]).extension() == ".json") {
-    std::ifstream in(inputs[0], std::ios::binary);
+  if (!scenePath.empty()) {
+    std::ifstream in(scenePath, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     uint64_t hash = 1469598103934665603ull;  // FNV-1a 64: identifies the scene's exact content
     for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
     char hex[24];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-    provenance.push_back({"Source", std::filesystem::absolute(inputs[0]).string()});
+    provenance.push_back({"Source", std::filesystem::absolute(scenePath).string()});
     provenance.push_back({"Scene hash", std::string("fnv1a64:") + hex});
   } else {
     std::string files;
@@ -262,16 +263,15 @@ int main(int argc, char** argv) {
   if (*track) return runTrack(trackInput, trackRoute, trackConvoy, trackAt);
   if (*control) return runControl(controlInput, controlAt);
   if (*events) return runEvents(eventsFile, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);
-  auto scene = sceneFromArguments(viewInputs);
-  if (!scene) return fail(kExitBadInput, scene.error());
-  const bool oneScene = viewInputs.size() == 1 && std::filesystem::path(viewInputs[0]).extension() == ".json";
+  auto opened = sceneFromArguments(viewInputs);
+  if (!opened) return fail(kExitBadInput, opened.error());
   ViewerOptions viewer;
-  viewer.scenePath = viewInputs.empty() ? defaultScenePath() : oneScene ? viewInputs[0] : std::string();
+  viewer.scenePath = opened->scenePath;  // Ctrl+S saves over a scene file only, never over a data file
   if (!windowSize.empty()) {
     auto parsed = parseSize(windowSize);
     if (!parsed) return fail(kExitUsage, "--window must be WIDTHxHEIGHT, e.g. 1600x900");
     std::tie(viewer.windowWidth, viewer.windowHeight) = *parsed;
   }
   viewer.screenshotPath = screenshotPath;
-  return runViewer(std::move(*scene), viewer);
+  return runViewer(std::move(opened->scene), viewer);
 }

@@ -17,8 +17,6 @@ int fail(int code, const std::string& message) {
   return code;
 }
 
-bool isSceneFile(const std::string& path) { return std::filesystem::path(path).extension() == ".json" && loadSceneFile(path).ok(); }
-
 // The places layer of a scene (for waypoints given by name): its first layer that reads a "places" layer.
 std::string placesOf(const Scene& scene) {
   for (const LayerSpec& layer : scene.layers)
@@ -34,7 +32,9 @@ int runTrack(const std::string& input, const std::string& route, const std::stri
   ConvoySpec spec;
   std::string places;
   if (isSceneFile(input)) {
-    const Scene scene = *loadSceneFile(input);
+    auto loaded = loadSceneReportingWarnings(input);
+    if (!loaded) return fail(kExitBadInput, loaded.error());
+    const Scene& scene = *loaded;
     if (scene.convoys.empty()) return fail(kExitBadInput, input + ": the scene has no convoy");
     const ConvoySpec* chosen = &scene.convoys.front();
     if (!convoy.empty()) {
@@ -45,7 +45,7 @@ int runTrack(const std::string& input, const std::string& route, const std::stri
     }
     spec = *chosen;
     places = placesOf(scene);
-  } else if (std::filesystem::path(input).extension() == ".gpx") {
+  } else if (hasGpxExtension(input)) {
     spec.name = input;
     spec.gpxPath = input;
   } else {
@@ -67,7 +67,9 @@ int runControl(const std::string& input, const std::string& at) {
   if (!t) return fail(kExitUsage, "--at: cannot read the time '" + at + "' (use e.g. 2023-11-04T12:00Z)");
   std::vector<LayerSpec> sources;
   if (isSceneFile(input)) {
-    const Scene scene = *loadSceneFile(input);
+    auto loaded = loadSceneReportingWarnings(input);
+    if (!loaded) return fail(kExitBadInput, loaded.error());
+    const Scene& scene = *loaded;
     for (const LayerSpec& layer : scene.layers)
       if (layer.kind == LayerKind::Control) sources.push_back(layer);
     if (sources.empty()) return fail(kExitBadInput, input + ": the scene has no control layer");

@@ -956,11 +956,17 @@ void Viewer::rememberScene(const std::string& path) {
 }
 
 void Viewer::openScene(const std::string& path) {
-  auto scene = loadSceneFile(path);
+  if (!isSceneFile(path)) {
+    m_notifications.error(path + ": not a sitmap scene (no \"sitmap_scene\" key); add data files under Layers");
+    return;
+  }
+  std::vector<std::string> warnings;
+  auto scene = loadSceneFile(path, &warnings);
   if (!scene) {
     m_notifications.error(scene.error());
     return;
   }
+  for (const std::string& warning : warnings) m_notifications.error(warning);
   auto next = MapSession::create(std::move(*scene));
   if (!next) {
     m_notifications.error(next.error());

@@ -1,14 +1,17 @@
 // Scene JSON reading.
 #include "io/scene_file.hpp"
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/civil_date.hpp"
 #include "core/utc_time.hpp"
 #include "io/file_write.hpp"
+#include "io/input_file.hpp"
 
 #include <ogrsf_frmts.h>
 
@@ -19,6 +22,9 @@ namespace sitmap {
 namespace {
 
 using nlohmann::json;
+
+// Scenes are small (the default is a few KB): a bigger file is data, or a mistake.
+constexpr uint64_t kMaxSceneBytes = 64ull << 20;
 
 struct SceneError {
   std::string message;
@@ -37,8 +43,15 @@ public:
   double number(const char* key, double fallback) const {
     const json* v = find(key);
     if (!v) return fallback;
-    if (!v->is_number()) fail(key, "expected a number");
+    if (!v->is_number() || !std::isfinite(v->get<double>())) fail(key, "expected a number");
     return v->get<double>();
+  }
+  // A whole number in [min, max]: checked before it is converted, so 1e300 is a message, not undefined behaviour.
+  int32_t integer(const char* key, int32_t fallback, int32_t min, int32_t max) const {
+    const double value = number(key, fallback);
+    if (!(value >= min && value <= max) || value != std::floor(value))
+      fail(key, "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return int32_t(value);
   }
   bool boolean(const char* key, bool fallback) const {
     const json* v = find(key);
@@ -67,6 +80,110 @@ private:
   std::string m_where;
 };
 
+constexpr float kMaxSizePx = 1000;
+
+// [SECTION] Known keys: one pass over the parsed JSON warns of keys the reader would ignore (a misspelt
+// "stlye" silently dropping a layer's style), naming the nearest known key.
+
+// The keys an object may have, and for those holding objects (or lists of objects), what those may have.
+// Objects of free keys (actor colours, field maps, layer visibility) have no schema and are not checked.
+struct KeySchema {
+  std::vector<std::string> keys;
+  std::map<std::string, const KeySchema*> children;
+};
+
+const KeySchema& sceneKeySchema() {
+  static const KeySchema view{{"centre", "scale"}, {}};
+  static const KeySchema region{{"name", "rings"}, {}};
+  static const KeySchema filter{{"from", "to", "admin1", "admin2", "admin3", "types", "sub_types", "actors", "inter_codes",
+                                 "interactions", "civilian_targeting_only", "min_fatalities", "text", "regions"},
+                                {{"regions", &region}}};
+  static const KeySchema style{{"fill", "filled", "stroke", "stroke_width", "dashed", "point_fill", "point_size",
+                                "label_field", "priority_field", "priority_order", "label_colour", "halo_colour",
+                                "label_size", "label_uppercase", "filter", "hillshade", "resampling", "ramp"},
+                               {}};
+  static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
+                                "min_scale", "max_scale", "style"},
+                               {{"style", &style}}};
+  static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km"}, {}};
+  static const KeySchema bookmark{{"name", "view", "clock", "filter", "layers_visible"},
+                                  {{"view", &view}, {"filter", &filter}}};
+  static const KeySchema root{{"sitmap_scene", "title", "crs", "background", "home_bbox", "clock", "window_days",
+                               "selected_convoy", "risk_days", "actor_colours", "convoys", "view", "filter",
+                               "bookmarks", "layers"},
+                              {{"convoys", &convoy}, {"view", &view}, {"filter", &filter}, {"bookmarks", &bookmark},
+                               {"layers", &layer}}};
+  return root;
+}
+
+// Edit distance with adjacent transpositions counted as one edit ("stlye" is one from "style").
+size_t editDistance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+void warnUnknownKeys(const json& node, const KeySchema& schema, const std::string& where, std::vector<std::string>& warnings) {
+  if (!node.is_object()) return;
+  for (const auto& [key, value] : node.items()) {
+    if (std::find(schema.keys.begin(), schema.keys.end(), key) == schema.keys.end()) {
+      std::string message = where + key + ": unknown key";
+      const std::string* nearest = nullptr;
+      size_t best = std::max<size_t>(2, key.size() / 3) + 1;  // only suggest what is plausibly a typing slip
+      for (const std::string& known : schema.keys)
+        if (size_t d = editDistance(key, known); d < best) best = d, nearest = &known;
+      if (nearest) message += " (did you mean \"" + *nearest + "\"?)";
+      warnings.push_back(message + ", ignored");
+      continue;
+    }
+    auto child = schema.children.find(key);
+    if (child == schema.children.end()) continue;
+    if (value.is_array()) {
+      for (size_t i = 0; i < value.size(); ++i)
+        warnUnknownKeys(value[i], *child->second, where + key + "[" + std::to_string(i) + "].", warnings);
+    } else {
+      warnUnknownKeys(value, *child->second, where + key + ".", warnings);
+    }
+  }
+}
+
+// Whether a JSON text is an object with `key` at its top level, wherever it sits, without building the tree.
+bool hasTopLevelKey(const std::string& text, const std::string& wanted) {
+  struct Finder : nlohmann::json_sax<json> {
+    const std::string& wanted;
+    int depth = 0;
+    bool found = false;
+    explicit Finder(const std::string& w) : wanted(w) {}
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return ++depth, true; }
+    bool end_object() override { return --depth, true; }
+    bool start_array(std::size_t) override { return depth == 0 ? false : (++depth, true); }  // a list is no scene
+    bool end_array() override { return --depth, true; }
+    bool key(string_t& k) override {
+      found = found || (depth == 1 && k == wanted);
+      return !found;  // stop reading as soon as it is found
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  } finder(wanted);
+  try {
+    json::sax_parse(text, &finder);
+  } catch (const std::exception&) {  // numbers beyond double range and the like: not for this question
+  }
+  return finder.found;
+}
+
 VectorStyle readVectorStyle(const Reader& r) {
   VectorStyle s;
   s.fill = r.colour("fill", s.fill);
@@ -86,7 +203,11 @@ VectorStyle readVectorStyle(const Reader& r) {
   s.labelSize = float(r.number("label_size", s.labelSize));
   s.labelUppercase = r.boolean("label_uppercase", s.labelUppercase);
   s.filter = r.string("filter");
-  if (s.strokeWidth < 0 || s.pointSize < 0 || s.labelSize <= 0) r.fail("", "sizes must be positive");
+  // Sizes are pixels: beyond a few hundred they are typing errors (and beyond float range they would not survive
+  // a save and reload).
+  for (auto [key, size] : {std::pair{"stroke_width", s.strokeWidth}, {"point_size", s.pointSize}, {"label_size", s.labelSize}})
+    if (!(size >= 0 && size <= kMaxSizePx)) r.fail(key, "expected a size from 0 to " + std::to_string(int(kMaxSizePx)) + " px");
+  if (s.labelSize <= 0) r.fail("label_size", "expected a positive size");
   return s;
 }
 
@@ -143,22 +264,31 @@ EventFilter readFilter(const json& node, const std::string& where) {
     if (it == node.end()) continue;
     if (!it->is_array()) r.fail(key, "expected a list of numbers");
     for (const json& v : *it) {
-      if (!v.is_number_integer()) r.fail(key, "expected a list of numbers");
-      (std::string(key) == "inter_codes" ? f.interCodes : f.interactions).push_back(v.get<int>());
+      if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 99) r.fail(key, "expected a list of codes from 0 to 99");
+      (std::string(key) == "inter_codes" ? f.interCodes : f.interactions).push_back(int(v.get<int64_t>()));
     }
   }
   f.civilianTargetingOnly = r.boolean("civilian_targeting_only", false);
-  f.minFatalities = int(r.number("min_fatalities", 0));
+  f.minFatalities = r.integer("min_fatalities", 0, 0, std::numeric_limits<int32_t>::max());
   f.text = r.string("text");
   if (auto it = node.find("regions"); it != node.end()) {
     if (!it->is_array()) r.fail("regions", "expected a list");
-    for (const json& region : *it) {
+    for (size_t i = 0; i < it->size(); ++i) {
+      const json& region = (*it)[i];
+      const std::string regionWhere = where + ".regions[" + std::to_string(i) + "]";
+      if (!region.is_object()) throw SceneError{regionWhere + ": expected an object with \"name\" and \"rings\""};
+      Reader regionReader(region, regionWhere + ".");
       RegionShape shape;
-      shape.name = region.value("name", "region");
-      for (const json& ring : region.value("rings", json::array())) {
+      shape.name = regionReader.string("name", "region");
+      const json* rings = regionReader.find("rings");
+      if (rings && !rings->is_array()) regionReader.fail("rings", "expected a list of rings of [lon, lat]");
+      for (const json& ring : rings ? *rings : json::array()) {
         std::vector<Vec2> points;
+        if (!ring.is_array()) regionReader.fail("rings", "expected a list of rings of [lon, lat]");
         for (const json& p : ring) {
-          if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number()) r.fail("regions", "rings are lists of [lon, lat]");
+          if (!p.is_array() || p.size() != 2 || !p[0].is_number() || !p[1].is_number() ||
+              !std::isfinite(p[0].get<double>()) || !std::isfinite(p[1].get<double>()))
+            regionReader.fail("rings", "rings are lists of [lon, lat]");
           points.push_back({p[0].get<double>(), p[1].get<double>()});
         }
         shape.rings.push_back(std::move(points));
@@ -174,8 +304,9 @@ SceneView readView(const json& node, const std::string& where) {
   Reader r(node, where + ".");
   SceneView view;
   const json* centre = r.find("centre");
-  if (!centre || !centre->is_array() || centre->size() != 2 || !(*centre)[0].is_number() || !(*centre)[1].is_number())
-    r.fail("centre", "expected [lon, lat]");
+  if (!centre || !centre->is_array() || centre->size() != 2 || !(*centre)[0].is_number() || !(*centre)[1].is_number() ||
+      !(std::abs((*centre)[0].get<double>()) <= 360) || !(std::abs((*centre)[1].get<double>()) <= 90))
+    r.fail("centre", "expected [lon, lat] in degrees");
   view.centre = {(*centre)[0].get<double>(), (*centre)[1].get<double>()};
   view.scaleDenominator = r.number("scale", 1e6);
   if (!(view.scaleDenominator > 0)) r.fail("scale", "expected a positive scale denominator");
@@ -188,7 +319,7 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   LayerSpec layer;
   layer.path = r.string("path");
   if (layer.path.empty()) r.fail("path", "missing");
-  if (std::filesystem::path(layer.path).is_relative() && layer.path.rfind("/vsi", 0) != 0)
+  if (isLocalFilePath(layer.path) && std::filesystem::path(layer.path).is_relative())
     layer.path = (baseDir / layer.path).lexically_normal().string();
   layer.name = r.string("name", std::filesystem::path(layer.path).stem().string());
   layer.sourceLayer = r.string("layer");
@@ -214,6 +345,7 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
     }
   }
   layer.scales.minScale = r.number("min_scale", 0);
+  if (layer.scales.minScale < 0 || r.number("max_scale", 0) < 0) r.fail("min_scale", "scales are positive denominators (1:N)");
   layer.scales.maxScale = r.number("max_scale", 0);
   const json empty = json::object();
   const json* style = r.find("style");
@@ -227,21 +359,22 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
 
 }  // namespace
 
-Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir) {
+Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir, std::vector<std::string>* warnings) {
   json root;
   try {
     root = json::parse(jsonText);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse errors, and numbers beyond double range (out_of_range)
     return Error{std::string("not valid JSON: ") + e.what()};
   }
   if (!root.is_object()) return Error{"not a scene: expected a JSON object"};
   try {
+    if (warnings) warnUnknownKeys(root, sceneKeySchema(), "", *warnings);
     Reader r(root, "");
     Scene scene;
     const double version = r.number("sitmap_scene", 0);
     if (version < 1) return Error{"not a sitmap scene (missing \"sitmap_scene\": 1)"};
     if (version > Scene::kFormatVersion)
-      return Error{"scene format " + std::to_string(int(version)) + " is newer than this sitmap understands (" +
+      return Error{"scene format " + json(version).dump() + " is newer than this sitmap understands (" +
                    std::to_string(Scene::kFormatVersion) + ")"};
     scene.title = r.string("title");
     scene.crs = r.string("crs", scene.crs);
@@ -259,10 +392,10 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
       if (!t) r.fail("clock", "expected a UTC time like \"2023-11-04T12:00Z\"");
       scene.clock = *t;
     }
-    scene.windowDays = int32_t(r.number("window_days", 0));
+    constexpr int32_t kMaxDays = 366 * 100;
+    scene.windowDays = r.integer("window_days", 0, 0, kMaxDays);
     scene.selectedConvoy = r.string("selected_convoy");
-    scene.riskDays = int32_t(r.number("risk_days", 0));
-    if (scene.riskDays < 0) r.fail("risk_days", "expected 0 (no route risk) or more days");
+    scene.riskDays = r.integer("risk_days", 0, 0, kMaxDays);
     if (const json* colours = r.find("actor_colours")) {
       if (!colours->is_object()) r.fail("actor_colours", "expected an object like {\"FAMa\": \"#004488\"}");
       for (const auto& [actor, value] : colours->items()) {
@@ -271,7 +404,6 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
         scene.actorColours[actor] = *colour;
       }
     }
-    if (scene.windowDays < 0) r.fail("window_days", "expected 0 (all incidents up to the clock) or more days");
     if (const json* convoys = r.find("convoys")) {
       if (!convoys->is_array()) r.fail("convoys", "expected a list");
       for (size_t i = 0; i < convoys->size(); ++i) {
@@ -281,8 +413,9 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
         Reader c(node, where + ".");
         ConvoySpec convoy;
         auto resolve = [&](const std::string& path) {
-          return path.empty() || std::filesystem::path(path).is_absolute() ? path
-                                                                           : (std::filesystem::path(baseDir) / path).lexically_normal().string();
+          return !isLocalFilePath(path) || std::filesystem::path(path).is_absolute()
+                     ? path
+                     : (std::filesystem::path(baseDir) / path).lexically_normal().string();
         };
         convoy.name = c.string("name", "Convoy " + std::to_string(i + 1));
         convoy.routePath = resolve(c.string("route"));
@@ -290,6 +423,7 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
         convoy.waypointsPath = resolve(c.string("waypoints"));
         convoy.gpxPath = resolve(c.string("gpx"));
         convoy.alertKm = c.number("alert_km", convoy.alertKm);
+        if (!(convoy.alertKm >= 0 && convoy.alertKm <= 1000)) c.fail("alert_km", "expected a distance from 0 to 1000 km");
         if (convoy.gpxPath.empty() && (convoy.routePath.empty() || convoy.waypointsPath.empty()))
           c.fail("", "needs \"route\" and \"waypoints\", or \"gpx\"");
         scene.convoys.push_back(convoy);
@@ -330,18 +464,29 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
     return scene;
   } catch (const SceneError& e) {
     return Error{e.message};
+  } catch (const std::exception& e) {  // a JSON type error the checks above missed: still a message, never an abort
+    return Error{std::string("unreadable scene: ") + e.what()};
   }
 }
 
-Result<Scene> loadSceneFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path + ": cannot open scene file"};
-  std::stringstream text;
-  text << in.rdbuf();
+Result<Scene> loadSceneFile(const std::string& path, std::vector<std::string>* warnings) {
+  auto text = readInputFile(path, kMaxSceneBytes);
+  if (!text) return Error{text.error()};
   auto baseDir = std::filesystem::absolute(path).parent_path();
-  auto scene = parseScene(text.str(), baseDir.string());
+  std::vector<std::string> found;
+  auto scene = parseScene(*text, baseDir.string(), &found);
   if (!scene) return Error{path + ": " + scene.error()};
+  if (warnings)
+    for (const std::string& warning : found) warnings->push_back(path + ": " + warning);
   return scene;
+}
+
+bool isSceneFile(const std::string& path) {
+  if (!isLocalFilePath(path) || !checkInputFile(path)) return false;
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) > kMaxSceneBytes || ec) return false;
+  auto text = readInputFile(path, kMaxSceneBytes);
+  return text && hasTopLevelKey(*text, "sitmap_scene");
 }
 
 namespace {
@@ -456,6 +601,10 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
 }
 
 Status saveSceneFile(const std::string& path, const Scene& scene, bool overwrite) {
+  // Replacing a file is for scenes only: a GeoJSON, a CSV or anything else the user owns is never written over.
+  std::error_code ec;
+  if (overwrite && std::filesystem::exists(path, ec) && !isSceneFile(path))
+    return Error{path + ": exists and is not a sitmap scene; not overwritten (save under another name)"};
   const std::string text = sceneToJson(scene, std::filesystem::absolute(path).parent_path().string());
   return writeFileAtomically(path, std::vector<uint8_t>(text.begin(), text.end()), overwrite);
 }

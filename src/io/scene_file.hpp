@@ -2,18 +2,26 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/scene.hpp"
 
 namespace sitmap {
 
-// Relative layer paths come back resolved against the scene file's folder.
-Result<Scene> loadSceneFile(const std::string& path);
-Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir);
+// Relative layer paths come back resolved against the scene file's folder (local paths only: connection strings,
+// URLs and /vsi… paths are kept as written). Keys the reader does not know are not errors: each becomes a
+// warning in `warnings` (when given) naming the key and the nearest known one.
+Result<Scene> loadSceneFile(const std::string& path, std::vector<std::string>* warnings = nullptr);
+Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir,
+                         std::vector<std::string>* warnings = nullptr);
+// The one rule for "is this file a scene": a regular file of JSON whose top-level object has "sitmap_scene",
+// wherever the key sits. The command line and the viewer both use it; the extension does not matter.
+bool isSceneFile(const std::string& path);
 // The scene as JSON (format version 1); layer and data paths become relative to `baseDir` where they can.
 std::string sceneToJson(const Scene& scene, const std::string& baseDir);
-// Writes atomically; never replaces an existing file unless `overwrite` (Save as asks first).
+// Writes atomically; never replaces an existing file unless `overwrite` (Save as asks first), and never
+// replaces a file that is not a scene, whatever `overwrite` says.
 Status saveSceneFile(const std::string& path, const Scene& scene, bool overwrite);
 
 // A scene that draws the given files in order (first at the bottom) with default styles.

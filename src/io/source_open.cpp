@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "io/gdal_session.hpp"
+#include "io/input_file.hpp"
 
 namespace sitmap {
 
@@ -20,13 +21,10 @@ bool isCsv(const std::string& path) {
 Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what) {
   ensureGdal();
   // Paths GDAL handles itself (/vsizip/..., URLs, connection strings) skip the file checks.
-  const bool plainFile = path.rfind("/vsi", 0) != 0 && path.find("://") == std::string::npos &&
-                         path.find(':') == std::string::npos;
-  if (plainFile) {
+  if (isLocalFilePath(path)) {
+    if (Status usable = checkInputFile(path); !usable) return Error{usable.error()};
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return Error{path + ": file not found"};
-    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0)
-      return Error{path + ": file is empty"};
+    if (std::filesystem::file_size(path, ec) == 0) return Error{path + ": file is empty"};
   }
   // CSV: take geometry from lon/lat-like columns, whatever their exact names.
   const char* csvOptions[] = {"X_POSSIBLE_NAMES=lon,long,longitude,x,lng", "Y_POSSIBLE_NAMES=lat,latitude,y",

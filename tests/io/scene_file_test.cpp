@@ -47,6 +47,53 @@ TEST(SceneFile, RejectsNonScenesAndNewerVersions) {
   EXPECT_NE(parseScene(R"({"sitmap_scene":99})", "/").error().find("newer"), std::string::npos);
 }
 
+TEST(SceneFile, ValuesOfTheWrongTypeOrRangeAreMessagesNamingThePath) {
+  const std::pair<const char*, const char*> cases[] = {
+      {R"({"sitmap_scene":1,"filter":{"regions":[{"name":5}]}})", "filter.regions[0].name: expected text"},
+      {R"({"sitmap_scene":1,"filter":{"regions":[7]}})", "filter.regions[0]: expected an object"},
+      {R"({"sitmap_scene":1,"filter":{"regions":[{"rings":5}]}})", "filter.regions[0].rings:"},
+      {R"({"sitmap_scene":1,"filter":{"min_fatalities":1e300}})", "filter.min_fatalities: expected a whole number"},
+      {R"({"sitmap_scene":1,"window_days":2147483648})", "window_days: expected a whole number"},
+      {R"({"sitmap_scene":1,"risk_days":-1})", "risk_days: expected a whole number"},
+      {R"({"sitmap_scene":1e300})", "newer than this sitmap"},
+      {R"({"sitmap_scene":1,"layers":[{"path":"a","style":{"point_size":1e39}}]})", "layers[0].style.point_size: expected a size"},
+      {R"({"sitmap_scene":1,"filter":{"inter_codes":[99999999999]}})", "filter.inter_codes: expected a list of codes"},
+      {R"({"sitmap_scene":1,"ignored":1e400})", "not valid JSON"},
+  };
+  for (const auto& [json, expected] : cases) {
+    auto scene = parseScene(json, "/");
+    ASSERT_FALSE(scene) << json;
+    EXPECT_NE(scene.error().find(expected), std::string::npos) << json << " gave: " << scene.error();
+  }
+}
+
+TEST(SceneFile, UnknownKeysAreWarningsWithTheNearestKnownKey) {
+  std::vector<std::string> warnings;
+  auto scene = parseScene(R"({"sitmap_scene":1,"layers":[{"path":"a.gpkg","stlye":{},"opactiy":0.5,
+      "style":{"fil":"#ff0000"}}],"bookmarks":[{"name":"b","view":{"centre":[0,0],"scael":1e6}}],"zzz":1,
+      "actor_colours":{"Anyone":"#000000"}})", "/", &warnings);
+  ASSERT_TRUE(scene) << scene.error();  // the scene still loads
+  ASSERT_EQ(warnings.size(), 5u);
+  EXPECT_EQ(warnings[0], "bookmarks[0].view.scael: unknown key (did you mean \"scale\"?), ignored");
+  EXPECT_EQ(warnings[1], "layers[0].opactiy: unknown key (did you mean \"opacity\"?), ignored");
+  EXPECT_EQ(warnings[2], "layers[0].stlye: unknown key (did you mean \"style\"?), ignored");
+  EXPECT_EQ(warnings[3], "layers[0].style.fil: unknown key (did you mean \"fill\"?), ignored");
+  EXPECT_EQ(warnings[4], "zzz: unknown key, ignored");
+}
+
+TEST(SceneFile, ConnectionStringsAndUrlsAreNotJoinedToTheScenesFolder) {
+  auto scene = parseScene(R"({"sitmap_scene":1,"layers":[{"path":"PG:dbname=ops tables=incidents"},
+      {"path":"https://example.org/cog.tif"},{"path":"/vsizip/a.zip/b.shp"},{"path":"data/b.gpkg"}],
+      "convoys":[{"gpx":"PG:service=ops","route":"r.gpkg","waypoints":"w.csv"}]})", "/scenes");
+  ASSERT_TRUE(scene) << scene.error();
+  EXPECT_EQ(scene->layers[0].path, "PG:dbname=ops tables=incidents");
+  EXPECT_EQ(scene->layers[1].path, "https://example.org/cog.tif");
+  EXPECT_EQ(scene->layers[2].path, "/vsizip/a.zip/b.shp");
+  EXPECT_EQ(scene->layers[3].path, "/scenes/data/b.gpkg");
+  EXPECT_EQ(scene->convoys[0].gpxPath, "PG:service=ops");
+  EXPECT_EQ(scene->convoys[0].routePath, "/scenes/r.gpkg");
+}
+
 TEST(SceneFile, DefaultSceneLoads) {
   auto scene = loadSceneFile(std::string(SITMAP_SOURCE_DIR) + "/assets/scenes/default.json");
   ASSERT_TRUE(scene) << scene.error();

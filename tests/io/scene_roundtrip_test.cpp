@@ -55,8 +55,32 @@ TEST(SceneRoundTrip, SavingNeverReplacesAFileUnlessAsked) {
   ASSERT_FALSE(refused);
   EXPECT_NE(refused.error().find("already exists"), std::string::npos);
   EXPECT_EQ(readText(path), "precious");
+  // Asked to overwrite, it still refuses a file that is not a scene: the user's data is never written over.
+  auto notAScene = saveSceneFile(path, scene, true);
+  ASSERT_FALSE(notAScene);
+  EXPECT_NE(notAScene.error().find("not a sitmap scene"), std::string::npos) << notAScene.error();
+  EXPECT_EQ(readText(path), "precious");
+  // A scene is replaced when asked.
+  writeText(path, R"({"title": "old", "sitmap_scene": 1})");
   ASSERT_TRUE(saveSceneFile(path, scene, true));
   EXPECT_NE(readText(path).find("\"sitmap_scene\": 1"), std::string::npos);
+  EXPECT_EQ(readText(path).find("old"), std::string::npos);
+}
+
+TEST(SceneRoundTrip, AGeoJsonNamedJsonIsNeverTakenForAScene) {
+  TempDir dir;
+  const std::string geojson = dir.path("places.json");
+  const std::string text = R"({"type": "FeatureCollection", "features": []})";
+  writeText(geojson, text);
+  EXPECT_FALSE(isSceneFile(geojson));
+  EXPECT_FALSE(saveSceneFile(geojson, Scene{}, true));
+  EXPECT_EQ(readText(geojson), text);
+  // A scene is a scene wherever its key sits, after 4 KB of other keys too, and whatever its extension.
+  const std::string late = dir.path("late.scene");
+  writeText(late, "{\"title\": \"" + std::string(8000, 'x') + "\", \"sitmap_scene\": 1}");
+  EXPECT_TRUE(isSceneFile(late));
+  EXPECT_TRUE(loadSceneFile(late));
+  EXPECT_FALSE(isSceneFile(dir.root()));  // a folder is not a scene (and reading it does not abort)
 }
 
 TEST(SceneRoundTrip, AKilledWriteLeavesThePreviousFileIntact) {

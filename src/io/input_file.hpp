@@ -1,0 +1,20 @@
+// Input files are checked before anything opens them: a directory, a FIFO, a device or a symlink loop is refused
+// with a message naming the path and the reason (a FIFO would block open() for ever, /dev/zero never ends).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace sitmap {
+
+// True for a path on the local file system; false for what GDAL resolves itself: /vsi… paths, URLs
+// (http://, s3://) and connection strings (PG:…, WFS:…). Only local paths are checked or joined to folders.
+bool isLocalFilePath(const std::string& path);
+// A local path that exists, is a regular file (after symlinks) and can be read; other paths pass unchecked.
+Status checkInputFile(const std::string& path);
+// The whole file, refused past `maxBytes` (a scene or a waypoint table is small; a runaway read is not).
+Result<std::string> readInputFile(const std::string& path, uint64_t maxBytes);
+
+}  // namespace sitmap
