@@ -12,8 +12,10 @@ namespace sitmap {
 
 struct EventFilterOptions {
   std::string from, to, text;
-  std::vector<std::string> admin1, regionLayers, regions, types, subTypes, actors;
+  std::vector<std::string> admin1, admin2, admin3, regionLayers, regions, types, subTypes, actors;
+  std::vector<int> interCodes, interactions;
   int minFatalities = 0;
+  bool civilianTargeting = false;
 
   void addTo(CLI::App& command);
   bool any() const;

@@ -35,6 +35,12 @@ double geodesicLength(const std::vector<LonLat>& line) {
 Result<Track> Track::create(std::string name, std::vector<LonLat> route, std::vector<TimedWaypoint> waypoints) {
   if (route.size() < 2) return Error{name + ": the route needs at least two points"};
   if (waypoints.size() < 2) return Error{name + ": needs at least two timed points (a departure and an arrival)"};
+  // A NaN or out-of-range point would make the route's length NaN and every walk along it endless.
+  for (size_t i = 0; i < route.size(); ++i)
+    if (!(std::abs(route[i].lat) <= 90 && std::abs(route[i].lon) <= 180))
+      return Error{name + ": point " + std::to_string(i + 1) + " has no valid position (lat " + std::to_string(route[i].lat) +
+                   ", lon " + std::to_string(route[i].lon) + "; latitude must be within ±90 and longitude within ±180)"};
+
   Track track;
   track.m_name = std::move(name);
   track.m_route = std::move(route);
@@ -51,7 +57,7 @@ Result<Track> Track::create(std::string name, std::vector<LonLat> route, std::ve
                    ", " + formatUtc(waypoints[i].time) + " is before " + formatUtc(waypoints[i - 1].time) + ")"};
   }
   for (size_t i = 0; i < waypoints.size(); ++i) {
-    if (waypoints[i].metresAlong < -1 || waypoints[i].metresAlong > track.m_cumulative.back() + 1)
+    if (!(waypoints[i].metresAlong >= -1 && waypoints[i].metresAlong <= track.m_cumulative.back() + 1))
       return Error{track.m_name + ": waypoint " + std::to_string(i + 1) + " (" + waypoints[i].place + ") is off the route"};
   }
   track.m_waypoints = std::move(waypoints);

@@ -1,5 +1,6 @@
 // A single-pass CSV reader over the whole file in memory (RFC 4180 quoting: commas, quotes and newlines inside
 // quoted fields), feeding the event columns directly.
+#include "io/input_file.hpp"
 #include "io/acled_reader.hpp"
 
 #include <algorithm>
@@ -38,9 +39,28 @@ std::optional<double> parseNumber(std::string_view s) {
   return value;
 }
 
+// Range-checked before converting: a float beyond int range is undefined behaviour, not a large number.
 int parseSmallInt(std::string_view s) {
   auto v = parseNumber(s);
-  return v ? int(*v) : 0;
+  return v && *v >= -1e9 && *v <= 1e9 ? int(*v) : 0;
+}
+
+// A fatality count: a whole number from 0 to a million (the deadliest events are in the thousands).
+std::optional<int> parseFatalities(std::string_view s) {
+  auto v = parseNumber(s);
+  if (!v || *v < 0 || *v > 1e6 || *v != std::floor(*v)) return std::nullopt;
+  return int(*v);
+}
+
+// Optional text as R, spreadsheets and databases write "nothing": NA, N/A, NULL (any case) read as empty,
+// so "NA" is neither an actor nor a civilian-targeting mark.
+std::string_view optionalText(std::string_view s) {
+  s = trim(s);
+  auto is = [&](std::string_view word) {
+    return s.size() == word.size() &&
+           std::equal(s.begin(), s.end(), word.begin(), [](char a, char b) { return std::toupper((unsigned char)a) == b; });
+  };
+  return is("NA") || is("N/A") || is("NULL") ? std::string_view() : s;
 }
 
 // Since 2024 ACLED writes actor types as words; older exports use the codes.
@@ -60,7 +80,7 @@ std::vector<std::string_view> splitActors(std::string_view list) {
   std::vector<std::string_view> out;
   while (!list.empty()) {
     const size_t cut = list.find(';');
-    std::string_view one = trim(list.substr(0, cut));
+    std::string_view one = optionalText(list.substr(0, cut));
     if (!one.empty()) out.push_back(one);
     if (cut == std::string_view::npos) break;
     list.remove_prefix(cut + 1);
@@ -161,8 +181,14 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
       skip(row, "coordinates " + std::string(field(c.lat)) + ", " + std::string(field(c.lon)) + " are out of range");
       continue;
     }
+    const std::string_view deathsText = optionalText(field(c.fatalities));
+    const std::optional<int> deaths = deathsText.empty() ? std::optional(0) : parseFatalities(deathsText);
+    if (!deaths) {
+      skip(row, "fatalities '" + std::string(deathsText) + "' is not a count (a whole number from 0 to 1000000)");
+      continue;
+    }
     const std::string_view idText = trim(c.id >= 0 ? field(c.id) : field(c.dataId));
-    const uint32_t actor1 = t.actorNames.code(trim(field(c.actor1)));
+    const uint32_t actor1 = t.actorNames.code(optionalText(field(c.actor1)));
     if (!idText.empty()) {
       // Monadic exports repeat an event once per actor: fold the repeat into the first row's event.
       auto [it, inserted] = eventById.try_emplace(std::string(idText), uint32_t(t.size()));
@@ -188,12 +214,12 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
     const std::string_view type = trim(field(c.type));
     t.eventType.push_back(t.eventTypes.code(type));
     t.category.push_back(uint8_t(categoryOf(type)));
-    t.subEventType.push_back(t.subEventTypes.code(trim(field(c.subType))));
+    t.subEventType.push_back(t.subEventTypes.code(optionalText(field(c.subType))));
     t.disorderType.push_back(t.disorderTypes.code(trim(field(c.disorder))));
-    t.admin1.push_back(t.admin1Names.code(trim(field(c.admin1))));
-    t.admin2.push_back(t.admin2Names.code(trim(field(c.admin2))));
-    t.admin3.push_back(t.admin3Names.code(trim(field(c.admin3))));
-    const uint32_t actor2 = t.actorNames.code(trim(field(c.actor2)));
+    t.admin1.push_back(t.admin1Names.code(optionalText(field(c.admin1))));
+    t.admin2.push_back(t.admin2Names.code(optionalText(field(c.admin2))));
+    t.admin3.push_back(t.admin3Names.code(optionalText(field(c.admin3))));
+    const uint32_t actor2 = t.actorNames.code(optionalText(field(c.actor2)));
     t.actor1.push_back(actor1);
     t.actor2.push_back(actor2);
     for (uint32_t actor : {actor1, actor2})
@@ -201,19 +227,19 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
     for (int assocColumn : {c.assoc1, c.assoc2})
       for (auto assoc : splitActors(field(assocColumn))) t.actorCodes.push_back(t.actorNames.code(assoc));
     t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
-    t.assocActor1.push(trim(field(c.assoc1)));
-    t.assocActor2.push(trim(field(c.assoc2)));
+    t.assocActor1.push(optionalText(field(c.assoc1)));
+    t.assocActor2.push(optionalText(field(c.assoc2)));
     t.inter1.push_back(uint8_t(interCode(field(c.inter1))));
     t.inter2.push_back(uint8_t(interCode(field(c.inter2))));
     t.interaction.push_back(uint16_t(parseSmallInt(field(c.interaction))));
-    t.civilianTargeting.push_back(!trim(field(c.civilian)).empty());
+    t.civilianTargeting.push_back(!optionalText(field(c.civilian)).empty());
     t.lat.push_back(*lat);
     t.lon.push_back(*lon);
-    t.fatalities.push_back(std::max(0, parseSmallInt(field(c.fatalities))));
-    t.location.push(trim(field(c.location)));
+    t.fatalities.push_back(*deaths);
+    t.location.push(optionalText(field(c.location)));
     t.notes.push(field(c.notes));
     t.source.push(trim(field(c.source)));
-    t.tags.push(trim(field(c.tags)));
+    t.tags.push(optionalText(field(c.tags)));
     t.sourceRows.push_back(uint32_t(row));
     t.sourceRowOffsets.push_back(uint32_t(t.sourceRows.size()));
   }
@@ -248,6 +274,7 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
 }
 
 Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& progress) {
+  if (Status usable = checkInputFile(path); !usable) return Error{usable.error()};
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return Error{path + ": file not found or unreadable"};
   const std::streamsize size = in.tellg();

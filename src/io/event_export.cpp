@@ -4,6 +4,8 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cpl_vsi.h>
 #include <fstream>
 #include <iterator>
 
@@ -50,7 +52,10 @@ Status exportEventsGeoJson(const EventTable& t, const std::vector<uint32_t>& eve
                            bool overwrite) {
   ensureGdal();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
-  const std::string temporary = temporaryNameFor(outPath);
+  // GDAL writes into memory; the bytes then go through the one atomic writer, which checks every write and
+  // fsyncs before publishing (GDAL's own close reports no error on a full disk).
+  static std::atomic<uint64_t> exportsStarted{0};
+  const std::string temporary = "/vsimem/sitmap-export-" + std::to_string(++exportsStarted) + ".geojson";
   GDALDatasetUniquePtr dataset(driver->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
   if (!dataset) return Error{outPath + ": cannot write: " + lastGdalError("GeoJSON driver failed")};
   OGRSpatialReference wgs84;
@@ -90,12 +95,17 @@ Status exportEventsGeoJson(const EventTable& t, const std::vector<uint32_t>& eve
     feature.SetGeometry(&point);
     if (layer->CreateFeature(&feature) != OGRERR_NONE) {
       dataset.reset();
-      std::remove(temporary.c_str());
+      VSIUnlink(temporary.c_str());
       return Error{outPath + ": cannot write: " + lastGdalError("feature rejected")};
     }
   }
-  dataset.reset();  // closes and flushes the file
-  return publishFile(temporary, outPath, overwrite);
+  dataset.reset();  // closes the memory file, completing the JSON
+  vsi_l_offset size = 0;
+  GByte* bytes = VSIGetMemFileBuffer(temporary.c_str(), &size, FALSE);
+  if (!bytes) return Error{outPath + ": cannot write: the GeoJSON driver produced nothing"};
+  const std::vector<uint8_t> text(bytes, bytes + size);
+  VSIUnlink(temporary.c_str());
+  return writeFileAtomically(outPath, text, overwrite);
 }
 
 }  // namespace sitmap

@@ -4,19 +4,33 @@
 #include <GeographicLib/Geodesic.hpp>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include "core/civil_date.hpp"
 #include "core/text.hpp"
 #include "io/csv_reader.hpp"
+#include "io/input_file.hpp"
 #include "io/source_open.hpp"
 
 namespace sitmap {
 
 namespace {
+
+// The named layer, or the first when no name is given; a file with no layers (a KML with an empty Document) says so.
+Result<OGRLayer*> layerOf(GDALDataset& dataset, const std::string& path, const std::string& layerName) {
+  if (layerName.empty()) {
+    if (OGRLayer* first = dataset.GetLayerCount() > 0 ? dataset.GetLayer(0) : nullptr) return first;
+    return Error{path + ": has no layers"};
+  }
+  if (OGRLayer* named = dataset.GetLayerByName(layerName.c_str())) return named;
+  return Error{path + ": no layer named '" + layerName + "'"};
+}
+
+// Waypoint tables are a few hundred rows; anything near this size is not one (or is an endless stream).
+constexpr uint64_t kMaxWaypointTableBytes = 64ull << 20;
 
 // A time from a text field ("2023-10-31T07:00Z") or a date/datetime field (drivers such as GeoJSON detect those).
 std::optional<UtcSeconds> timeField(OGRFeature& feature, int index) {
@@ -34,10 +48,10 @@ std::optional<UtcSeconds> timeField(OGRFeature& feature, int index) {
 Result<std::vector<LonLat>> loadRouteLine(const std::string& path, const std::string& layerName) {
   auto dataset = openVectorSource(path);
   if (!dataset) return Error{dataset.error()};
-  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
-  if (!layer) return Error{path + ": no layer named '" + layerName + "'"};
-  const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
-  for (auto& feature : *layer) {
+  auto layer = layerOf(**dataset, path, layerName);
+  if (!layer) return Error{layer.error()};
+  const auto toLonLat = lonLatTransformFor((*layer)->GetSpatialRef());
+  for (auto& feature : **layer) {
     const OGRGeometry* g = feature->GetGeometryRef();
     if (!g) continue;
     const OGRLineString* line = nullptr;
@@ -76,13 +90,43 @@ std::map<std::string, LonLat> loadPlaceNames(const std::string& path) {
   return places;
 }
 
+// A track from loaded points; a file whose points all carry one time (a logger's sentinel such as
+// 1901-12-13T20:45:52Z) has no timing to follow and says so.
+Result<Track> timedTrack(const std::string& path, const std::string& name, std::vector<LonLat> route,
+                         std::vector<TimedWaypoint> waypoints) {
+  if (waypoints.size() >= 2 && waypoints.front().time == waypoints.back().time)
+    return Error{path + ": every point carries the same time (" + formatUtc(waypoints.front().time) +
+                 "), so the track has no timing to follow"};
+  return Track::create(name, std::move(route), std::move(waypoints));
+}
+
+// Geodesic length of a polyline as points are added, one leg per point (measuring the whole line again for
+// each point made a track of n points cost n² geodesics).
+class RunningLength {
+public:
+  double add(LonLat p) {
+    if (m_previous) {
+      double s = 0;
+      GeographicLib::Geodesic::WGS84().Inverse(m_previous->lat, m_previous->lon, p.lat, p.lon, s);
+      m_metres += s;
+    }
+    m_previous = p;
+    return m_metres;
+  }
+
+private:
+  std::optional<LonLat> m_previous;
+  double m_metres = 0;
+};
+
 // Any OGR line whose vertices carry their times: M values (UTC seconds) or a "times" list field.
 Result<Track> loadTimedLine(const ConvoySpec& spec) {
   auto dataset = openVectorSource(spec.gpxPath);
   if (!dataset) return Error{dataset.error()};
-  OGRLayer* layer = (*dataset)->GetLayer(0);
-  const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
-  for (auto& feature : *layer) {
+  auto layer = layerOf(**dataset, spec.gpxPath, "");
+  if (!layer) return Error{layer.error()};
+  const auto toLonLat = lonLatTransformFor((*layer)->GetSpatialRef());
+  for (auto& feature : **layer) {
     const OGRGeometry* g = feature->GetGeometryRef();
     if (!g || wkbFlatten(g->getGeometryType()) != wkbLineString) continue;
     const OGRLineString* line = g->toLineString();
@@ -95,15 +139,19 @@ Result<Track> loadTimedLine(const ConvoySpec& spec) {
       return Error{spec.gpxPath + ": " + std::to_string(timeCount) + " times for " + std::to_string(line->getNumPoints()) + " vertices"};
     std::vector<LonLat> route;
     std::vector<TimedWaypoint> waypoints;
+    RunningLength along;
     for (int i = 0; i < line->getNumPoints(); ++i) {
       double x = line->getX(i), y = line->getY(i);
       if (toLonLat) toLonLat->Transform(1, &x, &y);
-      std::optional<UtcSeconds> t = line->IsMeasured() ? std::optional(UtcSeconds(line->getM(i))) : parseUtc(times[i]);
+      const double m = line->IsMeasured() ? line->getM(i) : 0;
+      if (line->IsMeasured() && !(std::abs(m) < 1e11))  // about ±3000 years of UTC seconds
+        return Error{spec.gpxPath + ": vertex " + std::to_string(i + 1) + ": M value " + std::to_string(m) + " is not a UTC time"};
+      std::optional<UtcSeconds> t = line->IsMeasured() ? std::optional(UtcSeconds(m)) : parseUtc(times[i]);
       if (!t) return Error{spec.gpxPath + ": vertex " + std::to_string(i + 1) + ": cannot read the time '" + times[i] + "'"};
       route.push_back({x, y});
-      waypoints.push_back({*t, geodesicLength(route), "vertex " + std::to_string(i + 1), false, ""});
+      waypoints.push_back({*t, along.add(route.back()), "vertex " + std::to_string(i + 1), false, ""});
     }
-    return Track::create(spec.name, std::move(route), std::move(waypoints));
+    return timedTrack(spec.gpxPath, spec.name, std::move(route), std::move(waypoints));
   }
   return Error{spec.gpxPath + ": no line"};
 }
@@ -116,6 +164,7 @@ Result<Track> loadGpx(const ConvoySpec& spec) {
   const int timeIndex = points->GetLayerDefn()->GetFieldIndex("time");
   std::vector<LonLat> route;
   std::vector<TimedWaypoint> waypoints;
+  RunningLength along;
   size_t number = 0;
   for (auto& feature : *points) {
     ++number;
@@ -124,22 +173,27 @@ Result<Track> loadGpx(const ConvoySpec& spec) {
     const auto t = timeField(*feature, timeIndex);
     if (!t) return Error{spec.gpxPath + ": track point " + std::to_string(number) + " has no time (the track needs times)"};
     route.push_back({g->toPoint()->getX(), g->toPoint()->getY()});
-    waypoints.push_back({*t, geodesicLength(route), "track point " + std::to_string(number), false, ""});
+    waypoints.push_back({*t, along.add(route.back()), "track point " + std::to_string(number), false, ""});
   }
-  return Track::create(spec.name, std::move(route), std::move(waypoints));
+  return timedTrack(spec.gpxPath, spec.name, std::move(route), std::move(waypoints));
 }
 
 }  // namespace
 
+bool hasGpxExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext == ".gpx";
+}
+
 Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) {
   if (!spec.gpxPath.empty())
-    return std::filesystem::path(spec.gpxPath).extension() == ".gpx" ? loadGpx(spec) : loadTimedLine(spec);
+    return hasGpxExtension(spec.gpxPath) ? loadGpx(spec) : loadTimedLine(spec);
   auto route = loadRouteLine(spec.routePath, spec.routeLayer);
   if (!route) return Error{route.error()};
-  std::ifstream in(spec.waypointsPath, std::ios::binary);
-  if (!in) return Error{spec.waypointsPath + ": file not found or unreadable"};
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CsvReader reader(text);
+  auto text = readInputFile(spec.waypointsPath, kMaxWaypointTableBytes);
+  if (!text) return Error{text.error()};
+  CsvReader reader(*text);
   std::vector<std::string_view> fields;
   if (!reader.next(fields)) return Error{spec.waypointsPath + ": empty file"};
   std::vector<std::string> header(fields.begin(), fields.end());
@@ -170,7 +224,11 @@ Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) 
     char* end = nullptr;
     const std::string latText = get(lat), lonText = get(lon);
     if (!latText.empty() && !lonText.empty()) {
-      const double y = std::strtod(latText.c_str(), &end), x = std::strtod(lonText.c_str(), &end);
+      const double y = std::strtod(latText.c_str(), &end);
+      const bool latRead = *end == '\0';
+      const double x = std::strtod(lonText.c_str(), &end);
+      if (!latRead || *end != '\0' || !(std::abs(y) <= 90 && std::abs(x) <= 180))
+        return Error{where + ": no valid position (latitude '" + latText + "', longitude '" + lonText + "')"};
       position = LonLat{x, y};
     } else if (auto it = places.find(foldForMatching(get(place))); it != places.end()) {
       position = it->second;
@@ -184,15 +242,16 @@ Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) 
       return Error{where + " (" + get(place) + ") is " + std::to_string(int(offRoute / 1000)) + " km off the route"};
     waypoints.push_back({*t, along, get(place), foldForMatching(get(basis)) == "inferred", get(note)});
   }
-  return Track::create(spec.name, std::move(*route), std::move(waypoints));
+  return timedTrack(spec.waypointsPath, spec.name, std::move(*route), std::move(waypoints));
 }
 
 Result<ControlLoad> loadControl(const std::string& path, const std::string& layerName,
                                 const std::map<std::string, std::string>& fields) {
   auto dataset = openVectorSource(path);
   if (!dataset) return Error{dataset.error()};
-  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
-  if (!layer) return Error{path + ": no layer named '" + layerName + "'"};
+  auto found = layerOf(**dataset, path, layerName);
+  if (!found) return Error{found.error()};
+  OGRLayer* layer = *found;
   OGRFeatureDefn* definition = layer->GetLayerDefn();
   auto column = [&](const char* role) {
     auto it = fields.find(role);

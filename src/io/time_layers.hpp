@@ -13,8 +13,12 @@
 
 namespace sitmap {
 
+// ".gpx" in any case (a GPS unit writes TRACK.GPX): read as a GPX track rather than as a timed line.
+bool hasGpxExtension(const std::string& path);
+
 // The waypoints may give coordinates or only a place name found in `placesPath` (any point layer, by a
-// "name" field); a waypoint farther than 5 km from the route is refused, naming its row.
+// "name" field); a waypoint farther than 5 km from the route is refused, naming its row. Points without a
+// valid position (NaN, beyond ±90/±180) and tracks whose points all carry one time are refused, naming them.
 Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath = {});
 
 struct ControlLoad {
