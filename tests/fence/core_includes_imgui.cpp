@@ -1,0 +1,2 @@
+// Fence case: a core file that includes Dear ImGui. Must not compile (core draws nothing).
+#include <imgui.h>
