@@ -23,10 +23,10 @@ void playFrames(benchmark::State& state, Scene scene) {
   target->bind();
   const Viewport view = Viewport::fitting(session->homeBounds(), 1920, 1080);
   UtcSeconds now = *parseUtc("2023-10-31T00:00Z");
-  session->setEventWindowDays(30);
+  session->clock().setWindowDays(30);
   for (auto _ : state) {
     now += 3600;  // one hour of clock time per frame
-    session->setClock(now);
+    session->clock().setTime(now);
     session->updateSelections(**renderer);
     (*renderer)->render(session->frame(view, 1, true));
     glFinish();

@@ -9,6 +9,7 @@
 
 #include "app/cli_common.hpp"
 #include "app/map_session.hpp"
+#include "core/scene_clock.hpp"
 #include "core/utc_time.hpp"
 #include "io/file_write.hpp"
 #include "io/png_file.hpp"
@@ -61,7 +62,8 @@ int runFrames(const FramesRequest& request) {
     return fail(kExitUsage, "give --step DURATION, or --fps N with --speed DURATION");
   }
   if (request.fps > 0) fps = request.fps;
-  const int64_t count = (*to - *from) / *step + 1;
+  const FrameSequence frames{*from, *to, *step};
+  const int64_t count = frames.frameCount();
   if (count > 100000) return fail(kExitUsage, "that would be " + std::to_string(count) + " frames; use a longer --step");
 
   const bool mp4 = std::filesystem::path(request.output).extension() == ".mp4";
@@ -93,8 +95,8 @@ int runFrames(const FramesRequest& request) {
     if (!pipe) return fail(kExitBadInput, "cannot start ffmpeg");
   }
   for (int64_t i = 0; i < count; ++i) {
-    const UtcSeconds t = *from + i * *step;
-    map->session().setClock(t);
+    const UtcSeconds t = frames.timeOfFrame(i);
+    map->session().clock().setTime(t);
     auto image = map->render();
     if (!image) {
       if (pipe) pclose(pipe);

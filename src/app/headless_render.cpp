@@ -84,14 +84,14 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
     for (const Bookmark& b : s.bookmarks())
       if (b.name == options.bookmark) bookmark = &b;
     if (!bookmark) return Error{"no bookmark named '" + options.bookmark + "' in the scene"};
-    if (bookmark->clock) s.setClock(*bookmark->clock);
+    if (bookmark->clock) s.clock().setTime(*bookmark->clock);
     s.setEventFilter(bookmark->filter);
     for (SessionLayer& layer : s.layers())
       if (auto it = bookmark->layerVisible.find(layer.spec.name); it != bookmark->layerVisible.end()) layer.spec.visible = it->second;
   }
   if (options.eventFilter) s.setEventFilter(*options.eventFilter);
-  if (options.time) s.setClock(*options.time);
-  if (options.windowDays) s.setEventWindowDays(*options.windowDays);
+  if (options.time) s.clock().setTime(*options.time);
+  if (options.windowDays) s.clock().setWindowDays(*options.windowDays);
   s.syncRenderer(*state.renderer);
 
   Bbox box = s.homeBounds();

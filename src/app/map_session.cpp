@@ -144,10 +144,10 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
       m_toDisplay(std::make_unique<CrsTransform>(std::move(toDisplay))),
       m_toLonLat(std::make_unique<CrsTransform>(std::move(toLonLat))) {
   for (const LayerSpec& spec : m_scene.layers) addLayer(spec);
-  m_clock = m_scene.clock;
+  m_clock.setTime(m_scene.clock);
+  m_clock.setWindowDays(m_scene.windowDays);
+  m_clock.setRiskDays(m_scene.riskDays);
   m_filter = m_scene.filter;
-  m_windowDays = m_scene.windowDays;
-  m_riskDays = m_scene.riskDays;
   std::string places;
   for (const LayerSpec& layer : m_scene.layers)
     if (layer.sourceLayer == "places") places = layer.path;
@@ -169,12 +169,14 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
     }
     m_convoys.push_back(std::move(convoy));
   }
+  layersChanged();
 }
 
 std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) const {
-  size_t incidentLayers = 0;
-  for (const SessionLayer& layer : m_layers) incidentLayers += layer.filterEngine && layer.spec.visible;
-  const auto key = std::make_tuple(m_filter, riskDays, incidentLayers);
+  std::vector<const EventTable*> tables;
+  for (const SessionLayer& layer : m_layers)
+    if (layer.data.events && layer.filterEngine && layer.spec.visible) tables.push_back(layer.data.events->table.get());
+  RiskKey key{m_filter, riskDays, tables};
   if (m_riskKey && *m_riskKey == key) return m_riskCache;
   std::vector<std::vector<uint32_t>> risks;
   for (size_t c = 0; c < m_convoys.size(); ++c) {
@@ -192,7 +194,7 @@ std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) cons
     }
     risks.push_back(routeRisk(track, positions, m_convoys[c].alertKm * 1000));
   }
-  m_riskKey = key;
+  m_riskKey = std::move(key);
   m_riskCache = risks;
   return risks;
 }
@@ -251,9 +253,9 @@ Scene MapSession::currentScene(const Viewport& view) const {
   scene.layers.clear();
   for (const SessionLayer& layer : m_layers) scene.layers.push_back(layer.spec);
   scene.view = sceneViewOf(view);
-  scene.clock = m_clock;
-  scene.windowDays = m_windowDays;
-  scene.riskDays = m_riskDays;
+  scene.clock = m_clock.time();
+  scene.windowDays = m_clock.windowDays();
+  scene.riskDays = m_clock.riskDays();
   scene.filter = m_filter;
   return scene;
 }
@@ -263,24 +265,37 @@ Rgba MapSession::colourOfActor(const std::string& actor) const {
   return it != m_scene.actorColours.end() ? it->second : actorColour(actor);
 }
 
-std::vector<ControlChange> MapSession::controlChanges() const {
-  std::vector<ControlChange> all;
+void MapSession::layersChanged() {
+  m_controlChanges.clear();
+  TimeExtent extent;
   for (const SessionLayer& layer : m_layers) {
-    if (!layer.data.control) continue;
-    auto changes = sitmap::controlChanges(layer.data.control->load.features);
-    all.insert(all.end(), changes.begin(), changes.end());
+    if (layer.data.control) {
+      auto changes = sitmap::controlChanges(layer.data.control->load.features);
+      m_controlChanges.insert(m_controlChanges.end(), changes.begin(), changes.end());
+    }
+    if (layer.data.events && !layer.data.events->table->day.empty()) {
+      const auto [first, last] = std::minmax_element(layer.data.events->table->day.begin(), layer.data.events->table->day.end());
+      extent.widen(UtcSeconds(*first) * 86400);
+      extent.widen(UtcSeconds(*last) * 86400);
+    }
   }
-  std::stable_sort(all.begin(), all.end(), [](const ControlChange& a, const ControlChange& b) { return a.time < b.time; });
-  return all;
+  std::stable_sort(m_controlChanges.begin(), m_controlChanges.end(),
+                   [](const ControlChange& a, const ControlChange& b) { return a.time < b.time; });
+  for (const ControlChange& change : m_controlChanges) extent.widen(change.time);
+  for (const LoadedConvoy& c : m_convoys) {
+    extent.widen(c.track.departure());
+    extent.widen(c.track.arrival());
+  }
+  m_clock.setExtent(extent);
 }
 
 EventFilter MapSession::effectiveFilter() const {
   EventFilter filter = m_filter;
   // With the clock set, nothing after it shows; with a window, nothing older than the window either.
-  if (m_clock) {
-    const int32_t now = dayOf(*m_clock);
+  if (const auto time = m_clock.time()) {
+    const int32_t now = dayOf(*time), window = m_clock.windowDays();
     filter.toDay = std::min(filter.toDay.value_or(now), now);
-    if (m_windowDays > 0) filter.fromDay = std::max(filter.fromDay.value_or(now - m_windowDays), now - m_windowDays);
+    if (window > 0) filter.fromDay = std::max(filter.fromDay.value_or(now - window), now - window);
   }
   return filter;
 }
@@ -308,6 +323,7 @@ void MapSession::finishLoad(uint64_t uid, Result<LoadedData> result) {
     layer->error = result.error();
     layer->state = SessionLayer::State::Failed;
   }
+  layersChanged();
 }
 
 void MapSession::syncRenderer(MapRenderer& renderer) {
@@ -359,6 +375,7 @@ void MapSession::removeLayer(uint64_t uid, MapRenderer& renderer) {
   if (it == m_layers.end()) return;
   if (it->rendererId) renderer.removeLayer(it->rendererId);
   m_layers.erase(it);
+  layersChanged();
 }
 
 std::optional<Bbox> MapSession::layerBounds(const SessionLayer& layer) const {
@@ -433,9 +450,9 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     if (!layer.spec.visible || layer.rendererId == 0 || !layer.spec.scales.contains(scale)) continue;
     frame.layers.push_back({layer.rendererId, layer.spec.opacity, layer.spec.vector});
   }
-  if (m_clock) {
-    const UtcSeconds now = *m_clock;
-    if (m_windowDays > 0) frame.eventWindow = MapFrame::EventWindow{dayOf(now), m_windowDays};
+  if (const auto time = m_clock.time()) {
+    const UtcSeconds now = *time;
+    if (m_clock.windowDays() > 0) frame.eventWindow = MapFrame::EventWindow{dayOf(now), m_clock.windowDays()};
     for (const SessionLayer& layer : m_layers) {
       if (!layer.spec.visible || !layer.data.control) continue;
       const auto& features = layer.data.control->load.features;
@@ -472,7 +489,8 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         frame.controls.push_back(marker);
       }
     }
-    const auto risks = m_riskDays > 0 ? routeRisks(m_riskDays) : std::vector<std::vector<uint32_t>>{};
+    const int32_t riskDays = m_clock.riskDays();
+    const auto risks = riskDays > 0 ? routeRisks(riskDays) : std::vector<std::vector<uint32_t>>{};
     for (size_t c = 0; c < m_convoys.size(); ++c) {
       const LoadedConvoy& convoy = m_convoys[c];
       const TrackPosition p = convoy.track.at(now);
@@ -519,14 +537,14 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     std::vector<std::string> actors;
     std::vector<ControlStatus> statuses;
     bool justChanged = false;  // a control feature began in the last day: its bright edge needs a key
-    if (m_clock) {
+    if (const auto time = m_clock.time()) {
       for (const SessionLayer& layer : m_layers) {
         if (!layer.spec.visible || !layer.data.control) continue;
         for (const ControlFeature& f : layer.data.control->load.features) {
-          if (!f.validAt(*m_clock)) continue;
+          if (!f.validAt(*time)) continue;
           if (std::find(actors.begin(), actors.end(), f.actor) == actors.end()) actors.push_back(f.actor);
           if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
-          justChanged = justChanged || f.beganWithinADayOf(*m_clock);
+          justChanged = justChanged || f.beganWithinADayOf(*time);
         }
       }
     }
@@ -541,10 +559,10 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       frame.furniture.legend.push_back({grey, "Location near a town", LegendEntry::Symbol::Halo});
       frame.furniture.legend.push_back({grey, "Location: region only", LegendEntry::Symbol::Ring});
     }
-    if (m_clock && m_riskDays > 0 && !m_convoys.empty()) {
+    if (m_clock.time() && m_clock.riskDays() > 0 && !m_convoys.empty()) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
       frame.furniture.legend.push_back({{0.65f, 0.1f, 0.05f, 1},
-                                        "Route risk: incidents near the route, " + std::to_string(m_riskDays) + " days before departure"});
+                                        "Route risk: incidents near the route, " + std::to_string(m_clock.riskDays()) + " days before departure"});
     }
     const bool ringed = std::any_of(frame.convoys.begin(), frame.convoys.end(), [](const ConvoyOverlay& c) {
       return !c.passedIncidents.empty() || !c.justReached.empty();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/scene_clock.hpp"
 #include "core/scene.hpp"
 #include "core/tile_grid.hpp"
 #include "core/track.hpp"
@@ -96,12 +97,9 @@ public:
 
   MapFrame frame(const Viewport& view, float pixelScale, bool furniture) const;
 
-  // The clock: a UTC time every time-aware layer shows (none: control and convoys hidden, all incidents shown).
-  std::optional<UtcSeconds> clock() const { return m_clock; }
-  void setClock(std::optional<UtcSeconds> t) { m_clock = t; }
-  // With the clock set, incidents of the last `days` days before it show, fading with age (0: no window).
-  int32_t eventWindowDays() const { return m_windowDays; }
-  void setEventWindowDays(int32_t days) { m_windowDays = days; }
+  // The one clock: time, playback, incident window and route-risk look-back. Its extent follows the layers.
+  SceneClock& clock() { return m_clock; }
+  const SceneClock& clock() const { return m_clock; }
   // Convoys load with the session (they are small); failures are kept as messages.
   const std::vector<LoadedConvoy>& convoys() const { return m_convoys; }
   const std::vector<std::string>& convoyErrors() const { return m_convoyErrors; }
@@ -118,12 +116,10 @@ public:
     std::vector<Vec2> display;  // each one's position in the display CRS
   };
   PassedIncidents incidentsPassed(size_t convoy, UtcSeconds now) const;
-  int32_t riskDays() const { return m_riskDays; }
-  void setRiskDays(int32_t days) { m_riskDays = days; }
   // The scene's colour for an actor, else the default colour-blind-safe palette's.
   Rgba colourOfActor(const std::string& actor) const;
-  // Every control change of the loaded control layers, in time order.
-  std::vector<ControlChange> controlChanges() const;
+  // Every control change of the loaded control layers, in time order (kept up to date as layers load).
+  const std::vector<ControlChange>& controlChanges() const { return m_controlChanges; }
 
   // The one incident filter, applied to every incident layer (map, counts, exports alike).
   const EventFilter& eventFilter() const { return m_filter; }
@@ -144,11 +140,14 @@ private:
   std::unique_ptr<CrsTransform> m_toDisplay, m_toLonLat;
   uint64_t m_nextUid = 1;
   EventFilter m_filter;
-  std::optional<UtcSeconds> m_clock;
-  int32_t m_windowDays = 0;
-  int32_t m_riskDays = 0;  // 0: no route risk drawn
-  // routeRisks() is costly (geodesics per incident): kept until the filter, the look-back or the layers change.
-  mutable std::optional<std::tuple<EventFilter, int32_t, size_t>> m_riskKey;
+  SceneClock m_clock;
+  std::vector<ControlChange> m_controlChanges;
+  // The clock's extent and the change list, from the loaded layers and convoys: redone when layers come and go.
+  void layersChanged();
+  // routeRisks() is costly (geodesics per incident): kept until the filter, the look-back or the incident tables
+  // in use (which ones, not how many) change.
+  using RiskKey = std::tuple<EventFilter, int32_t, std::vector<const EventTable*>>;
+  mutable std::optional<RiskKey> m_riskKey;
   mutable std::vector<std::vector<uint32_t>> m_riskCache;
   // Incidents near each route: geodesics per incident, so measured once per incident table.
   mutable std::shared_ptr<const EventTable> m_nearRouteTable;

@@ -177,13 +177,8 @@ private:
   };
   std::optional<Flight> m_flight;
   ClockPanel m_clockPanel;
-  bool m_playing = false, m_loop = false, m_follow = false;
-  double m_speed = 3600;       // clock seconds per real second
+  bool m_follow = false;
   double m_lastTick = 0;       // glfwGetTime() of the last clock advance
-  double m_clockCarry = 0;     // fractions of a clock second not yet applied
-  std::vector<ControlChange> m_changes;
-  size_t m_changesFor = SIZE_MAX;  // layer count the change list and the span were built for
-  std::pair<int64_t, int64_t> m_span{INT64_MAX, INT64_MIN};
   // Incidents near each convoy's route (index into the incident table, metres along the route), per table.
   std::vector<size_t> m_incidentsPassed;  // per convoy: how many nearby incidents it had passed, to flag new ones
   std::string m_scenePath;
@@ -333,15 +328,15 @@ void Viewer::toggleFullscreen() {
 }
 
 void Viewer::changeCrs(const std::string& crs) {
-  Scene scene = m_session.scene();
+  // The session as it stands (layers, filter, bookmarks), and the clock as it runs: only the CRS changes.
+  Scene scene = m_session.currentScene(m_view);
   scene.crs = crs;
-  scene.layers.clear();
-  for (const SessionLayer& layer : m_session.layers()) scene.layers.push_back(layer.spec);
   auto next = MapSession::create(scene);
   if (!next) {
     m_notifications.error(next.error());
     return;
   }
+  next->clock() = m_session.clock();
   // Keep looking at the same place: the visible box goes through lon/lat into the new CRS.
   Bbox lonLat;
   const Bbox visible = m_view.visibleBounds();
@@ -423,21 +418,23 @@ void Viewer::apply(const Command& command) {
           m_tool = c.tool;
         } else if constexpr (std::is_same_v<T, HoverEvent>) {
           m_hoveredEvent = c.event;
+        } else if constexpr (std::is_same_v<T, StepClock>) {
+          m_session.clock().step(c.seconds);
         } else if constexpr (std::is_same_v<T, SetClock>) {
-          m_session.setClock(c.time);
+          m_session.clock().setTime(c.time);
         } else if constexpr (std::is_same_v<T, SetPlaying>) {
-          m_playing = c.playing;
+          m_session.clock().setPlaying(c.playing);
           m_lastTick = glfwGetTime();
         } else if constexpr (std::is_same_v<T, SetPlaybackSpeed>) {
-          m_speed = c.secondsPerSecond;
+          m_session.clock().setSpeed(c.secondsPerSecond);
         } else if constexpr (std::is_same_v<T, SetLoop>) {
-          m_loop = c.loop;
+          m_session.clock().setLooping(c.loop);
         } else if constexpr (std::is_same_v<T, SetWindowDays>) {
-          m_session.setEventWindowDays(c.days);
+          m_session.clock().setWindowDays(c.days);
         } else if constexpr (std::is_same_v<T, SetFollowConvoy>) {
           m_follow = c.follow;
         } else if constexpr (std::is_same_v<T, SetRiskDays>) {
-          m_session.setRiskDays(c.days);
+          m_session.clock().setRiskDays(c.days);
         } else if constexpr (std::is_same_v<T, SaveScene>) {
           saveScene(c);
         } else if constexpr (std::is_same_v<T, AddBookmark>) {
@@ -498,10 +495,11 @@ bool Viewer::handleInput() {
     const double step = 120 * m_contentScale;
     const Vec2 centre{m_view.widthPx() / 2.0, m_view.heightPx() / 2.0};
     // With a clock, left/right step it by a day and space plays; Shift + arrows pan the map.
-    const bool timeKeys = m_session.clock() && !io.KeyShift;
-    if (timeKeys && ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_commands.push_back(SetClock{*m_session.clock() - 86400});
-    if (timeKeys && ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_commands.push_back(SetClock{*m_session.clock() + 86400});
-    if (m_session.clock() && ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) m_commands.push_back(SetPlaying{!m_playing});
+    const SceneClock& clock = m_session.clock();
+    const bool timeKeys = clock.time() && !io.KeyShift;
+    if (timeKeys && ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_commands.push_back(StepClock{-86400});
+    if (timeKeys && ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_commands.push_back(StepClock{86400});
+    if (clock.time() && ImGui::IsKeyPressed(GLFW_KEY_SPACE, false)) m_commands.push_back(SetPlaying{!clock.playing()});
     if (!timeKeys && ImGui::IsKeyPressed(GLFW_KEY_LEFT)) m_view.panPixels(step, 0);
     if (!timeKeys && ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) m_view.panPixels(-step, 0);
     if (ImGui::IsKeyPressed(GLFW_KEY_UP)) m_view.panPixels(0, step);
@@ -639,7 +637,7 @@ void Viewer::handleMapTools(bool& interacting) {
   }
   // Hover a held place or an indicative zone (at the clock's time): what it is and where that comes from.
   bool controlShown = false;
-  if (const auto clock = m_session.clock(); clock && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+  if (const auto clock = m_session.clock().time(); clock && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
     const Vec2 world = m_view.screenToWorld(mouse);
     const auto& layers = m_session.layers();
     for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // topmost first: a town's marker over its zone
@@ -682,41 +680,19 @@ void Viewer::handleMapTools(bool& interacting) {
 
 TimeView Viewer::timeView() {
   TimeView view;
-  view.clock = m_session.clock();
-  view.playing = m_playing;
-  view.loop = m_loop;
-  view.secondsPerSecond = m_speed;
-  view.windowDays = m_session.eventWindowDays();
+  const SceneClock& clock = m_session.clock();
+  view.clock = clock.time();
+  view.playing = clock.playing();
+  view.loop = clock.looping();
+  view.secondsPerSecond = clock.speed();
+  view.windowDays = clock.windowDays();
   view.follow = m_follow;
-  view.riskDays = m_session.riskDays();
+  view.riskDays = clock.riskDays();
   view.exportProgress = exportProgress();
-  size_t readyLayers = 0;
-  for (const SessionLayer& layer : m_session.layers()) readyLayers += layer.state == SessionLayer::State::Ready;
-  const SessionLayer* incidents = m_session.incidentLayer();
-  // The change list and the span (every convoy, control change and incident date) change only with the
-  // layers: recomputed then, not every frame of playback.
-  if (m_changesFor != readyLayers) {
-    m_changes = m_session.controlChanges();
-    m_changesFor = readyLayers;
-    int64_t first = INT64_MAX, last = INT64_MIN;
-    auto widen = [&](int64_t t) {
-      first = std::min(first, t);
-      last = std::max(last, t);
-    };
-    for (const LoadedConvoy& c : m_session.convoys()) {
-      widen(c.track.departure());
-      widen(c.track.arrival());
-    }
-    for (const ControlChange& change : m_changes) widen(change.time);
-    if (incidents)
-      for (int32_t day : incidents->data.events->table->day) widen(int64_t(day) * 86400);
-    m_span = {first, last};
-  }
-  view.changes = &m_changes;
-  int64_t first = m_span.first, last = m_span.second;
-  if (first > last && view.clock) first = last = *view.clock;
-  view.first = first;
-  view.last = last;
+  view.changes = &m_session.controlChanges();
+  view.first = clock.extent().first;
+  view.last = clock.extent().last;
+  if (clock.extent().empty() && view.clock) view.first = view.last = *view.clock;
   if (!view.clock) return view;
 
   const auto& convoys = m_session.convoys();
@@ -754,22 +730,8 @@ bool Viewer::advanceClock() {
   const double now = glfwGetTime();
   const double dt = now - m_lastTick;
   m_lastTick = now;
-  if (!m_playing || !m_session.clock()) return false;
-  // Frame-rate independent: the clock moves by real elapsed time times the speed.
-  m_clockCarry += std::min(dt, 1.0) * m_speed;  // a stall (a file dialog, a slow load) does not jump the clock
-  const auto whole = int64_t(m_clockCarry);
-  m_clockCarry -= double(whole);
-  const TimeView span = timeView();
-  int64_t next = *m_session.clock() + whole;
-  if (next > span.last) {
-    if (m_loop) {
-      next = span.first;
-    } else {
-      next = span.last;
-      m_playing = false;
-    }
-  }
-  m_session.setClock(next);
+  if (!m_session.clock().advance(dt)) return m_session.clock().playing();
+  const UtcSeconds next = *m_session.clock().time();
   if (m_follow && !m_session.convoys().empty()) {
     const LoadedConvoy* followed = &m_session.convoys().front();
     for (const LoadedConvoy& c : m_session.convoys())
@@ -816,9 +778,9 @@ void Viewer::saveScene(const SaveScene& command) {
 void Viewer::addBookmark() {
   Bookmark bookmark;
   bookmark.name = "Bookmark " + std::to_string(m_session.bookmarks().size() + 1);
-  if (auto clock = m_session.clock()) bookmark.name += ", " + formatUtc(*clock);
+  if (auto clock = m_session.clock().time()) bookmark.name += ", " + formatUtc(*clock);
   bookmark.view = m_session.sceneViewOf(m_view);
-  bookmark.clock = m_session.clock();
+  bookmark.clock = m_session.clock().time();
   bookmark.filter = m_session.eventFilter();
   for (const SessionLayer& layer : m_session.layers()) bookmark.layerVisible[layer.spec.name] = layer.spec.visible;
   m_session.bookmarks().push_back(bookmark);
@@ -831,7 +793,7 @@ void Viewer::goToBookmark(int index) {
   m_bookmark = std::clamp(index, 0, int(bookmarks.size()) - 1);
   const Bookmark& b = bookmarks[size_t(m_bookmark)];
   if (auto target = m_session.viewFor(b.view, m_view.widthPx(), m_view.heightPx())) flyTo(target->centre(), target->unitsPerPixel());
-  if (b.clock) m_session.setClock(*b.clock);
+  if (b.clock) m_session.clock().setTime(*b.clock);
   m_session.setEventFilter(b.filter);
   for (SessionLayer& layer : m_session.layers())
     if (auto it = b.layerVisible.find(layer.spec.name); it != b.layerVisible.end()) layer.spec.visible = it->second;
@@ -866,7 +828,7 @@ void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
   PngTextChunks provenance = {{"Software", "sitmap (viewer screenshot)"},
                               {"Source", m_scenePath},
                               {"Scene", sceneToJson(m_session.currentScene(m_view), std::filesystem::current_path().string())}};
-  if (auto clock = m_session.clock()) provenance.push_back({"Clock", formatUtc(*clock)});
+  if (auto clock = m_session.clock().time()) provenance.push_back({"Clock", formatUtc(*clock)});
   const std::string absolute = std::filesystem::absolute(path).string();
   // Encoding runs off the main thread so the map keeps moving; a notification says where the file went.
   m_screenshots.push_back(std::async(std::launch::async, [image = std::move(image), absolute, provenance]() -> Status {
@@ -980,7 +942,6 @@ void Viewer::openScene(const std::string& path) {
   m_fitPending = true;
   m_bookmark = -1;
   m_tileErrorsShown.clear();
-  m_changesFor = SIZE_MAX;
   for (const std::string& error : m_session.convoyErrors()) m_notifications.error(error);
   startLoads();
   rememberScene(path);
@@ -994,7 +955,7 @@ int Viewer::run() {
   int activeFrames = 2;
   while (!glfwWindowShouldClose(m_window) && !g_stopRequested) {
     // Tiles that failed stay missing; they must not keep the loop spinning, so only pending work counts.
-    const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0 || m_playing || m_export.has_value();
+    const bool busy = !m_loads.empty() || !m_tiles.idle() || activeFrames > 0 || m_session.clock().playing() || m_export.has_value();
     // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
     if (busy) glfwPollEvents();
     else glfwWaitEventsTimeout(0.5);
@@ -1051,7 +1012,7 @@ int Viewer::run() {
       m_incidentsPassed.resize(time.convoys.size(), SIZE_MAX);
       for (size_t c = 0; c < time.convoys.size(); ++c) {
         const auto& passed = time.convoys[c].incidentsSoFar;
-        if (m_incidentsPassed[c] != SIZE_MAX && m_playing)
+        if (m_incidentsPassed[c] != SIZE_MAX && m_session.clock().playing())
           for (size_t k = m_incidentsPassed[c]; k < passed.size(); ++k) m_notifications.info(time.convoys[c].name + " reaches: " + passed[k]);
         m_incidentsPassed[c] = passed.size();
       }

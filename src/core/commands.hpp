@@ -36,6 +36,7 @@ struct HoverEvent { std::optional<uint32_t> event; };  // highlights an incident
 struct CancelLoad { uint64_t layer; };
 struct UseAsIncidents { uint64_t layer; };  // a point layer becomes an incident layer (then map its fields)
 struct SetClock { int64_t time; };           // UTC seconds
+struct StepClock { int64_t seconds; };       // forward (positive) or back, within the data's extent
 struct SetPlaying { bool playing; };
 struct SetPlaybackSpeed { double secondsPerSecond; };
 struct SetLoop { bool loop; };
@@ -57,7 +58,7 @@ struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fi
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
-                             UseAsIncidents, SetClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
+                             UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene>;
 
