@@ -6,7 +6,9 @@
 #include <gdal.h>
 #include <ogr_api.h>
 
+#include <cstdlib>
 #include <mutex>
+#include <utility>
 
 namespace sitmap {
 
@@ -17,6 +19,13 @@ void ensureGdal() {
     // Errors are read back with CPLGetLastErrorMsg and reported by the caller, once, in our words.
     CPLSetErrorHandler(CPLQuietErrorHandler);
     CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");  // no size cap on GeoJSON objects
+    // sitmap never modifies an input: GDAL's PAM would write .aux.xml statistics beside a raster (or into a zip).
+    CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+    // A server that accepts and never answers must not hold a layer (or `sitmap render`) for ever. The user's own
+    // settings (environment or --config) win.
+    for (auto [key, seconds] : {std::pair{"GDAL_HTTP_TIMEOUT", "30"}, std::pair{"GDAL_HTTP_CONNECTTIMEOUT", "10"}})
+      if (!CPLGetConfigOption(key, nullptr)) CPLSetConfigOption(key, seconds);
+    if (!std::getenv("PGCONNECT_TIMEOUT")) setenv("PGCONNECT_TIMEOUT", "10", 0);  // libpq's connect_timeout
   });
 }
 

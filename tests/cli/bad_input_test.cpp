@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "support/silent_server.hpp"
 #include "support/test_files.hpp"
 
 using namespace sitmap;
@@ -185,4 +186,17 @@ TEST(CliMalformed, AFullDiskNeverPublishesATruncatedGeoJson) {
   EXPECT_FALSE(std::filesystem::exists(out)) << "no partial file under the final name";
   for (const auto& entry : std::filesystem::directory_iterator(dir.root()))
     ADD_FAILURE() << "left behind: " << entry.path();
+}
+
+TEST(CliMalformed, AHungServerTimesOutWithAMessageNamingIt) {
+  const SilentServer server;
+  const std::string url = "/vsicurl/http://127.0.0.1:" + std::to_string(server.port()) + "/cog.tif";
+  TempDir dir;
+  // GDAL_HTTP_TIMEOUT shortened for the test; sitmap's own default is 30 s.
+  for (const std::string& command : {"info " + quoted(url), "render " + quoted(url) + " -o " + quoted(dir.path("o.png"))}) {
+    const Bounded r = runBounded(command, "GDAL_HTTP_TIMEOUT=2 GDAL_HTTP_CONNECTTIMEOUT=2");
+    EXPECT_EQ(r.code, 2) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("127.0.0.1:" + std::to_string(server.port())), std::string::npos) << r.err;
+    EXPECT_LT(r.seconds, 15) << r.err;
+  }
 }
