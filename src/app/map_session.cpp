@@ -370,12 +370,25 @@ int64_t MapSession::matchingFatalities() const {
   return n;
 }
 
-void MapSession::removeLayer(uint64_t uid, MapRenderer& renderer) {
+LayerId MapSession::removeLayer(uint64_t uid) {
   auto it = std::find_if(m_layers.begin(), m_layers.end(), [&](const SessionLayer& l) { return l.uid == uid; });
-  if (it == m_layers.end()) return;
-  if (it->rendererId) renderer.removeLayer(it->rendererId);
+  if (it == m_layers.end()) return 0;
+  const LayerId retired = it->rendererId;
   m_layers.erase(it);
   layersChanged();
+  return retired;
+}
+
+LayerId MapSession::reloadLayer(SessionLayer& layer) {
+  const LayerId retired = layer.rendererId;
+  layer.data = {};
+  layer.error.clear();
+  layer.rendererId = 0;
+  layer.filterEngine.reset();
+  layer.selection = nullptr;
+  layer.state = SessionLayer::State::Loading;
+  layersChanged();
+  return retired;
 }
 
 std::optional<Bbox> MapSession::layerBounds(const SessionLayer& layer) const {

@@ -81,9 +81,13 @@ public:
   void finishLoad(uint64_t uid, Result<LoadedData> result);
   SessionLayer* find(uint64_t uid);
 
-  // Uploads ready layers the renderer does not have yet; drops renderer layers of removed ones.
+  // Uploads ready layers the renderer does not have yet.
   void syncRenderer(MapRenderer& renderer);
-  void removeLayer(uint64_t uid, MapRenderer& renderer);
+  // Each returns the renderer layer the caller must now remove from the renderer (0: none), so the session needs
+  // no GL context to change.
+  LayerId removeLayer(uint64_t uid);
+  // The layer goes back to loading (a new field mapping, label field or kind): its data and selection are dropped.
+  LayerId reloadLayer(SessionLayer& layer);
 
   // Between a scene's saved view (centre in degrees, scale) and a viewport of the given size.
   std::optional<Viewport> viewFor(const SceneView& view, int widthPx, int heightPx) const;

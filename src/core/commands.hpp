@@ -32,6 +32,8 @@ struct FlyToEvent { uint32_t event; };       // in the incident layer the panels
 struct ShowEventDetails { uint32_t event; };
 enum class MapTool { Navigate, PickRegion, DrawRectangle };
 struct SetMapTool { MapTool tool; };
+struct PickRegionAt { Vec2 screen; };           // the polygon there joins the filter's regions (or leaves it)
+struct AddRectangleRegion { Vec2 a, b; };       // screen corners of a drawn rectangle
 struct HoverEvent { std::optional<uint32_t> event; };  // highlights an incident on the map
 struct CancelLoad { uint64_t layer; };
 struct UseAsIncidents { uint64_t layer; };  // a point layer becomes an incident layer (then map its fields)
@@ -57,7 +59,7 @@ struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fi
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
-                             FlyToEvent, ShowEventDetails, SetMapTool, HoverEvent, CancelLoad, SetIncidentFields,
+                             FlyToEvent, ShowEventDetails, SetMapTool, PickRegionAt, AddRectangleRegion, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene>;

@@ -1,0 +1,149 @@
+// Panel views from the session.
+#include "app/panel_views.hpp"
+
+#include <filesystem>
+
+#include "core/civil_date.hpp"
+#include "io/acled_reader.hpp"
+
+namespace sitmap {
+
+void PanelViews::reset() {
+  m_sourceFields.clear();
+  m_timelineEngine.reset();
+  m_timelineTable.reset();
+  m_timelineVersion = UINT64_MAX;
+}
+
+std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller) const {
+  std::vector<LayerRow> rows;
+  for (const SessionLayer& layer : controller.session().layers()) {
+    LayerRow row;
+    row.id = layer.uid;
+    row.name = layer.spec.name;
+    row.path = layer.spec.path;
+    row.loading = layer.state == SessionLayer::State::Loading;
+    row.progress = controller.loadProgress(layer.uid);
+    row.error = layer.error;
+    row.visible = layer.spec.visible;
+    row.opacity = layer.spec.opacity;
+    row.style = layer.spec.vector;
+    row.scales = layer.spec.scales;
+    if (layer.data.vector) {
+      row.isVector = true;
+      row.kind = layer.data.vector->geometryType;
+      row.fields = layer.data.vector->fieldNames;
+      row.details = std::to_string(layer.data.vector->featureCount) + " features";
+      if (layer.data.vector->skippedFeatures)
+        row.details += ", " + std::to_string(layer.data.vector->skippedFeatures) + " without usable geometry";
+      if (layer.data.vector->unfilledPolygons)
+        row.details += ", " + std::to_string(layer.data.vector->unfilledPolygons) + " polygons too broken to fill";
+    } else if (layer.data.events) {
+      row.isIncidents = true;
+      row.kind = "Incidents";
+      row.details = layer.data.events->importSummary;
+      row.fields = layer.data.events->table->header;
+      row.incidentsFromCsv = std::filesystem::path(layer.spec.path).extension() == ".csv";
+      row.incidentFields = layer.spec.incidentFields;
+    } else if (layer.spec.kind == LayerKind::Incidents && layer.state == SessionLayer::State::Failed &&
+               std::filesystem::path(layer.spec.path).extension() != ".csv") {
+      // Not loaded yet offers nothing to map: list the source's fields once, so the mapping can be chosen.
+      auto cached = m_sourceFields.find(layer.uid);
+      if (cached == m_sourceFields.end())
+        cached = m_sourceFields.emplace(layer.uid, ogrFieldNames(layer.spec.path, layer.spec.sourceLayer)).first;
+      row.isIncidents = true;
+      row.fields = cached->second;
+      row.incidentFields = layer.spec.incidentFields;
+    } else if (layer.data.raster) {
+      const RasterInfo& info = *layer.data.raster;
+      row.kind = "Raster (" + info.kind + ")";
+      row.details = std::to_string(info.width) + " x " + std::to_string(info.height) + " px, " +
+                    std::to_string(info.overviews) + " overviews";
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool, std::optional<uint32_t> hovered) {
+  IncidentsView view;
+  view.filter = &session.eventFilter();
+  view.tool = tool;
+  view.hovered = hovered;
+  const SessionLayer* layer = session.incidentLayer();
+  if (!layer) return view;
+  const EventTable& table = *layer->data.events->table;
+  view.table = &table;
+  view.selection = layer->selection;
+  view.selectionVersion = layer->filterEngine->version();
+  view.importSummary = layer->data.events->importSummary;
+  view.matching = session.matchingEvents();
+  view.fatalities = session.matchingFatalities();
+  // The timeline shows the other criteria's result over all dates, so a date range can be moved or widened.
+  if (m_timelineTable != layer->data.events->table) {
+    m_timelineTable = layer->data.events->table;
+    m_timelineEngine = std::make_unique<EventFilterEngine>(table);
+    m_timelineVersion = UINT64_MAX;
+  }
+  EventFilter undated = session.eventFilter();
+  undated.fromDay.reset();
+  undated.toDay.reset();
+  const std::vector<uint32_t>& undatedEvents = m_timelineEngine->apply(undated);
+  if (m_timelineEngine->version() != m_timelineVersion) {
+    m_histogram = buildHistogram(table, undatedEvents);
+    m_timelineVersion = m_timelineEngine->version();
+  }
+  view.timeline = &m_histogram;
+  return view;
+}
+
+TimeView PanelViews::timeView(const SessionController& controller, std::optional<float> exportProgress) const {
+  const MapSession& session = controller.session();
+  TimeView view;
+  const SceneClock& clock = session.clock();
+  view.clock = clock.time();
+  view.playing = clock.playing();
+  view.loop = clock.looping();
+  view.secondsPerSecond = clock.speed();
+  view.windowDays = clock.windowDays();
+  view.follow = controller.followingConvoy();
+  view.riskDays = clock.riskDays();
+  view.exportProgress = exportProgress;
+  view.changes = &session.controlChanges();
+  view.first = clock.extent().first;
+  view.last = clock.extent().last;
+  if (clock.extent().empty() && view.clock) view.first = view.last = *view.clock;
+  if (!view.clock) return view;
+
+  const auto& convoys = session.convoys();
+  const auto risks = view.riskDays > 0 ? session.routeRisks(view.riskDays) : std::vector<std::vector<uint32_t>>{};
+  for (size_t c = 0; c < convoys.size(); ++c) {
+    const Track& track = convoys[c].track;
+    const TrackPosition p = track.at(*view.clock);
+    ConvoyStatusView status;
+    if (c < risks.size()) status.risk = risks[c];
+    status.name = track.name();
+    status.departure = track.departure();
+    status.arrival = track.arrival();
+    status.kmDone = p.metresDone / 1000;
+    status.kmTotal = p.metresTotal / 1000;
+    status.status = trackStatusName(p.status);
+    status.inferred = p.inferred && p.status != TrackStatus::NotStarted;
+    status.alertKm = convoys[c].alertKm;
+    const auto& waypoints = track.waypoints();
+    if (p.status == TrackStatus::Moving || p.status == TrackStatus::Stopped) {
+      status.leg = waypoints[p.leg].place + " → " + waypoints[p.leg + 1].place;
+      status.legNote = waypoints[p.leg + 1].note;
+    }
+    const MapSession::PassedIncidents passed = session.incidentsPassed(c, *view.clock);
+    for (const NearRoute& n : passed.near) {
+      const EventTable& t = *passed.table;
+      status.incidentsSoFar.push_back(formatIsoDate(t.day[n.index]) + " " + t.eventTypes.value(t.eventType[n.index]) + ", " +
+                                      std::string(t.location[n.index]));
+    }
+    view.convoys.push_back(std::move(status));
+  }
+  return view;
+}
+
+}  // namespace sitmap

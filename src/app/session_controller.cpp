@@ -1,0 +1,386 @@
+// Command dispatch and session state changes, moved out of the GLFW viewer so they can be tested by feeding commands.
+#include "app/session_controller.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+
+#include "core/map_pick.hpp"
+#include "io/crs.hpp"
+#include "io/file_write.hpp"
+#include "io/scene_file.hpp"
+
+namespace sitmap {
+
+SessionController::SessionController(MapSession session, ControllerOptions options)
+    : m_session(std::move(session)),
+      m_view(Viewport::fitting(m_session.homeBounds(), options.widthPx, options.heightPx)),
+      m_scenePath(std::move(options.scenePath)),
+      m_recentScenesFile(std::move(options.recentScenesFile)) {
+  if (!m_recentScenesFile.empty()) {
+    std::ifstream in(m_recentScenesFile);
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) m_recentScenes.push_back(line);
+    if (!m_scenePath.empty()) rememberScene(m_scenePath);
+  }
+  for (const std::string& message : m_session.convoyErrors()) error(message);
+  startLoads();
+}
+
+std::vector<UserMessage> SessionController::takeMessages() { return std::exchange(m_messages, {}); }
+std::vector<LayerId> SessionController::takeRetiredRendererLayers() { return std::exchange(m_retired, {}); }
+bool SessionController::takeSessionReplaced() { return std::exchange(m_sessionReplaced, false); }
+
+void SessionController::retire(LayerId id) {
+  if (id) m_retired.push_back(id);
+}
+
+void SessionController::resize(int widthPx, int heightPx) { m_view.resize(widthPx, heightPx); }
+
+float SessionController::loadProgress(uint64_t layer) const {
+  for (const Load& load : m_loads)
+    if (load.layer == layer) return m_tasks.progress(load.task);
+  return -1;
+}
+
+void SessionController::startLoads() {
+  const std::string crs = m_session.displayCrs();
+  for (SessionLayer& layer : m_session.layers()) {
+    if (layer.state != SessionLayer::State::Loading) continue;
+    if (std::any_of(m_loads.begin(), m_loads.end(), [&](const Load& l) { return l.layer == layer.uid; })) continue;
+    const uint64_t uid = layer.uid;
+    const TaskId task = m_tasks.run<LoadedData>(
+        "loading " + layer.spec.name,
+        [spec = layer.spec, crs](TaskContext& context) {
+          return loadLayerData(spec, crs, nullptr, [&context](double fraction) {
+            context.setProgress(fraction);
+            return !context.cancelled();
+          });
+        },
+        [this, uid](Result<LoadedData> result) {
+          std::erase_if(m_loads, [&](const Load& l) { return l.layer == uid; });
+          if (!result) error(result.error());
+          m_session.finishLoad(uid, std::move(result));
+        });
+    m_loads.push_back({uid, task});
+  }
+}
+
+bool SessionController::tick(double nowSeconds) {
+  m_now = nowSeconds;
+  const double elapsed = m_lastTick < 0 ? 0 : nowSeconds - m_lastTick;
+  m_lastTick = nowSeconds;
+  bool moved = m_tasks.poll([this](const std::string& message) { error(message); });
+  if (m_fitPending && m_loads.empty()) {
+    fitTo(m_session.homeBounds());
+    // A scene saved at a view reopens there.
+    if (m_session.scene().view)
+      if (auto saved = m_session.viewFor(*m_session.scene().view, m_view.widthPx(), m_view.heightPx())) m_view = *saved;
+    m_fitPending = false;
+    moved = true;
+  }
+  SceneClock& clock = m_session.clock();
+  if (clock.advance(elapsed) && m_follow && !m_session.convoys().empty()) {
+    const LoadedConvoy* followed = &m_session.convoys().front();
+    for (const LoadedConvoy& c : m_session.convoys())
+      if (c.track.name() == m_session.scene().selectedConvoy) followed = &c;
+    if (auto p = m_session.toDisplay(followed->track.at(*clock.time()).position))
+      m_view = Viewport(*p, m_view.unitsPerPixel(), m_view.widthPx(), m_view.heightPx());
+  }
+  moved = moved || clock.playing();
+  if (m_flight) {
+    if (m_flight->start < 0) m_flight->start = nowSeconds;
+    constexpr double kSeconds = 0.8;
+    const double t = std::min(1.0, (nowSeconds - m_flight->start) / kSeconds);
+    const double eased = t * t * (3 - 2 * t);
+    // Zoom moves in log space so the flight feels even whether it zooms in or out.
+    const double units =
+        std::exp(std::log(m_flight->fromUnits) + (std::log(m_flight->toUnits) - std::log(m_flight->fromUnits)) * eased);
+    m_view = Viewport(m_flight->fromCentre + (m_flight->toCentre - m_flight->fromCentre) * eased, units, m_view.widthPx(),
+                      m_view.heightPx());
+    if (t >= 1) m_flight.reset();
+    moved = true;
+  }
+  return moved;
+}
+
+void SessionController::flyTo(Vec2 centre, double unitsPerPixel) {
+  m_flight = Flight{m_view.centre(), centre, m_view.unitsPerPixel(), unitsPerPixel, -1};
+}
+
+void SessionController::fitTo(const Bbox& box) {
+  // A 5% margin so the features at the edge are not cut by the frame.
+  const Bbox padded{box.minX - box.width() * 0.05, box.minY - box.height() * 0.05, box.maxX + box.width() * 0.05,
+                    box.maxY + box.height() * 0.05};
+  m_view = Viewport::fitting(padded, m_view.widthPx(), m_view.heightPx());
+}
+
+bool SessionController::apply(const Command& command) {
+  try {
+    return std::visit(
+        [&](auto&& c) -> bool {
+          using T = std::decay_t<decltype(c)>;
+          auto& layers = m_session.layers();
+          SessionLayer* layer = nullptr;
+          if constexpr (requires { c.layer; }) layer = m_session.find(c.layer);
+          if constexpr (std::is_same_v<T, SetLayerVisible>) {
+            if (layer) layer->spec.visible = c.visible;
+          } else if constexpr (std::is_same_v<T, SetLayerOpacity>) {
+            if (layer) layer->spec.opacity = std::clamp(c.opacity, 0.0f, 1.0f);
+          } else if constexpr (std::is_same_v<T, SetLayerStyle>) {
+            if (!layer) return true;
+            // Labels, their priority and the feature filter are read at load: a new one means reading again.
+            const VectorStyle& old = layer->spec.vector;
+            const bool reload = old.labelField != c.style.labelField || old.priorityField != c.style.priorityField ||
+                                old.priorityAscending != c.style.priorityAscending || old.filter != c.style.filter;
+            layer->spec.vector = c.style;
+            if (reload) {
+              retire(m_session.reloadLayer(*layer));
+              startLoads();
+            }
+          } else if constexpr (std::is_same_v<T, SetLayerScales>) {
+            if (layer) layer->spec.scales = c.scales;
+          } else if constexpr (std::is_same_v<T, MoveLayer>) {
+            auto it = std::find_if(layers.begin(), layers.end(), [&](const SessionLayer& l) { return l.uid == c.layer; });
+            if (it == layers.end()) return true;
+            const long from = it - layers.begin();
+            const long to = std::clamp(from + c.steps, 0L, long(layers.size()) - 1);
+            if (to > from) std::rotate(layers.begin() + from, layers.begin() + from + 1, layers.begin() + to + 1);
+            if (to < from) std::rotate(layers.begin() + to, layers.begin() + from, layers.begin() + from + 1);
+          } else if constexpr (std::is_same_v<T, ZoomToLayer>) {
+            if (layer)
+              if (auto box = m_session.layerBounds(*layer)) fitTo(*box);
+          } else if constexpr (std::is_same_v<T, RemoveLayer>) {
+            for (auto it = m_loads.begin(); it != m_loads.end();)
+              if (it->layer == c.layer) {
+                m_tasks.cancel(it->task);
+                it = m_loads.erase(it);
+              } else {
+                ++it;
+              }
+            retire(m_session.removeLayer(c.layer));
+          } else if constexpr (std::is_same_v<T, AddLayerFromPath>) {
+            for (LayerSpec& spec : layerSpecsForFile(c.path, m_colourIndex)) m_session.addLayer(std::move(spec));
+            startLoads();
+          } else if constexpr (std::is_same_v<T, ZoomHome>) {
+            fitTo(m_session.homeBounds());
+          } else if constexpr (std::is_same_v<T, SetDisplayCrs>) {
+            changeCrs(c.crs);
+          } else if constexpr (std::is_same_v<T, SetEventFilter>) {
+            m_session.setEventFilter(c.filter);
+          } else if constexpr (std::is_same_v<T, PickRegionAt>) {
+            pickRegionAt(c.screen);
+          } else if constexpr (std::is_same_v<T, AddRectangleRegion>) {
+            addRectangleRegion(c.a, c.b);
+          } else if constexpr (std::is_same_v<T, FlyToEvent>) {
+            if (const SessionLayer* l = m_session.incidentLayer(); l && c.event < l->data.events->positions.size())
+              flyTo(l->data.events->positions[c.event], std::min(m_view.unitsPerPixel(), 250.0));
+          } else if constexpr (std::is_same_v<T, SetClock>) {
+            m_session.clock().setTime(c.time);
+          } else if constexpr (std::is_same_v<T, StepClock>) {
+            m_session.clock().step(c.seconds);
+          } else if constexpr (std::is_same_v<T, SetPlaying>) {
+            m_session.clock().setPlaying(c.playing);
+          } else if constexpr (std::is_same_v<T, SetPlaybackSpeed>) {
+            m_session.clock().setSpeed(c.secondsPerSecond);
+          } else if constexpr (std::is_same_v<T, SetLoop>) {
+            m_session.clock().setLooping(c.loop);
+          } else if constexpr (std::is_same_v<T, SetWindowDays>) {
+            m_session.clock().setWindowDays(c.days);
+          } else if constexpr (std::is_same_v<T, SetFollowConvoy>) {
+            m_follow = c.follow;
+          } else if constexpr (std::is_same_v<T, SetRiskDays>) {
+            m_session.clock().setRiskDays(c.days);
+          } else if constexpr (std::is_same_v<T, SaveScene>) {
+            saveScene(c);
+          } else if constexpr (std::is_same_v<T, AddBookmark>) {
+            addBookmark();
+          } else if constexpr (std::is_same_v<T, GoToBookmark>) {
+            goToBookmark(c.index);
+          } else if constexpr (std::is_same_v<T, OpenScene>) {
+            openScene(c.path);
+          } else if constexpr (std::is_same_v<T, CancelLoad>) {
+            for (const Load& load : m_loads)
+              if (load.layer == c.layer) m_tasks.cancel(load.task);
+            std::erase_if(m_loads, [&](const Load& l) { return l.layer == c.layer; });
+            if (layer && layer->state == SessionLayer::State::Loading)
+              m_session.finishLoad(c.layer, Error{layer->spec.path + ": loading cancelled"});
+          } else if constexpr (std::is_same_v<T, SetIncidentFields> || std::is_same_v<T, UseAsIncidents>) {
+            if (!layer) return true;
+            if constexpr (std::is_same_v<T, SetIncidentFields>) layer->spec.incidentFields = c.fields;
+            else layer->spec.kind = LayerKind::Incidents;
+            retire(m_session.reloadLayer(*layer));
+            startLoads();
+          } else {
+            return false;  // the window's
+          }
+          return true;
+        },
+        command);
+  } catch (const std::exception& e) {
+    error(std::string("That did not work: ") + e.what());
+    return true;
+  }
+}
+
+void SessionController::replaceSession(MapSession next) {
+  for (const Load& load : m_loads) m_tasks.cancel(load.task);  // cancel before discarding: nothing waits
+  m_loads.clear();
+  for (const SessionLayer& layer : m_session.layers()) retire(layer.rendererId);
+  m_session = std::move(next);
+  m_flight.reset();
+  m_sessionReplaced = true;
+  for (const std::string& message : m_session.convoyErrors()) error(message);
+  startLoads();
+}
+
+void SessionController::changeCrs(const std::string& crs) {
+  // The session as it stands (layers, filter, bookmarks), and the clock as it runs: only the CRS changes.
+  Scene scene = m_session.currentScene(m_view);
+  scene.crs = crs;
+  auto next = MapSession::create(scene);
+  if (!next) {
+    error(next.error());
+    return;
+  }
+  next->clock() = m_session.clock();
+  // Keep looking at the same place: the visible box goes through lon/lat into the new CRS.
+  Bbox lonLat;
+  const Bbox visible = m_view.visibleBounds();
+  for (Vec2 corner : {Vec2{visible.minX, visible.minY}, Vec2{visible.maxX, visible.maxY}, Vec2{visible.minX, visible.maxY},
+                      Vec2{visible.maxX, visible.minY}, visible.centre()})
+    if (auto p = m_session.toLonLat(corner)) lonLat.expand(Vec2{p->lon, p->lat});
+  replaceSession(std::move(*next));
+  Bbox box;
+  for (double x : {lonLat.minX, lonLat.centre().x, lonLat.maxX})
+    for (double y : {lonLat.minY, lonLat.centre().y, lonLat.maxY})
+      if (auto p = m_session.toDisplay({x, y})) box.expand(*p);
+  if (box.valid()) m_view = Viewport::fitting(box, m_view.widthPx(), m_view.heightPx());
+  m_fitPending = !box.valid();
+  info("Display CRS: " + describeCrs(*crsToWkt(crs)));
+}
+
+void SessionController::openScene(const std::string& path) {
+  if (!isSceneFile(path)) {
+    error(path + ": not a sitmap scene (no \"sitmap_scene\" key); add data files under Layers");
+    return;
+  }
+  std::vector<std::string> warnings;
+  auto scene = loadSceneFile(path, &warnings);
+  if (!scene) {
+    error(scene.error());
+    return;
+  }
+  for (const std::string& warning : warnings) error(warning);
+  auto next = MapSession::create(std::move(*scene));
+  if (!next) {
+    error(next.error());
+    return;
+  }
+  replaceSession(std::move(*next));
+  m_scenePath = path;
+  m_fitPending = true;
+  m_bookmark = -1;
+  rememberScene(path);
+}
+
+void SessionController::saveScene(const SaveScene& command) {
+  const std::string path = command.path.empty() ? m_scenePath : command.path;
+  if (path.empty()) {
+    error("This view came from files, not a scene: give a path under Map > Save as.");
+    return;
+  }
+  const Status saved = saveSceneFile(path, m_session.currentScene(m_view), command.path.empty() || command.overwrite);
+  if (!saved) {
+    error(saved.error());
+    return;
+  }
+  m_scenePath = path;
+  rememberScene(path);
+  info("Scene saved to " + path);
+}
+
+void SessionController::addBookmark() {
+  Bookmark bookmark;
+  bookmark.name = "Bookmark " + std::to_string(m_session.bookmarks().size() + 1);
+  if (auto clock = m_session.clock().time()) bookmark.name += ", " + formatUtc(*clock);
+  bookmark.view = m_session.sceneViewOf(m_view);
+  bookmark.clock = m_session.clock().time();
+  bookmark.filter = m_session.eventFilter();
+  for (const SessionLayer& layer : m_session.layers()) bookmark.layerVisible[layer.spec.name] = layer.spec.visible;
+  m_session.bookmarks().push_back(bookmark);
+  info("Added " + bookmark.name + " (PageDown/PageUp replay the briefing)");
+}
+
+void SessionController::goToBookmark(int index) {
+  auto& bookmarks = m_session.bookmarks();
+  if (bookmarks.empty()) return;
+  m_bookmark = std::clamp(index, 0, int(bookmarks.size()) - 1);
+  const Bookmark& b = bookmarks[size_t(m_bookmark)];
+  if (auto target = m_session.viewFor(b.view, m_view.widthPx(), m_view.heightPx()))
+    flyTo(target->centre(), target->unitsPerPixel());
+  if (b.clock) m_session.clock().setTime(*b.clock);
+  m_session.setEventFilter(b.filter);
+  for (SessionLayer& layer : m_session.layers())
+    if (auto it = b.layerVisible.find(layer.spec.name); it != b.layerVisible.end()) layer.spec.visible = it->second;
+}
+
+void SessionController::pickRegionAt(Vec2 screen) {
+  const Vec2 world = m_view.screenToWorld(screen);
+  const auto& layers = m_session.layers();
+  for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // the topmost polygon layer first
+    if (!it->spec.visible || !it->data.vector) continue;
+    const VectorData& data = *it->data.vector;
+    for (const VectorData::PolygonFeature& feature : data.polygonFeatures) {
+      RegionShape shape = regionOf(data, feature.firstRing, feature.ringCount, feature.name);
+      if (!RegionIndex({shape}).containsAny(world)) continue;
+      // Clicking a chosen region again removes it.
+      EventFilter filter = m_session.eventFilter();
+      auto chosen = std::find_if(filter.regions.begin(), filter.regions.end(),
+                                 [&](const RegionShape& r) { return r.name == feature.name; });
+      if (chosen != filter.regions.end()) {
+        filter.regions.erase(chosen);
+      } else {
+        for (auto& ring : shape.rings)
+          for (Vec2& p : ring)
+            if (auto ll = m_session.toLonLat(p)) p = {ll->lon, ll->lat};
+        filter.regions.push_back(std::move(shape));
+      }
+      m_session.setEventFilter(std::move(filter));
+      return;
+    }
+  }
+  info("No polygon there: the region picker uses the visible polygon layers.");
+}
+
+void SessionController::addRectangleRegion(Vec2 a, Vec2 b) {
+  // Densified edges: a rectangle on screen is a curved shape in lon/lat for most projections.
+  RegionShape shape{"Rectangle", {{}}};
+  const Vec2 corners[] = {{a.x, a.y}, {b.x, a.y}, {b.x, b.y}, {a.x, b.y}};
+  for (int side = 0; side < 4; ++side)
+    for (int step = 0; step < 16; ++step) {
+      const Vec2 p = corners[side] + (corners[(side + 1) % 4] - corners[side]) * (step / 16.0);
+      if (auto ll = m_session.toLonLat(m_view.screenToWorld(p))) shape.rings[0].push_back({ll->lon, ll->lat});
+    }
+  EventFilter filter = m_session.eventFilter();
+  int n = 1;
+  for (const RegionShape& r : filter.regions) n += r.name.rfind("Rectangle", 0) == 0;
+  shape.name = "Rectangle " + std::to_string(n);
+  filter.regions.push_back(std::move(shape));
+  m_session.setEventFilter(std::move(filter));
+}
+
+void SessionController::rememberScene(const std::string& path) {
+  if (m_recentScenesFile.empty() || path.empty()) return;
+  const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  std::erase(m_recentScenes, absolute);
+  m_recentScenes.insert(m_recentScenes.begin(), absolute);
+  if (m_recentScenes.size() > 10) m_recentScenes.resize(10);
+  std::string text;
+  for (const std::string& p : m_recentScenes) text += p + "\n";
+  std::error_code ec;
+  std::filesystem::create_directories(m_recentScenesFile.parent_path(), ec);
+  (void)writeFileAtomically(m_recentScenesFile.string(), std::vector<uint8_t>(text.begin(), text.end()), true);
+}
+
+}  // namespace sitmap

@@ -1,0 +1,111 @@
+// The session controller: applies the panels' commands to the session, its clock, the view and the bookmarks,
+// and runs layer loads on the task system. No GLFW, no ImGui, no GL: the viewer shell feeds it commands and input,
+// draws what it holds, and hands it the time; tests drive it the same way.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/map_session.hpp"
+#include "app/task_system.hpp"
+#include "core/commands.hpp"
+#include "core/scene_clock.hpp"
+#include "core/viewport.hpp"
+
+namespace sitmap {
+
+struct ControllerOptions {
+  std::string scenePath;  // the scene file the session came from; empty: it came from data files (no Ctrl+S)
+  int widthPx = 1600, heightPx = 900;
+  // Where the recent-scenes list lives (ten, most recent first); empty: not kept (tests, scripted screenshots).
+  std::filesystem::path recentScenesFile;
+};
+
+// A message for the user (the viewer shows it as a notification).
+struct UserMessage {
+  std::string text;
+  bool isError = false;
+};
+
+class SessionController {
+public:
+  SessionController(MapSession session, ControllerOptions options);
+
+  // Applies one command. Commands that belong to the window (fullscreen, screenshots, presentation, export,
+  // map tools, hover and details) return false and are left to the shell. Nothing thrown escapes: an exception
+  // becomes an error message and the session stays as it was.
+  bool apply(const Command& command);
+  // Per frame: collects finished loads, moves the clock (real seconds since the last tick) and a flight.
+  // True while anything moved or is still moving.
+  bool tick(double nowSeconds);
+
+  MapSession& session() { return m_session; }
+  const MapSession& session() const { return m_session; }
+  Viewport& view() { return m_view; }
+  const Viewport& view() const { return m_view; }
+  void resize(int widthPx, int heightPx);
+  // A new flight from the current view (0.8 s, eased, zoom in log space).
+  void flyTo(Vec2 centre, double unitsPerPixel);
+
+  const std::string& scenePath() const { return m_scenePath; }
+  int currentBookmark() const { return m_bookmark; }
+  bool followingConvoy() const { return m_follow; }
+  const std::vector<std::string>& recentScenes() const { return m_recentScenes; }
+  // Loads: whether any runs, and how far one layer's is (0..1, or -1 where unknown).
+  bool loading() const { return !m_loads.empty(); }
+  float loadProgress(uint64_t layer) const;
+  bool fitPending() const { return m_fitPending; }
+
+  std::vector<UserMessage> takeMessages();
+  // Renderer layers that no longer belong to any session layer: the shell removes them (it holds the GL context).
+  std::vector<LayerId> takeRetiredRendererLayers();
+  // Set when the session was replaced (open scene, CRS change): the shell drops per-session caches.
+  bool takeSessionReplaced();
+
+private:
+  void startLoads();
+  void fitTo(const Bbox& box);
+  void replaceSession(MapSession next);
+  void changeCrs(const std::string& crs);
+  void openScene(const std::string& path);
+  void saveScene(const SaveScene& command);
+  void addBookmark();
+  void goToBookmark(int index);
+  void rememberScene(const std::string& path);
+  void pickRegionAt(Vec2 screen);
+  void addRectangleRegion(Vec2 a, Vec2 b);
+  void retire(LayerId id);
+  void info(std::string text) { m_messages.push_back({std::move(text), false}); }
+  void error(std::string text) { m_messages.push_back({std::move(text), true}); }
+
+  MapSession m_session;
+  Viewport m_view;
+  std::string m_scenePath;
+  std::filesystem::path m_recentScenesFile;
+  std::vector<std::string> m_recentScenes;
+  TaskSystem m_tasks;
+  struct Load {
+    uint64_t layer;
+    TaskId task;
+  };
+  std::vector<Load> m_loads;
+  bool m_fitPending = true;  // fit the home view once the first layers are in
+  bool m_follow = false;
+  int m_bookmark = -1;  // the bookmark last gone to
+  size_t m_colourIndex = 0;  // default colours of layers added by path or drop
+  double m_lastTick = -1;
+  struct Flight {
+    Vec2 fromCentre, toCentre;
+    double fromUnits = 1, toUnits = 1;
+    double start = -1;  // set by the first tick after the flight begins
+  };
+  std::optional<Flight> m_flight;
+  double m_now = 0;
+  std::vector<UserMessage> m_messages;
+  std::vector<LayerId> m_retired;
+  bool m_sessionReplaced = false;
+};
+
+}  // namespace sitmap

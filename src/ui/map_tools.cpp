@@ -1,0 +1,65 @@
+// Map tools: ImGui input and tooltips; what is under the cursor comes from core's pickAt.
+#include "ui/map_tools.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <string>
+
+#include "core/civil_date.hpp"
+
+namespace sitmap {
+
+namespace {
+
+std::string controlText(const ControlFeature& f) {
+  return f.name + "\n" + f.actor + ": " + controlStatusName(f.status) + "\nfrom " + formatUtc(f.validFrom) +
+         (f.validTo ? " to " + formatUtc(*f.validTo) : std::string(" (still valid)")) + "\nconfidence: " + f.confidence +
+         "\nsource: " + f.source;
+}
+
+std::string incidentText(const EventTable& t, uint32_t e) {
+  return formatIsoDate(t.day[e]) + "  " + t.eventTypes.value(t.eventType[e]) + "\n" + t.subEventTypes.value(t.subEventType[e]) +
+         "\n" + std::string(t.location[e]) + ", " + t.admin1Names.value(t.admin1[e]) + "\n" + std::to_string(t.fatalities[e]) +
+         " fatalities\n(click for details)";
+}
+
+}  // namespace
+
+bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>& out) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (io.WantCaptureMouse) return false;
+  const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
+  const Vec2 mouse{io.MousePos.x * fbScale, io.MousePos.y * fbScale};
+  const bool clicked = ImGui::IsMouseReleased(ImGuiMouseButton_Left) && !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3) &&
+                       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x == 0 &&
+                       ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0;
+  if (tool == MapTool::PickRegion && clicked) out.push_back(PickRegionAt{mouse});
+  if (tool == MapTool::DrawRectangle) {
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_rectangleStart = mouse;
+    if (!m_rectangleStart) return false;
+    ImGui::GetForegroundDrawList()->AddRect(ImVec2(float(m_rectangleStart->x) / fbScale, float(m_rectangleStart->y) / fbScale),
+                                            io.MousePos, IM_COL32(255, 200, 0, 255), 0, 0, 2);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+      if (std::abs(mouse.x - m_rectangleStart->x) > 4 && std::abs(mouse.y - m_rectangleStart->y) > 4)
+        out.push_back(AddRectangleRegion{*m_rectangleStart, mouse});
+      m_rectangleStart.reset();
+      out.push_back(SetMapTool{MapTool::Navigate});
+    }
+    return true;
+  }
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) return false;
+  // Hover: what is there; an incident wins over the zone around it, and a held place at the same spot is added.
+  const MapPick pick = pickAt(view, mouse);
+  if (pick.incident) {
+    std::string text = incidentText(*view.incidents, *pick.incident);
+    if (pick.control && pick.control->isPoint) text = controlText(*pick.control) + "\n\n" + text;
+    ImGui::SetTooltip("%s", text.c_str());
+    if (tool == MapTool::Navigate && clicked) out.push_back(ShowEventDetails{*pick.incident});
+  } else if (pick.control) {
+    ImGui::SetTooltip("%s", controlText(*pick.control).c_str());
+  }
+  return false;
+}
+
+}  // namespace sitmap

@@ -1,0 +1,210 @@
+// The session controller, driven by commands as the panels send them: layers, filter, clock, display CRS,
+// bookmarks, open and save. No window, no GL: the same code the viewer runs.
+#include "app/session_controller.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "io/scene_file.hpp"
+#include "support/silent_server.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+const std::string kBasemap = sourceDir() + "/assets/basemap/northern-mali.gpkg";
+
+// Ticks (as frames would) until every load is in, at most ten seconds.
+void settle(SessionController& c) {
+  double now = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while ((c.loading() || c.fitPending()) && std::chrono::steady_clock::now() < deadline) {
+    c.tick(now += 0.01);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_FALSE(c.loading());
+}
+
+SessionController controllerFor(const std::string& json, const std::string& scenePath = {}) {
+  auto scene = parseScene(json, sourceDir() + "/assets/scenes");
+  EXPECT_TRUE(scene) << scene.error();
+  auto session = MapSession::create(*scene);
+  EXPECT_TRUE(session) << session.error();
+  return SessionController(std::move(*session), ControllerOptions{scenePath, 800, 450, {}});
+}
+
+std::vector<std::string> layerNames(const SessionController& c) {
+  std::vector<std::string> names;
+  for (const SessionLayer& layer : c.session().layers()) names.push_back(layer.spec.name);
+  return names;
+}
+
+}  // namespace
+
+TEST(SessionController, AddsReordersHidesAndRemovesLayers) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
+  EXPECT_TRUE(c.apply(AddLayerFromPath{kBasemap}));
+  EXPECT_EQ(c.session().layers().size(), 7u);  // one per layer of the GeoPackage
+  settle(c);
+  for (const SessionLayer& layer : c.session().layers()) EXPECT_EQ(layer.state, SessionLayer::State::Ready) << layer.error;
+  const std::vector<std::string> before = layerNames(c);
+  const uint64_t first = c.session().layers()[0].uid;
+  c.apply(MoveLayer{first, 2});
+  EXPECT_EQ(layerNames(c)[2], before[0]);
+  EXPECT_EQ(layerNames(c)[0], before[1]);
+  c.apply(MoveLayer{first, 100});  // clamped to the top
+  EXPECT_EQ(layerNames(c).back(), before[0]);
+  c.apply(SetLayerVisible{first, false});
+  EXPECT_FALSE(c.session().find(first)->spec.visible);
+  c.apply(RemoveLayer{first});
+  EXPECT_EQ(c.session().find(first), nullptr);
+  EXPECT_EQ(c.session().layers().size(), 6u);
+}
+
+TEST(SessionController, ChangingTheCrsKeepsClockFilterWindowsAndBookmarks) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "clock": "2023-11-01T00:00Z", "window_days": 5,
+      "layers": [{"path": "../basemap/northern-mali.gpkg", "layer": "places"}]})");
+  settle(c);
+  EventFilter filter;
+  filter.admin1 = {"Kidal"};
+  c.apply(SetEventFilter{filter});
+  c.apply(SetClock{1699920000});  // 2023-11-14
+  c.apply(SetWindowDays{30});
+  c.apply(SetRiskDays{12});
+  c.apply(SetPlaybackSpeed{86400});
+  c.apply(AddBookmark{});
+  c.apply(SetDisplayCrs{"EPSG:32631"});
+  EXPECT_EQ(c.session().displayCrs(), "EPSG:32631");
+  EXPECT_EQ(c.session().clock().time(), 1699920000);
+  EXPECT_EQ(c.session().clock().windowDays(), 30);
+  EXPECT_EQ(c.session().clock().riskDays(), 12);
+  EXPECT_EQ(c.session().clock().speed(), 86400);
+  EXPECT_EQ(c.session().eventFilter().admin1, std::vector<std::string>{"Kidal"});
+  EXPECT_EQ(c.session().scene().bookmarks.size(), 1u);
+  settle(c);
+  EXPECT_EQ(c.session().layers()[0].state, SessionLayer::State::Ready);
+  // Still looking at the same place: the view's centre is where it was, in degrees.
+  const auto centre = c.session().toLonLat(c.view().centre());
+  ASSERT_TRUE(centre);
+  EXPECT_NEAR(centre->lat, 18, 4);
+}
+
+TEST(SessionController, ABadCrsIsAMessageAndNothingChanges) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
+  c.apply(SetDisplayCrs{"EPSG:999999"});
+  EXPECT_EQ(c.session().displayCrs(), "EPSG:3857");
+  const auto messages = c.takeMessages();
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_TRUE(messages[0].isError);
+}
+
+TEST(SessionController, ClockCommandsAndPlayback) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "clock": "2023-10-31T00:00Z",
+      "convoys": [{"route": "../basemap/northern-mali.gpkg", "route_layer": "routes",
+                   "waypoints": "../data/convoy_kidal_gao_2023.csv"}], "layers": []})");
+  const SceneClock& clock = c.session().clock();
+  ASSERT_FALSE(clock.extent().empty()) << "the convoy sets the extent";
+  const UtcSeconds start = *clock.time();
+  c.apply(StepClock{86400});
+  EXPECT_EQ(*clock.time(), start + 86400);
+  c.apply(SetPlaybackSpeed{3600});
+  c.apply(SetPlaying{true});
+  c.tick(10.0);
+  c.tick(10.5);  // half a real second at an hour a second
+  EXPECT_EQ(*clock.time(), start + 86400 + 1800);
+  c.apply(SetPlaying{false});
+  c.tick(11.5);
+  EXPECT_EQ(*clock.time(), start + 86400 + 1800);
+  c.apply(StepClock{-400 * 86400});  // stays within the data
+  EXPECT_EQ(*clock.time(), clock.extent().first);
+}
+
+TEST(SessionController, BookmarksRestoreViewClockFilterAndLayers) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "clock": "2023-11-01T00:00Z",
+      "layers": [{"name": "Places", "path": "../basemap/northern-mali.gpkg", "layer": "places"}]})");
+  settle(c);
+  const Vec2 home = c.view().centre();
+  EventFilter kidal;
+  kidal.admin1 = {"Kidal"};
+  c.apply(SetEventFilter{kidal});
+  c.view().panPixels(200, 0);
+  c.apply(AddBookmark{});
+  ASSERT_EQ(c.session().scene().bookmarks.size(), 1u);
+  // Change everything, then go back.
+  c.apply(SetEventFilter{EventFilter{}});
+  c.apply(SetClock{1700000000});
+  c.apply(SetLayerVisible{c.session().layers()[0].uid, false});
+  c.apply(ZoomHome{});
+  c.apply(GoToBookmark{0});
+  EXPECT_EQ(c.currentBookmark(), 0);
+  EXPECT_EQ(c.session().clock().time(), 1698796800);
+  EXPECT_EQ(c.session().eventFilter().admin1, std::vector<std::string>{"Kidal"});
+  EXPECT_TRUE(c.session().layers()[0].spec.visible);
+  c.tick(100);
+  c.tick(101);  // the flight (0.8 s) has landed
+  EXPECT_GT(std::abs(c.view().centre().x - home.x), 1000) << "the view flew to the bookmark";
+  c.apply(GoToBookmark{5});  // past the end: stays at the last
+  EXPECT_EQ(c.currentBookmark(), 0);
+}
+
+TEST(SessionController, SaveNeverWritesOverDataAndOpenOnlyOpensScenes) {
+  TempDir dir;
+  const std::string geojson = dir.path("places.json");
+  const std::string text = R"({"type":"FeatureCollection","features":[]})";
+  writeText(geojson, text);
+  // Opened from data files: Ctrl+S has nowhere to save, and says so.
+  SessionController fromFiles = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
+  fromFiles.apply(SaveScene{"", true});
+  auto messages = fromFiles.takeMessages();
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_TRUE(messages[0].isError);
+  // Save as over the GeoJSON, even when told to overwrite: refused, the file as it was.
+  fromFiles.apply(SaveScene{geojson, true});
+  EXPECT_EQ(readText(geojson), text);
+  EXPECT_TRUE(fromFiles.takeMessages().at(0).isError);
+  // Open refuses it too; a real scene opens and becomes what Ctrl+S saves.
+  fromFiles.apply(OpenScene{geojson});
+  EXPECT_TRUE(fromFiles.takeMessages().at(0).isError);
+  EXPECT_TRUE(fromFiles.scenePath().empty());
+  const std::string scene = dir.path("briefing.json");
+  writeText(scene, R"({"sitmap_scene": 1, "title": "Briefing", "layers": []})");
+  fromFiles.apply(OpenScene{scene});
+  EXPECT_TRUE(fromFiles.takeSessionReplaced());
+  EXPECT_EQ(fromFiles.session().scene().title, "Briefing");
+  fromFiles.apply(AddBookmark{});
+  fromFiles.apply(SaveScene{"", true});
+  auto back = loadSceneFile(scene);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(back->bookmarks.size(), 1u);
+}
+
+TEST(SessionController, WindowCommandsAreLeftToTheShell) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
+  EXPECT_FALSE(c.apply(ToggleFullscreen{}));
+  EXPECT_FALSE(c.apply(TakeScreenshot{}));
+  EXPECT_TRUE(c.apply(ZoomHome{}));
+}
+
+TEST(SessionController, ALoadBlockedOnAHungServerHoldsUpNeitherTheOthersNorCancel) {
+  const SilentServer server;  // accepts connections and never answers
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": [
+      {"name": "Hung", "path": "/vsicurl/http://127.0.0.1:)" + std::to_string(server.port()) + R"(/cog.tif", "kind": "raster"},
+      {"name": "Places", "path": "../basemap/northern-mali.gpkg", "layer": "places"}]})");
+  const uint64_t hung = c.session().layers()[0].uid, places = c.session().layers()[1].uid;
+  const auto start = std::chrono::steady_clock::now();
+  for (double now = 0; c.session().find(places)->state == SessionLayer::State::Loading &&
+                       std::chrono::steady_clock::now() - start < std::chrono::seconds(10);
+       now += 0.01) {
+    c.tick(now);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  EXPECT_EQ(c.session().find(places)->state, SessionLayer::State::Ready) << "the local layer loaded meanwhile";
+  EXPECT_EQ(c.session().find(hung)->state, SessionLayer::State::Loading) << "the server is still silent";
+  c.apply(CancelLoad{hung});
+  EXPECT_EQ(c.session().find(hung)->state, SessionLayer::State::Failed);
+  EXPECT_FALSE(c.loading()) << "nothing waits for the cancelled load";
+}

@@ -1,0 +1,77 @@
+// The real viewer under Xvfb, driven with xdotool as a user (or a presenter's clicker) drives it: keys as instant
+// taps, files checked afterwards. Skips, saying why, where Xvfb or xdotool is missing.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "io/png_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+namespace {
+
+bool haveXvfbAndXdotool() {
+  return std::system("command -v xvfb-run > /dev/null 2>&1 && command -v xdotool > /dev/null 2>&1") == 0;
+}
+
+// Starts the viewer in `dir` on `arguments`, waits for its window and for loading, sends each xdotool command
+// (e.g. "key ctrl+s"), then ends it with SIGTERM. Returns the viewer's stderr.
+std::string driveViewer(const TempDir& dir, const std::string& arguments, const std::vector<std::string>& actions) {
+  std::string script = "cd '" + dir.root() + "'; HOME='" + dir.root() + "' " + sitmapBinary() + " --window 800x450 " +
+                       arguments + " 2> viewer.err & pid=\\$!; xdotool search --sync --name sitmap > /dev/null; sleep 3; " +
+                       "xdotool mousemove 400 300; sleep 0.3; ";
+  for (const std::string& action : actions) script += "xdotool " + action + "; sleep 0.7; ";
+  script += "kill \\$pid; wait \\$pid";  // escaped: the outer shell must leave them to bash
+  const std::string command = "timeout 120 xvfb-run -a -s '-screen 0 1280x720x24' bash -c \"" + script + "\"";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  return readText(dir.path("viewer.err"));
+}
+
+// The PNG's "Clock" text chunk (an iTXt: keyword, then NUL-separated flags, then the text).
+std::string pngClock(const std::string& path) {
+  const std::string bytes = readText(path);
+  size_t at = bytes.find(std::string("Clock\0", 6));
+  if (at == std::string::npos) return {};
+  at = bytes.find_first_not_of('\0', at + 5);
+  return bytes.substr(at, 17);
+}
+
+}  // namespace
+
+TEST(ViewerKeys, CtrlSOnAGeoJsonNamedJsonLeavesItByteIdentical) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  const std::string geojson = dir.path("places.json");
+  const std::string text = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Kidal"},)"
+                           R"("geometry":{"type":"Point","coordinates":[1.41,18.44]}}]})";
+  writeText(geojson, text);
+  driveViewer(dir, "places.json", {"key ctrl+s"});
+  EXPECT_EQ(readText(geojson), text) << "the user's GeoJSON was written over";
+  // The same tap on a scene saves it: the key reached the viewer, so the check above means something.
+  const std::string scene = dir.path("scene.json");
+  writeText(scene, R"({"title": "T", "sitmap_scene": 1, "layers": [{"path": "places.json"}]})");
+  driveViewer(dir, "scene.json", {"key ctrl+s"});
+  EXPECT_NE(readText(scene).find("\"crs\": \"EPSG:3857\""), std::string::npos) << "Ctrl+S did not save the scene";
+}
+
+TEST(ViewerKeys, AnInstantTapInPresentationModeReachesTheNextBookmark) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  writeText(dir.path("scene.json"), R"({"sitmap_scene": 1, "clock": "2023-11-01T00:00Z", "layers": [],
+      "home_bbox": [-6, 14, 5, 22],
+      "bookmarks": [{"name": "One", "view": {"centre": [0, 17], "scale": 4000000}, "clock": "2023-11-02T00:00Z"},
+                    {"name": "Two", "view": {"centre": [1, 18], "scale": 2000000}, "clock": "2023-11-14T06:00Z"}]})");
+  // F5 presents; each PageDown is a press and release with no delay, as a clicker sends; F12 records the clock.
+  const std::string err = driveViewer(dir, "scene.json", {"key F5", "key Next", "key F12", "key Next", "key F12"});
+  std::vector<std::string> shots;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.root()))
+    if (entry.path().extension() == ".png") shots.push_back(entry.path().string());
+  std::sort(shots.begin(), shots.end());
+  ASSERT_EQ(shots.size(), 2u) << err;
+  EXPECT_EQ(pngClock(shots[0]), "2023-11-02 00:00Z");
+  EXPECT_EQ(pngClock(shots[1]), "2023-11-14 06:00Z");
+}
