@@ -55,7 +55,7 @@ void BM_EventsFrame1M(benchmark::State& state) {
   scene.homeLonLat = Bbox{-6, 14, 5, 22};
   auto session = MapSession::create(scene);
   SessionLayer& loaded = session->layers()[0];
-  session->finishLoad(loaded.uid, loadLayerData(loaded.spec, session->displayCrs()));
+  session->finishLoad(loaded.uid, openLayer(loaded.spec, session->displayCrs()));
   auto renderer = MapRenderer::create();
   session->syncRenderer(**renderer);
   auto target = OffscreenTarget::create(1920, 1080);

@@ -48,7 +48,7 @@ LoadedScene loadScene(Scene scene) {
   if (!session) throw std::runtime_error(session.error());
   LoadedScene loaded{std::make_unique<MapSession>(std::move(*session)), nullptr};
   for (SessionLayer& layer : loaded.session->layers()) {
-    auto data = loadLayerData(layer.spec, loaded.session->displayCrs());
+    auto data = openLayer(layer.spec, loaded.session->displayCrs());
     if (!data) throw std::runtime_error(data.error());
     loaded.session->finishLoad(layer.uid, std::move(data));
   }
@@ -150,7 +150,7 @@ void BM_LargeRasterPanFrame(benchmark::State& state) {
   auto target = OffscreenTarget::create(1920, 1080);
   target->bind();
   const Bbox home = loaded.session->homeBounds();
-  const RasterInfo& info = *loaded.session->layers()[0].data.raster;
+  const RasterInfo& info = *loaded.session->layers()[0].raster();
   Viewport view(home.centre(), info.displayUnitsPerPixel, 1920, 1080);
   TileReader reader;
   // Start with the coarsest tile and the first view's tiles in the cache, as after opening.
@@ -174,7 +174,7 @@ BENCHMARK(BM_LargeRasterPanFrame)->Unit(benchmark::kMillisecond)->UseRealTime();
 void BM_LargeRasterTileRead(benchmark::State& state) {
   const std::string path = largeRaster(true);
   LoadedScene loaded = loadScene(sceneForFiles({path}));
-  const RasterInfo& info = *loaded.session->layers()[0].data.raster;
+  const RasterInfo& info = *loaded.session->layers()[0].raster();
   const TileGrid grid(info.displayExtent, info.displayUnitsPerPixel);
   TileReader reader;
   int col = 0;

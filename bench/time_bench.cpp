@@ -16,7 +16,7 @@ namespace {
 void playFrames(benchmark::State& state, Scene scene) {
   static auto context = HeadlessContext::create();
   auto session = MapSession::create(std::move(scene));
-  for (SessionLayer& layer : session->layers()) session->finishLoad(layer.uid, loadLayerData(layer.spec, session->displayCrs()));
+  for (SessionLayer& layer : session->layers()) session->finishLoad(layer.uid, openLayer(layer.spec, session->displayCrs()));
   auto renderer = MapRenderer::create();
   session->syncRenderer(**renderer);
   auto target = OffscreenTarget::create(1920, 1080);

@@ -63,7 +63,7 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
   auto loading = std::async(std::launch::async, [&]() -> Status {
     DatasetCache cache;
     for (SessionLayer& layer : s.layers()) {
-      auto loaded = loadLayerData(layer.spec, s.displayCrs(), &cache);
+      auto loaded = openLayer(layer.spec, s.displayCrs(), &cache);
       if (!loaded) return Error{loaded.error()};
       s.finishLoad(layer.uid, std::move(loaded));
     }

@@ -7,129 +7,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/geodesy.hpp"
-#include "io/source_open.hpp"
 #include "core/event_style.hpp"
-#include "io/acled_reader.hpp"
-#include "io/polygon_triangulator.hpp"
-#include "io/vector_loader.hpp"
+#include "core/geodesy.hpp"
+#include "io/time_layers.hpp"
 
 namespace sitmap {
-
-namespace {
-
-// Raster or vector: what the scene says, else what GDAL finds in the file.
-Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
-  if (spec.kind != LayerKind::Auto) return spec.kind;
-  if (dataset.GetRasterCount() > 0 && spec.sourceLayer.empty()) return LayerKind::Raster;
-  if (dataset.GetLayerCount() > 0) return LayerKind::Vector;
-  return Error{spec.path + ": holds no raster or vector data"};
-}
-
-bool isCsv(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return ext == ".csv";
-}
-
-// Incidents from an ACLED CSV or an OGR point layer, placed in the display CRS.
-Result<LoadedData> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress) {
-  auto import = isCsv(spec.path) ? readAcledCsv(spec.path, progress)
-                                 : readIncidentsFromOgr(spec.path, spec.sourceLayer, spec.incidentFields, progress);
-  if (!import) return Error{import.error()};
-  auto toDisplay = CrsTransform::fromLonLat(displayCrs);
-  if (!toDisplay) return Error{toDisplay.error()};
-  auto layer = std::make_shared<EventLayerData>();
-  layer->importSummary = import->summary();
-  const EventTable& t = import->table;
-  layer->positions.resize(t.size());
-  for (size_t i = 0; i < t.size(); ++i) layer->positions[i] = {t.lon[i], t.lat[i]};
-  toDisplay->apply(layer->positions);
-  for (const Vec2& p : layer->positions)
-    if (std::isfinite(p.x)) layer->bounds.expand(p);
-  layer->table = std::make_shared<const EventTable>(std::move(import->table));
-  LoadedData data;
-  data.events = std::move(layer);
-  return data;
-}
-
-
-// A CSV whose header names ACLED's columns is an incident file, whatever the scene says.
-bool looksLikeAcled(const std::string& path) {
-  if (!isCsv(path)) return false;
-  std::ifstream in(path);
-  std::string header;
-  std::getline(in, header);
-  return header.find("event_date") != std::string::npos && header.find("event_type") != std::string::npos;
-}
-
-}  // namespace
-
-Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache,
-                                 const ImportProgress& progress) {
-  if (spec.kind == LayerKind::Control) {
-    auto load = loadControl(spec.path, spec.sourceLayer, spec.incidentFields);
-    if (!load) return Error{load.error()};
-    auto toDisplay = CrsTransform::fromLonLat(displayCrs);
-    if (!toDisplay) return Error{toDisplay.error()};
-    auto control = std::make_shared<ControlLayerData>();
-    for (const ControlFeature& f : load->features) control->positions.push_back({f.point.lon, f.point.lat});
-    toDisplay->apply(control->positions);
-    PolygonTriangulator triangulator;
-    for (const ControlFeature& f : load->features) {
-      if (f.isPoint) {
-        control->zones.push_back(nullptr);
-        continue;
-      }
-      auto zone = std::make_shared<VectorData>();
-      for (const auto& ring : f.rings) {
-        VectorData::Path path{uint32_t(zone->vertices.size()), 0};
-        for (const LonLat& p : ring) {
-          Vec2 v{p.lon, p.lat};
-          if (!toDisplay->apply(v)) continue;
-          zone->vertices.push_back(v);
-          zone->bounds.expand(v);
-          ++path.count;
-        }
-        if (path.count < 3) continue;
-        zone->rings.push_back(path);
-        zone->lines.push_back(path);
-      }
-      triangulator.add(*zone, zone->rings);
-      control->zones.push_back(std::move(zone));
-    }
-    control->load = std::move(*load);
-    LoadedData data;
-    data.control = std::move(control);
-    return data;
-  }
-  if (spec.kind == LayerKind::Incidents || (spec.kind == LayerKind::Auto && looksLikeAcled(spec.path)))
-    return loadIncidents(spec, displayCrs, progress);
-  DatasetCache ownCache;
-  auto dataset = (cache ? *cache : ownCache).open(spec.path);
-  if (!dataset) return Error{dataset.error()};
-  auto kind = detectKind(spec, **dataset);
-  if (!kind) return Error{kind.error()};
-  LoadedData data;
-  if (*kind == LayerKind::Raster) {
-    auto source = RasterSource::open(spec.path, displayCrs, spec.raster);
-    if (!source) return Error{source.error()};
-    data.raster = (*source)->info();
-    return data;
-  }
-  VectorLoadRequest request;
-  request.path = spec.path;
-  request.layerName = spec.sourceLayer;
-  request.displayCrs = displayCrs;
-  request.labelField = spec.vector.labelField;
-  request.priorityField = spec.vector.priorityField;
-  request.priorityAscending = spec.vector.priorityAscending;
-  request.attributeFilter = spec.vector.filter;
-  auto vector = loadVector(request, **dataset);
-  if (!vector) return Error{vector.error()};
-  data.vector = std::make_shared<const VectorData>(std::move(*vector));
-  return data;
-}
 
 Result<MapSession> MapSession::create(Scene scene) {
   auto toDisplay = CrsTransform::fromLonLat(scene.crs);
@@ -175,7 +57,7 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
 std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) const {
   std::vector<const EventTable*> tables;
   for (const SessionLayer& layer : m_layers)
-    if (layer.data.events && layer.filterEngine && layer.spec.visible) tables.push_back(layer.data.events->table.get());
+    if (layer.events() && layer.filterEngine && layer.spec.visible) tables.push_back(layer.events()->table.get());
   RiskKey key{m_filter, riskDays, tables};
   if (m_riskKey && *m_riskKey == key) return m_riskCache;
   std::vector<std::vector<uint32_t>> risks;
@@ -184,8 +66,8 @@ std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) cons
     const int32_t departureDay = dayOf(track.departure());
     std::vector<LonLat> positions;
     for (const SessionLayer& layer : m_layers) {
-      if (!layer.data.events || !layer.filterEngine || !layer.spec.visible) continue;
-      const EventTable& t = *layer.data.events->table;
+      if (!layer.events() || !layer.filterEngine || !layer.spec.visible) continue;
+      const EventTable& t = *layer.events()->table;
       EventFilterEngine engine(t);
       EventFilter lookBack = m_filter;
       lookBack.fromDay = departureDay - riskDays;
@@ -201,7 +83,7 @@ std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) cons
 
 const SessionLayer* MapSession::incidentLayer() const {
   for (const SessionLayer& layer : m_layers)
-    if (layer.spec.visible && layer.data.events && layer.selection) return &layer;
+    if (layer.spec.visible && layer.events() && layer.selection) return &layer;
   return nullptr;
 }
 
@@ -209,7 +91,7 @@ MapSession::PassedIncidents MapSession::incidentsPassed(size_t convoy, UtcSecond
   PassedIncidents passed;
   const SessionLayer* incidents = incidentLayer();
   if (!incidents || convoy >= m_convoys.size()) return passed;
-  passed.table = incidents->data.events->table;
+  passed.table = incidents->events()->table;
   const EventTable& t = *passed.table;
   if (m_nearRouteTable != passed.table) {
     // Only incidents dated from the day before departure to arrival can count: that date test first keeps
@@ -269,12 +151,12 @@ void MapSession::layersChanged() {
   m_controlChanges.clear();
   TimeExtent extent;
   for (const SessionLayer& layer : m_layers) {
-    if (layer.data.control) {
-      auto changes = sitmap::controlChanges(layer.data.control->load.features);
+    if (layer.control()) {
+      auto changes = sitmap::controlChanges(layer.control()->load.features);
       m_controlChanges.insert(m_controlChanges.end(), changes.begin(), changes.end());
     }
-    if (layer.data.events && !layer.data.events->table->day.empty()) {
-      const auto [first, last] = std::minmax_element(layer.data.events->table->day.begin(), layer.data.events->table->day.end());
+    if (layer.events() && !layer.events()->table->day.empty()) {
+      const auto [first, last] = std::minmax_element(layer.events()->table->day.begin(), layer.events()->table->day.end());
       extent.widen(UtcSeconds(*first) * 86400);
       extent.widen(UtcSeconds(*last) * 86400);
     }
@@ -313,11 +195,16 @@ SessionLayer* MapSession::find(uint64_t uid) {
   return it == m_layers.end() ? nullptr : &*it;
 }
 
-void MapSession::finishLoad(uint64_t uid, Result<LoadedData> result) {
+const RasterInfo* SessionLayer::raster() const {
+  const RasterLayer* raster = loaded ? std::get_if<RasterLayer>(&*loaded) : nullptr;
+  return raster ? &raster->info : nullptr;
+}
+
+void MapSession::finishLoad(uint64_t uid, Result<LoadedLayer> result) {
   SessionLayer* layer = find(uid);
   if (!layer) return;  // removed while loading
   if (result) {
-    layer->data = std::move(*result);
+    layer->loaded = std::move(*result);
     layer->state = SessionLayer::State::Ready;
   } else {
     layer->error = result.error();
@@ -328,19 +215,27 @@ void MapSession::finishLoad(uint64_t uid, Result<LoadedData> result) {
 
 void MapSession::syncRenderer(MapRenderer& renderer) {
   for (SessionLayer& layer : m_layers) {
-    if (layer.state != SessionLayer::State::Ready || layer.rendererId != 0) continue;
-    if (layer.data.vector) {
-      layer.rendererId = renderer.addVectorLayer(layer.data.vector);
-    } else if (layer.data.raster) {
-      const RasterInfo& info = *layer.data.raster;
-      layer.rendererId =
-          renderer.addRasterLayer(TileGrid(info.displayExtent, info.displayUnitsPerPixel), info.overviews > 0);
-    } else if (layer.data.events) {
-      layer.rendererId = renderer.addEventLayer(layer.data.events);
-      layer.filterEngine = std::make_shared<EventFilterEngine>(*layer.data.events->table);
-      layer.selection = nullptr;
-      layer.uploadedVersion = 0;
-    }
+    if (layer.state != SessionLayer::State::Ready || layer.rendererId != 0 || !layer.loaded) continue;
+    std::visit(
+        [&](const auto& loaded) {
+          using Kind = std::decay_t<decltype(loaded)>;
+          if constexpr (std::is_same_v<Kind, VectorLayer>) {
+            layer.rendererId = renderer.addVectorLayer(loaded.data);
+          } else if constexpr (std::is_same_v<Kind, RasterLayer>) {
+            const RasterInfo& info = loaded.info;
+            layer.rendererId =
+                renderer.addRasterLayer(TileGrid(info.displayExtent, info.displayUnitsPerPixel), info.overviews > 0);
+          } else if constexpr (std::is_same_v<Kind, IncidentLayer>) {
+            layer.rendererId = renderer.addEventLayer(loaded.data);
+            layer.filterEngine = std::make_shared<EventFilterEngine>(*loaded.data->table);
+            layer.selection = nullptr;
+            layer.uploadedVersion = 0;
+          } else {
+            static_assert(std::is_same_v<Kind, ControlLayer>, "a layer kind without a renderer upload");
+            // Control is drawn from the frame's control items, not from a renderer layer.
+          }
+        },
+        *layer.loaded);
   }
   updateSelections(renderer);
 }
@@ -381,7 +276,7 @@ LayerId MapSession::removeLayer(uint64_t uid) {
 
 LayerId MapSession::reloadLayer(SessionLayer& layer) {
   const LayerId retired = layer.rendererId;
-  layer.data = {};
+  layer.loaded.reset();
   layer.error.clear();
   layer.rendererId = 0;
   layer.filterEngine.reset();
@@ -392,9 +287,9 @@ LayerId MapSession::reloadLayer(SessionLayer& layer) {
 }
 
 std::optional<Bbox> MapSession::layerBounds(const SessionLayer& layer) const {
-  if (layer.data.vector && layer.data.vector->bounds.valid()) return layer.data.vector->bounds;
-  if (layer.data.raster) return layer.data.raster->displayExtent;
-  if (layer.data.events && layer.data.events->bounds.valid()) return layer.data.events->bounds;
+  if (layer.vector() && layer.vector()->bounds.valid()) return layer.vector()->bounds;
+  if (layer.raster()) return layer.raster()->displayExtent;
+  if (layer.events() && layer.events()->bounds.valid()) return layer.events()->bounds;
   return std::nullopt;
 }
 
@@ -467,15 +362,15 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     const UtcSeconds now = *time;
     if (m_clock.windowDays() > 0) frame.eventWindow = MapFrame::EventWindow{dayOf(now), m_clock.windowDays()};
     for (const SessionLayer& layer : m_layers) {
-      if (!layer.spec.visible || !layer.data.control) continue;
-      const auto& features = layer.data.control->load.features;
+      if (!layer.spec.visible || !layer.control()) continue;
+      const auto& features = layer.control()->load.features;
       for (size_t i = 0; i < features.size(); ++i) {
         const ControlFeature& f = features[i];
         if (!f.validAt(now)) continue;
         if (!f.isPoint) {
           // Zones: the actor's colour, lighter for influence, striped when contested, dashed edge when claimed.
           ControlZoneDraw zone;
-          zone.shape = layer.data.control->zones[i];
+          zone.shape = layer.control()->zones[i];
           zone.style.fill = colourOfActor(f.actor);
           zone.style.fill.a = f.status == ControlStatus::Control ? 0.45f : 0.22f;
           zone.style.filled = true;
@@ -492,7 +387,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
           continue;
         }
         ControlMarker marker;
-        marker.position = layer.data.control->positions[i];
+        marker.position = layer.control()->positions[i];
         marker.colour = colourOfActor(f.actor);
         marker.justChanged = f.beganWithinADayOf(now);
         marker.style = f.status == ControlStatus::Control     ? ControlMarker::Style::Solid
@@ -545,15 +440,15 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     for (const SessionLayer& layer : m_layers) {
       if (!layer.selection || !layer.spec.visible) continue;
       anyIncidentLayer = true;
-      for (uint32_t e : *layer.selection) ++perCategory[layer.data.events->table->category[e]];
+      for (uint32_t e : *layer.selection) ++perCategory[layer.events()->table->category[e]];
     }
     std::vector<std::string> actors;
     std::vector<ControlStatus> statuses;
     bool justChanged = false;  // a control feature began in the last day: its bright edge needs a key
     if (const auto time = m_clock.time()) {
       for (const SessionLayer& layer : m_layers) {
-        if (!layer.spec.visible || !layer.data.control) continue;
-        for (const ControlFeature& f : layer.data.control->load.features) {
+        if (!layer.spec.visible || !layer.control()) continue;
+        for (const ControlFeature& f : layer.control()->load.features) {
           if (!f.validAt(*time)) continue;
           if (std::find(actors.begin(), actors.end(), f.actor) == actors.end()) actors.push_back(f.actor);
           if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);

@@ -17,27 +17,11 @@
 #include "core/event_layer.hpp"
 #include "core/vector_data.hpp"
 #include "core/viewport.hpp"
-#include "io/acled_reader.hpp"
 #include "io/crs.hpp"
-#include "io/raster_source.hpp"
-#include "io/time_layers.hpp"
+#include "io/layer_source.hpp"
 #include "render/map_renderer.hpp"
 
 namespace sitmap {
-
-// What loading one layer produced; made on any thread, handed to the main thread whole.
-struct ControlLayerData {
-  ControlLoad load;
-  std::vector<Vec2> positions;  // display CRS, per feature (points)
-  std::vector<std::shared_ptr<const VectorData>> zones;  // display CRS, triangulated, per feature (zones; else null)
-};
-
-struct LoadedData {
-  std::shared_ptr<const VectorData> vector;
-  std::optional<RasterInfo> raster;
-  std::shared_ptr<const EventLayerData> events;
-  std::shared_ptr<const ControlLayerData> control;
-};
 
 struct LoadedConvoy {
   Track track;
@@ -46,23 +30,28 @@ struct LoadedConvoy {
   double alertKm = 5;              // the scene's: incidents this close to the route are flagged
 };
 
-class DatasetCache;
-
-// `cache` (optional) shares open files between layers loaded on the same thread.
-// `progress` (optional) hears how far a long import is and may cancel it by returning false.
-Result<LoadedData> loadLayerData(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache = nullptr,
-                                 const ImportProgress& progress = {});
-
 struct SessionLayer {
   LayerSpec spec;
   enum class State { Loading, Ready, Failed } state = State::Loading;
   std::string error;
-  LoadedData data;
+  std::optional<LoadedLayer> loaded;  // once Ready
+  // The loaded data of one kind, or null (not loaded, or another kind).
+  const VectorData* vector() const { return dataOf<VectorLayer, VectorData>(); }
+  const RasterInfo* raster() const;
+  const EventLayerData* events() const { return dataOf<IncidentLayer, EventLayerData>(); }
+  const ControlLayerData* control() const { return dataOf<ControlLayer, ControlLayerData>(); }
   LayerId rendererId = 0;  // 0 until uploaded to the renderer
   uint64_t uid = 0;        // stable identity while the list is reordered
   std::shared_ptr<EventFilterEngine> filterEngine;  // incident layers: the filter applied to this layer
   const std::vector<uint32_t>* selection = nullptr;  // incident layers: the events passing the filter
   uint64_t uploadedVersion = 0;  // the filter result the renderer has
+
+private:
+  template <typename Kind, typename Data>
+  const Data* dataOf() const {
+    const Kind* kind = loaded ? std::get_if<Kind>(&*loaded) : nullptr;
+    return kind ? kind->data.get() : nullptr;
+  }
 };
 
 class MapSession {
@@ -78,7 +67,7 @@ public:
   const std::vector<SessionLayer>& layers() const { return m_layers; }
 
   SessionLayer& addLayer(LayerSpec spec);
-  void finishLoad(uint64_t uid, Result<LoadedData> result);
+  void finishLoad(uint64_t uid, Result<LoadedLayer> result);
   SessionLayer* find(uint64_t uid);
 
   // Uploads ready layers the renderer does not have yet.

@@ -29,20 +29,20 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
     row.opacity = layer.spec.opacity;
     row.style = layer.spec.vector;
     row.scales = layer.spec.scales;
-    if (layer.data.vector) {
+    if (layer.vector()) {
       row.isVector = true;
-      row.kind = layer.data.vector->geometryType;
-      row.fields = layer.data.vector->fieldNames;
-      row.details = std::to_string(layer.data.vector->featureCount) + " features";
-      if (layer.data.vector->skippedFeatures)
-        row.details += ", " + std::to_string(layer.data.vector->skippedFeatures) + " without usable geometry";
-      if (layer.data.vector->unfilledPolygons)
-        row.details += ", " + std::to_string(layer.data.vector->unfilledPolygons) + " polygons too broken to fill";
-    } else if (layer.data.events) {
+      row.kind = layer.vector()->geometryType;
+      row.fields = layer.vector()->fieldNames;
+      row.details = std::to_string(layer.vector()->featureCount) + " features";
+      if (layer.vector()->skippedFeatures)
+        row.details += ", " + std::to_string(layer.vector()->skippedFeatures) + " without usable geometry";
+      if (layer.vector()->unfilledPolygons)
+        row.details += ", " + std::to_string(layer.vector()->unfilledPolygons) + " polygons too broken to fill";
+    } else if (layer.events()) {
       row.isIncidents = true;
       row.kind = "Incidents";
-      row.details = layer.data.events->importSummary;
-      row.fields = layer.data.events->table->header;
+      row.details = layer.events()->importSummary;
+      row.fields = layer.events()->table->header;
       row.incidentsFromCsv = std::filesystem::path(layer.spec.path).extension() == ".csv";
       row.incidentFields = layer.spec.incidentFields;
     } else if (layer.spec.kind == LayerKind::Incidents && layer.state == SessionLayer::State::Failed &&
@@ -54,8 +54,8 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
       row.isIncidents = true;
       row.fields = cached->second;
       row.incidentFields = layer.spec.incidentFields;
-    } else if (layer.data.raster) {
-      const RasterInfo& info = *layer.data.raster;
+    } else if (layer.raster()) {
+      const RasterInfo& info = *layer.raster();
       row.kind = "Raster (" + info.kind + ")";
       row.details = std::to_string(info.width) + " x " + std::to_string(info.height) + " px, " +
                     std::to_string(info.overviews) + " overviews";
@@ -72,16 +72,16 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   view.hovered = hovered;
   const SessionLayer* layer = session.incidentLayer();
   if (!layer) return view;
-  const EventTable& table = *layer->data.events->table;
+  const EventTable& table = *layer->events()->table;
   view.table = &table;
   view.selection = layer->selection;
   view.selectionVersion = layer->filterEngine->version();
-  view.importSummary = layer->data.events->importSummary;
+  view.importSummary = layer->events()->importSummary;
   view.matching = session.matchingEvents();
   view.fatalities = session.matchingFatalities();
   // The timeline shows the other criteria's result over all dates, so a date range can be moved or widened.
-  if (m_timelineTable != layer->data.events->table) {
-    m_timelineTable = layer->data.events->table;
+  if (m_timelineTable != layer->events()->table) {
+    m_timelineTable = layer->events()->table;
     m_timelineEngine = std::make_unique<EventFilterEngine>(table);
     m_timelineVersion = UINT64_MAX;
   }

@@ -49,15 +49,15 @@ void SessionController::startLoads() {
     if (layer.state != SessionLayer::State::Loading) continue;
     if (std::any_of(m_loads.begin(), m_loads.end(), [&](const Load& l) { return l.layer == layer.uid; })) continue;
     const uint64_t uid = layer.uid;
-    const TaskId task = m_tasks.run<LoadedData>(
+    const TaskId task = m_tasks.run<LoadedLayer>(
         "loading " + layer.spec.name,
         [spec = layer.spec, crs](TaskContext& context) {
-          return loadLayerData(spec, crs, nullptr, [&context](double fraction) {
+          return openLayer(spec, crs, nullptr, [&context](double fraction) {
             context.setProgress(fraction);
             return !context.cancelled();
           });
         },
-        [this, uid](Result<LoadedData> result) {
+        [this, uid](Result<LoadedLayer> result) {
           std::erase_if(m_loads, [&](const Load& l) { return l.layer == uid; });
           if (!result) error(result.error());
           m_session.finishLoad(uid, std::move(result));
@@ -173,8 +173,8 @@ bool SessionController::apply(const Command& command) {
           } else if constexpr (std::is_same_v<T, AddRectangleRegion>) {
             addRectangleRegion(c.a, c.b);
           } else if constexpr (std::is_same_v<T, FlyToEvent>) {
-            if (const SessionLayer* l = m_session.incidentLayer(); l && c.event < l->data.events->positions.size())
-              flyTo(l->data.events->positions[c.event], std::min(m_view.unitsPerPixel(), 250.0));
+            if (const SessionLayer* l = m_session.incidentLayer(); l && c.event < l->events()->positions.size())
+              flyTo(l->events()->positions[c.event], std::min(m_view.unitsPerPixel(), 250.0));
           } else if constexpr (std::is_same_v<T, SetClock>) {
             m_session.clock().setTime(c.time);
           } else if constexpr (std::is_same_v<T, StepClock>) {
@@ -329,8 +329,8 @@ void SessionController::pickRegionAt(Vec2 screen) {
   const Vec2 world = m_view.screenToWorld(screen);
   const auto& layers = m_session.layers();
   for (auto it = layers.rbegin(); it != layers.rend(); ++it) {  // the topmost polygon layer first
-    if (!it->spec.visible || !it->data.vector) continue;
-    const VectorData& data = *it->data.vector;
+    if (!it->spec.visible || !it->vector()) continue;
+    const VectorData& data = *it->vector();
     for (const VectorData::PolygonFeature& feature : data.polygonFeatures) {
       RegionShape shape = regionOf(data, feature.firstRing, feature.ringCount, feature.name);
       if (!RegionIndex({shape}).containsAny(world)) continue;

@@ -7,8 +7,8 @@ std::vector<TileRequest> tileRequests(const MapSession& session, const std::vect
   std::vector<TileRequest> requests;
   for (const MissingTile& tile : missing) {
     for (const SessionLayer& layer : session.layers()) {
-      if (layer.rendererId != tile.layer || !layer.data.raster) continue;
-      const RasterInfo& info = *layer.data.raster;
+      if (layer.rendererId != tile.layer || !layer.raster()) continue;
+      const RasterInfo& info = *layer.raster();
       requests.push_back({tile.layer, layer.spec.path, session.displayCrs(), layer.spec.raster,
                           TileGrid(info.displayExtent, info.displayUnitsPerPixel), tile.key});
     }

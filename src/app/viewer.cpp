@@ -3,46 +3,9 @@
 // animation export; every change to the session goes through the SessionController as a command.
 // One frame: input -> commands -> controller -> render map -> render panels. Idles when nothing changes.
 #include "app/viewer.hpp"
+#include "app/viewer_shell.hpp"
 
-// glad's header must come before GLFW's, which would otherwise pull in the system GL header.
-#include "render/gl.hpp"
-
-#include <GLFW/glfw3.h>
-#include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
-
-#include <algorithm>
-#include <atomic>
-#include <chrono>
-#include <cmath>
-#include <csignal>
-#include <cstdio>
-#include <ctime>
-#include <filesystem>
 #include <thread>
-
-#include "app/animation_export.hpp"
-#include "app/image_capture.hpp"
-#include "app/panel_views.hpp"
-#include "app/session_controller.hpp"
-#include "app/task_system.hpp"
-#include "app/tile_loading.hpp"
-#include "core/geodesy.hpp"
-#include "io/crs.hpp"
-#include "io/png_file.hpp"
-#include "io/scene_file.hpp"
-#include "render/map_renderer.hpp"
-#include "ui/clock_panel.hpp"
-#include "ui/events_table_panel.hpp"
-#include "ui/filters_panel.hpp"
-#include "ui/layers_panel.hpp"
-#include "ui/map_panel.hpp"
-#include "ui/map_tools.hpp"
-#include "ui/notifications.hpp"
-#include "ui/status_bar.hpp"
-#include "ui/summary_panel.hpp"
-#include "ui/timeline_panel.hpp"
 
 namespace sitmap {
 
@@ -50,27 +13,6 @@ namespace {
 
 // Ctrl-C or SIGTERM ends the loop cleanly (the handler only sets this flag).
 std::atomic<bool> g_stopRequested{false};
-
-// SITMAP_FRAME_STATS=1: times of the frames drawn while the user interacts, summarised on exit;
-// bench/viewer_pan.sh reads it.
-class FrameStats {
-public:
-  FrameStats() : m_enabled(std::getenv("SITMAP_FRAME_STATS") != nullptr) {}
-  void add(double ms) {
-    if (m_enabled) m_ms.push_back(ms);
-  }
-  ~FrameStats() {
-    if (!m_enabled || m_ms.empty()) return;
-    std::sort(m_ms.begin(), m_ms.end());
-    auto at = [&](double q) { return m_ms[std::min(m_ms.size() - 1, size_t(q * double(m_ms.size())))]; };
-    std::fprintf(stderr, "sitmap: %zu frames, median %.1f ms, p95 %.1f ms, max %.1f ms\n", m_ms.size(), at(0.5),
-                 at(0.95), m_ms.back());
-  }
-
-private:
-  bool m_enabled;
-  std::vector<double> m_ms;
-};
 
 std::filesystem::path recentScenesFile() {
   const char* home = std::getenv("HOME");
@@ -87,82 +29,16 @@ ControllerOptions controllerOptions(const ViewerOptions& options) {
   return c;
 }
 
-class Viewer {
-public:
-  Viewer(GLFWwindow* window, MapSession session, std::unique_ptr<MapRenderer> renderer, float contentScale,
-         const ViewerOptions& options)
-      : m_window(window),
-        m_controller(std::move(session), controllerOptions(options)),
-        m_renderer(std::move(renderer)),
-        m_contentScale(contentScale),
-        m_screenshotAndQuit(options.screenshotPath) {}
+}  // namespace
 
-  int run();
-  void dropFiles(int count, const char** paths) {
-    for (int i = 0; i < count; ++i) m_commands.push_back(AddLayerFromPath{paths[i]});
-  }
-  void keyEvent(int key, int action, int mods) {
-    if (action == GLFW_PRESS || action == GLFW_REPEAT) m_keyEvents.push_back({key, action, mods});
-  }
+Viewer::Viewer(GLFWwindow* window, MapSession session, std::unique_ptr<MapRenderer> renderer, float contentScale,
+               const ViewerOptions& options)
+    : m_window(window),
+      m_controller(std::move(session), controllerOptions(options)),
+      m_renderer(std::move(renderer)),
+      m_contentScale(contentScale),
+      m_screenshotAndQuit(options.screenshotPath) {}
 
-private:
-  // Hands the controller's results to the window: messages, renderer layers to drop and to add.
-  void syncWithController();
-  bool collectTiles();
-  // True while the user is interacting (dragging, wheeling, holding a key).
-  bool handleInput();
-  // The commands the controller leaves to the window.
-  void applyWindowCommand(const Command& command);
-  void toggleFullscreen();
-  MapPickView pickView() const;
-  float mapPixelScale() const;  // presentation mode scales the map's text for the back of the room
-  MapFrame currentFrame(const Viewport& view, float pixelScale) const;
-  Result<RgbaImage> capture(const Viewport& view, double scale, bool withShotText);
-  // Draws the frame offscreen at `scale`; the PNG goes to `path` (empty: a new sitmap-YYYYMMDD-HHMMSS.png).
-  void takeScreenshot(double scale, const std::string& path = {});
-  void startExport(const ExportFrames& command);
-  void stepExport();
-  void drawPanels(float statusHeight, const IncidentsView& incidents, const std::string& crsName);
-
-  GLFWwindow* m_window;
-  SessionController m_controller;
-  std::unique_ptr<MapRenderer> m_renderer;
-  float m_contentScale;
-  TileLoader m_tiles;
-  std::vector<MissingTile> m_lastMissing;
-  std::vector<LayerId> m_tileErrorsShown;
-  std::vector<Command> m_commands;
-  struct KeyEvent {
-    int key, action, mods;
-  };
-  std::vector<KeyEvent> m_keyEvents;  // since the last frame, from GLFW's key callback
-  LayersPanel m_layersPanel;
-  MapPanel m_mapPanel;
-  FiltersPanel m_filtersPanel;
-  TimelinePanel m_timelinePanel;
-  EventsTablePanel m_tablePanel;
-  SummaryPanel m_summaryPanel;
-  ClockPanel m_clockPanel;
-  MapTools m_mapTools;
-  PanelViews m_views;
-  Notifications m_notifications;
-  int m_windowed[4] = {100, 100, 1600, 900};
-  std::string m_crsNameFor, m_crsName;
-  FrameStats m_frameStats;
-  MapTool m_tool = MapTool::Navigate;
-  std::optional<uint32_t> m_hoveredEvent;  // from the table
-  std::optional<uint32_t> m_detailsEvent;
-  bool m_detailsOpen = false;
-  // Per convoy: how many nearby incidents it had passed, to flag new ones.
-  std::vector<size_t> m_incidentsPassed;
-  std::string m_screenshotAndQuit;  // --screenshot: the PNG to write once everything is drawn
-  bool m_screenshotFailed = false;
-  bool m_presenting = false;
-  bool m_highContrast = false;
-  SetScreenshotOptions m_shot{1, "", ""};  // scale, banner and subtitle of F12's images
-  TaskSystem m_encodes;                    // screenshot PNG encodes, off the main thread
-  std::unique_ptr<AnimationExport> m_export;
-};
 
 void Viewer::syncWithController() {
   if (m_controller.takeSessionReplaced()) {
@@ -304,11 +180,11 @@ MapPickView Viewer::pickView() const {
   pick.pixelScale = m_contentScale;
   const auto& layers = session.layers();
   for (auto it = layers.rbegin(); it != layers.rend(); ++it)  // topmost first
-    if (it->spec.visible && it->data.control)
-      pick.control.push_back({&it->data.control->load.features, &it->data.control->positions, &it->data.control->zones});
+    if (it->spec.visible && it->control())
+      pick.control.push_back({&it->control()->load.features, &it->control()->positions, &it->control()->zones});
   if (const SessionLayer* incidents = session.incidentLayer()) {
-    pick.incidents = incidents->data.events->table.get();
-    pick.incidentPositions = &incidents->data.events->positions;
+    pick.incidents = incidents->events()->table.get();
+    pick.incidentPositions = &incidents->events()->positions;
     pick.selection = incidents->selection;
   }
   return pick;
@@ -332,97 +208,6 @@ MapFrame Viewer::currentFrame(const Viewport& view, float pixelScale) const {
   if (const SessionLayer* layer = session.incidentLayer(); layer && (m_hoveredEvent || (m_detailsOpen && m_detailsEvent)))
     frame.highlight = MapFrame::Highlight{layer->rendererId, m_hoveredEvent ? *m_hoveredEvent : *m_detailsEvent};
   return frame;
-}
-
-Result<RgbaImage> Viewer::capture(const Viewport& view, double scale, bool withShotText) {
-  // The same frame as the window (without the status bar), drawn offscreen at `scale`: what `sitmap render`
-  // draws for the same scene, view and size.
-  MapFrame frame = currentFrame(view.scaled(scale), float(scale) * mapPixelScale());
-  if (withShotText) {
-    frame.furniture.banner = m_shot.banner;
-    frame.furniture.subtitle = m_shot.subtitle;
-  }
-  TileReader reader;
-  auto captured = ImageCapture().render(*m_renderer, m_controller.session(), reader, frame);
-  glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  return captured;
-}
-
-void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
-  // At a chosen size, the image shows what the window shows (widened to the size's shape, never cropped).
-  const Viewport& window = m_controller.view();
-  const bool chosenSize = m_shot.width > 0 && m_shot.height > 0;
-  const Viewport view = chosenSize ? Viewport::fitting(window.visibleBounds(), m_shot.width, m_shot.height) : window;
-  auto captured = capture(view, scale, true);
-  if (!captured) {
-    m_notifications.error("Screenshot: " + captured.error());
-    m_screenshotFailed = true;
-    return;
-  }
-  // sitmap-YYYYMMDD-HHMMSS.png in the current folder; -2, -3 ... rather than replacing anything.
-  const std::time_t now = std::time(nullptr);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::gmtime(&now));
-  std::string path = requestedPath.empty() ? std::string("sitmap-") + stamp + ".png" : requestedPath;
-  for (int n = 2; requestedPath.empty() && std::filesystem::exists(path); ++n)
-    path = std::string("sitmap-") + stamp + "-" + std::to_string(n) + ".png";
-  // Provenance: the scene exactly as it stands (layers, filter, clock, view) travels inside the image.
-  const MapSession& session = m_controller.session();
-  PngTextChunks provenance = {{"Software", "sitmap (viewer screenshot)"},
-                              {"Source", m_controller.scenePath()},
-                              {"Scene", sceneToJson(session.currentScene(window), std::filesystem::current_path().string())}};
-  if (auto clock = session.clock().time()) provenance.push_back({"Clock", formatUtc(*clock)});
-  const std::string absolute = std::filesystem::absolute(path).string();
-  // Encoding runs off the main thread so the map keeps moving; a notification says where the file went.
-  m_encodes.run<Done>(
-      "saving " + absolute,
-      [image = std::move(*captured), absolute, provenance](TaskContext&) -> Result<Done> {
-        Status written = writePngFile(absolute, image, false, provenance);
-        if (!written) return Error{written.error()};
-        return Done{};
-      },
-      [this, absolute](Result<Done> written) {
-        if (written) {
-          m_notifications.info("Screenshot saved: " + absolute);
-        } else {
-          m_notifications.error(written.error());
-          m_screenshotFailed = true;
-        }
-      });
-  m_notifications.info("Saving screenshot " + absolute + " ...");
-}
-
-void Viewer::startExport(const ExportFrames& command) {
-  if (m_export) return;
-  const Viewport& view = m_controller.view();
-  auto job = AnimationExport::start({command.from, command.to, command.step}, command.output, m_controller.scenePath(),
-                                    view.widthPx(), view.heightPx());
-  if (!job) {
-    m_notifications.error("Export: " + job.error());
-    return;
-  }
-  m_export = std::move(*job);
-  m_notifications.info("Exporting to " + m_export->output());
-}
-
-void Viewer::stepExport() {
-  if (!m_export) return;
-  SceneClock& clock = m_controller.session().clock();
-  const auto drawAt = [&](UtcSeconds t) {
-    // The export's time for one offscreen frame; the window keeps its own clock.
-    const SceneClock saved = clock;
-    clock.setTime(t);
-    m_controller.session().updateSelections(*m_renderer);
-    auto image = capture(m_controller.view(), 1, true);
-    clock = saved;
-    m_controller.session().updateSelections(*m_renderer);
-    return image;
-  };
-  bool failed = false;
-  if (auto ended = m_export->step(drawAt, failed)) {
-    failed ? m_notifications.error(*ended) : m_notifications.info(*ended);
-    m_export.reset();
-  }
 }
 
 void Viewer::drawPanels(float statusHeight, const IncidentsView& incidents, const std::string& crsName) {
@@ -540,7 +325,6 @@ int Viewer::run() {
   return 0;
 }
 
-}  // namespace
 
 int runViewer(Scene scene, const ViewerOptions& options) {
   std::signal(SIGINT, [](int) { g_stopRequested = true; });

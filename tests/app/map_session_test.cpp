@@ -68,7 +68,7 @@ TEST(MapSession, DefaultSceneLoadsEveryLayerAndCreditsItsSources) {
   auto s = MapSession::create(*scene);
   ASSERT_TRUE(s) << s.error();
   for (SessionLayer& layer : s->layers()) {
-    auto data = loadLayerData(layer.spec, s->displayCrs());
+    auto data = openLayer(layer.spec, s->displayCrs());
     ASSERT_TRUE(data) << layer.spec.name << ": " << data.error();
     s->finishLoad(layer.uid, std::move(data));
     EXPECT_EQ(layer.state, SessionLayer::State::Ready);
@@ -87,7 +87,7 @@ TEST(MapSession, AFailedLoadIsKeptWithItsReasonAndTheRestLoads) {
   auto s = MapSession::create(scene);
   ASSERT_TRUE(s);
   SessionLayer& layer = s->layers()[0];
-  s->finishLoad(layer.uid, loadLayerData(layer.spec, s->displayCrs()));
+  s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
   EXPECT_EQ(layer.state, SessionLayer::State::Failed);
   EXPECT_EQ(layer.error, "/no/such.gpkg: file not found");
 }

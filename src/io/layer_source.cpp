@@ -1,0 +1,124 @@
+// Layer sources: kind detection and loading of vector, raster, incident and control layers into the display CRS.
+#include "io/layer_source.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "io/crs.hpp"
+#include "io/polygon_triangulator.hpp"
+#include "io/source_open.hpp"
+#include "io/vector_loader.hpp"
+
+namespace sitmap {
+
+namespace {
+
+// Raster or vector: what the scene says, else what GDAL finds in the file.
+Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
+  if (spec.kind != LayerKind::Auto) return spec.kind;
+  if (dataset.GetRasterCount() > 0 && spec.sourceLayer.empty()) return LayerKind::Raster;
+  if (dataset.GetLayerCount() > 0) return LayerKind::Vector;
+  return Error{spec.path + ": holds no raster or vector data"};
+}
+
+bool isCsv(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext == ".csv";
+}
+
+// Incidents from an ACLED CSV or an OGR point layer, placed in the display CRS.
+Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress) {
+  auto import = isCsv(spec.path) ? readAcledCsv(spec.path, progress)
+                                 : readIncidentsFromOgr(spec.path, spec.sourceLayer, spec.incidentFields, progress);
+  if (!import) return Error{import.error()};
+  auto toDisplay = CrsTransform::fromLonLat(displayCrs);
+  if (!toDisplay) return Error{toDisplay.error()};
+  auto layer = std::make_shared<EventLayerData>();
+  layer->importSummary = import->summary();
+  const EventTable& t = import->table;
+  layer->positions.resize(t.size());
+  for (size_t i = 0; i < t.size(); ++i) layer->positions[i] = {t.lon[i], t.lat[i]};
+  toDisplay->apply(layer->positions);
+  for (const Vec2& p : layer->positions)
+    if (std::isfinite(p.x)) layer->bounds.expand(p);
+  layer->table = std::make_shared<const EventTable>(std::move(import->table));
+  return LoadedLayer{IncidentLayer{std::move(layer)}};
+}
+
+
+// A CSV whose header names ACLED's columns is an incident file, whatever the scene says.
+bool looksLikeAcled(const std::string& path) {
+  if (!isCsv(path)) return false;
+  std::ifstream in(path);
+  std::string header;
+  std::getline(in, header);
+  return header.find("event_date") != std::string::npos && header.find("event_type") != std::string::npos;
+}
+
+}  // namespace
+
+Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache,
+                              const ImportProgress& progress) {
+  if (spec.kind == LayerKind::Control) {
+    auto load = loadControl(spec.path, spec.sourceLayer, spec.incidentFields);
+    if (!load) return Error{load.error()};
+    auto toDisplay = CrsTransform::fromLonLat(displayCrs);
+    if (!toDisplay) return Error{toDisplay.error()};
+    auto control = std::make_shared<ControlLayerData>();
+    for (const ControlFeature& f : load->features) control->positions.push_back({f.point.lon, f.point.lat});
+    toDisplay->apply(control->positions);
+    PolygonTriangulator triangulator;
+    for (const ControlFeature& f : load->features) {
+      if (f.isPoint) {
+        control->zones.push_back(nullptr);
+        continue;
+      }
+      auto zone = std::make_shared<VectorData>();
+      for (const auto& ring : f.rings) {
+        VectorData::Path path{uint32_t(zone->vertices.size()), 0};
+        for (const LonLat& p : ring) {
+          Vec2 v{p.lon, p.lat};
+          if (!toDisplay->apply(v)) continue;
+          zone->vertices.push_back(v);
+          zone->bounds.expand(v);
+          ++path.count;
+        }
+        if (path.count < 3) continue;
+        zone->rings.push_back(path);
+        zone->lines.push_back(path);
+      }
+      triangulator.add(*zone, zone->rings);
+      control->zones.push_back(std::move(zone));
+    }
+    control->load = std::move(*load);
+    return LoadedLayer{ControlLayer{std::move(control)}};
+  }
+  if (spec.kind == LayerKind::Incidents || (spec.kind == LayerKind::Auto && looksLikeAcled(spec.path)))
+    return loadIncidents(spec, displayCrs, progress);
+  DatasetCache ownCache;
+  auto dataset = (cache ? *cache : ownCache).open(spec.path);
+  if (!dataset) return Error{dataset.error()};
+  auto kind = detectKind(spec, **dataset);
+  if (!kind) return Error{kind.error()};
+  if (*kind == LayerKind::Raster) {
+    auto source = RasterSource::open(spec.path, displayCrs, spec.raster);
+    if (!source) return Error{source.error()};
+    return LoadedLayer{RasterLayer{(*source)->info()}};
+  }
+  VectorLoadRequest request;
+  request.path = spec.path;
+  request.layerName = spec.sourceLayer;
+  request.displayCrs = displayCrs;
+  request.labelField = spec.vector.labelField;
+  request.priorityField = spec.vector.priorityField;
+  request.priorityAscending = spec.vector.priorityAscending;
+  request.attributeFilter = spec.vector.filter;
+  auto vector = loadVector(request, **dataset);
+  if (!vector) return Error{vector.error()};
+  return LoadedLayer{VectorLayer{std::make_shared<const VectorData>(std::move(*vector))}};
+}
+
+}  // namespace sitmap
