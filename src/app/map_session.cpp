@@ -9,7 +9,9 @@
 
 #include "core/event_style.hpp"
 #include "core/geodesy.hpp"
+#include "core/symbology.hpp"
 #include "io/time_layers.hpp"
+#include "render/map_renderer.hpp"
 
 namespace sitmap {
 
@@ -368,32 +370,16 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         const ControlFeature& f = features[i];
         if (!f.validAt(now)) continue;
         if (!f.isPoint) {
-          // Zones: the actor's colour, lighter for influence, striped when contested, dashed edge when claimed.
-          ControlZoneDraw zone;
-          zone.shape = layer.control()->zones[i];
-          zone.style.fill = colourOfActor(f.actor);
-          zone.style.fill.a = f.status == ControlStatus::Control ? 0.45f : 0.22f;
-          zone.style.filled = true;
-          zone.style.hatched = f.status == ControlStatus::Contested;
-          zone.style.stroke = colourOfActor(f.actor);
-          zone.style.strokeWidth = f.status == ControlStatus::Control ? 2.0f : 1.2f;
-          zone.style.dashed = f.status == ControlStatus::Claimed || f.confidence == "indicative";
-          zone.style.pointSize = 0;
-          if (f.beganWithinADayOf(now)) {  // a change the clock just crossed: a bright edge, as for markers
-            zone.style.stroke = {1.0f, 0.85f, 0.0f, 1};
-            zone.style.strokeWidth = 4.0f;
-          }
-          frame.controlZones.push_back(std::move(zone));
+          frame.controlZones.push_back({layer.control()->zones[i],
+                                        symbology::controlZoneStyle(f.status, colourOfActor(f.actor),
+                                                                    f.confidence == "indicative", f.beganWithinADayOf(now))});
           continue;
         }
         ControlMarker marker;
         marker.position = layer.control()->positions[i];
         marker.colour = colourOfActor(f.actor);
         marker.justChanged = f.beganWithinADayOf(now);
-        marker.style = f.status == ControlStatus::Control     ? ControlMarker::Style::Solid
-                       : f.status == ControlStatus::Influence ? ControlMarker::Style::Light
-                       : f.status == ControlStatus::Claimed   ? ControlMarker::Style::Dashed
-                                                              : ControlMarker::Style::Outline;
+        marker.style = symbology::controlMarkerStyle(f.status);
         frame.controls.push_back(marker);
       }
     }
@@ -460,37 +446,28 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       frame.furniture.legendTitle = "Incidents: " + std::to_string(matchingEvents()) + " (" +
                                     std::to_string(matchingFatalities()) + " fatalities)";
       for (int c = 0; c < kEventCategoryCount; ++c)
-        if (perCategory[size_t(c)])
-          frame.furniture.legend.push_back({categoryColour(EventCategory(c)),
-                                            std::string(categoryName(EventCategory(c))) + " (" + std::to_string(perCategory[size_t(c)]) + ")"});
-      const Rgba grey{0.35f, 0.35f, 0.35f, 1};
-      frame.furniture.legend.push_back({grey, "Location near a town", LegendEntry::Symbol::Halo});
-      frame.furniture.legend.push_back({grey, "Location: region only", LegendEntry::Symbol::Ring});
+        if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
+      frame.furniture.legend.push_back(symbology::nearTownEntry());
+      frame.furniture.legend.push_back(symbology::regionOnlyEntry());
     }
     if (m_clock.time() && m_clock.riskDays() > 0 && !m_convoys.empty()) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
-      frame.furniture.legend.push_back({{0.65f, 0.1f, 0.05f, 1},
-                                        "Route risk: incidents near the route, " + std::to_string(m_clock.riskDays()) + " days before departure"});
+      frame.furniture.legend.push_back(symbology::routeRiskEntry(m_clock.riskDays()));
     }
     const bool ringed = std::any_of(frame.convoys.begin(), frame.convoys.end(), [](const ConvoyOverlay& c) {
       return !c.passedIncidents.empty() || !c.justReached.empty();
     });
     if (ringed) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
-      frame.furniture.legend.push_back({{0.9f, 0.1f, 0.05f, 1}, "Incident the convoy passed (bright: last 24 h)", LegendEntry::Symbol::Ring});
+      frame.furniture.legend.push_back(symbology::passedIncidentEntry());
     }
     if (!actors.empty()) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Control";
-      for (const std::string& actor : actors) frame.furniture.legend.push_back({colourOfActor(actor), "Held by " + actor});
-      if (!frame.controlZones.empty())
-        frame.furniture.legend.push_back({{0.35f, 0.35f, 0.35f, 1}, "Dashed areas: indicative zones, not boundaries", LegendEntry::Symbol::Ring});
-      if (justChanged)
-        frame.furniture.legend.push_back({{1.0f, 0.85f, 0.0f, 1}, "Yellow edge: changed in the last 24 h", LegendEntry::Symbol::Ring});
-      const Rgba grey{0.35f, 0.35f, 0.35f, 1};
+      for (const std::string& actor : actors) frame.furniture.legend.push_back(symbology::actorEntry(actor, colourOfActor(actor)));
+      if (!frame.controlZones.empty()) frame.furniture.legend.push_back(symbology::indicativeZonesEntry());
+      if (justChanged) frame.furniture.legend.push_back(symbology::justChangedEntry());
       for (ControlStatus status : statuses)
-        if (status != ControlStatus::Control)
-          frame.furniture.legend.push_back({grey, std::string("Status: ") + controlStatusName(status),
-                                            status == ControlStatus::Influence ? LegendEntry::Symbol::Halo : LegendEntry::Symbol::Ring});
+        if (status != ControlStatus::Control) frame.furniture.legend.push_back(symbology::statusEntry(status));
     }
     if (auto metres = groundMetresPerPixel(view)) frame.furniture.scaleBar = chooseScaleBar(*metres, 150.0 * pixelScale);
     frame.furniture.attribution = attribution();

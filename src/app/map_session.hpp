@@ -19,9 +19,11 @@
 #include "core/viewport.hpp"
 #include "io/crs.hpp"
 #include "io/layer_source.hpp"
-#include "render/map_renderer.hpp"
+#include "core/map_frame.hpp"
 
 namespace sitmap {
+
+class MapRenderer;
 
 struct LoadedConvoy {
   Track track;

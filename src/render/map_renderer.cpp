@@ -1,4 +1,5 @@
 // Map drawing: premultiplied-alpha blending throughout; polygons arrive triangulated from the loader.
+#include "core/symbology.hpp"
 #include "render/map_renderer.hpp"
 
 #include <algorithm>
@@ -377,7 +378,7 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
     const Rgba light{marker.colour.r, marker.colour.g, marker.colour.b, 0.3f};
     if (marker.justChanged) {  // a change the clock just crossed: a bright frame around the marker
       const double g = 5 * s;
-      m_overlay->frame({box.minX - g, box.minY - g, box.maxX + g, box.maxY + g}, 2.5 * s, {1.0f, 0.85f, 0.0f, 1});
+      m_overlay->frame({box.minX - g, box.minY - g, box.maxX + g, box.maxY + g}, 2.5 * s, symbology::kJustChanged);
     }
     if (marker.style == ControlMarker::Style::Solid || marker.style == ControlMarker::Style::Light) m_overlay->rect(box, light);
     if (marker.style == ControlMarker::Style::Light) continue;
@@ -410,15 +411,15 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
     for (const Vec2& at : convoy.justReached)
       if (const Vec2 c = view.worldToScreen(at); claim(c, 15 * s)) {
         ring(c, 15 * s, 5 * s, {1, 1, 1, 0.9f});
-        ring(c, 15 * s, 3 * s, {0.9f, 0.1f, 0.05f, 1});
+        ring(c, 15 * s, 3 * s, symbology::kJustReachedRing);
       }
   for (const ConvoyOverlay& convoy : frame.convoys)
     for (const Vec2& at : convoy.passedIncidents)
-      if (const Vec2 c = view.worldToScreen(at); claim(c, 11 * s)) ring(c, 11 * s, 2 * s, {0.55f, 0.05f, 0.05f, 0.9f});
+      if (const Vec2 c = view.worldToScreen(at); claim(c, 11 * s)) ring(c, 11 * s, 2 * s, symbology::kPassedRing);
   for (const ConvoyOverlay& convoy : frame.convoys) {
     // Risk under the route: pale yellow (no incident nearby) to dark red (the most incidents of any segment).
     for (const auto& [points, level] : convoy.riskSegments) {
-      const Rgba colour{1.0f - 0.35f * level, 0.9f - 0.8f * level, 0.55f - 0.5f * level, 0.85f};
+      const Rgba colour = symbology::routeRiskColour(level);
       for (size_t i = 1; i < points.size(); ++i)
         m_overlay->line(view.worldToScreen(points[i - 1]), view.worldToScreen(points[i]), 9 * s, colour);
     }

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "core/symbology.hpp"
 #include "io/scene_file.hpp"
 #include "support/test_files.hpp"
 
@@ -97,4 +98,40 @@ TEST(MapSession, ScaleRangesHideLayersOutsideThem) {
   ASSERT_TRUE(scene);
   EXPECT_TRUE(scene->layers[0].scales.contains(500000));
   EXPECT_FALSE(scene->layers[0].scales.contains(2000000));
+}
+
+TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
+  auto scene = loadSceneFile(sourceDir() + "/assets/scenes/default.json");
+  ASSERT_TRUE(scene) << scene.error();
+  auto s = MapSession::create(*scene);
+  ASSERT_TRUE(s) << s.error();
+  for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
+  for (SessionLayer& layer : s->layers())
+    if (layer.events()) {
+      layer.filterEngine = std::make_shared<EventFilterEngine>(*layer.events()->table);
+      layer.selection = &layer.filterEngine->apply(EventFilter{});
+    }
+  const Viewport view = Viewport::fitting(s->homeBounds(), 1600, 900);
+  auto keyed = [](const MapFrame& frame, const std::string& label) {
+    return std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(),
+                       [&](const LegendEntry& e) { return e.label == label; });
+  };
+  size_t marked = 0;
+  for (const char* at : {"2023-08-13T12:00Z", "2023-10-01T00:00Z", "2023-11-04T12:00Z", "2023-11-14T12:00Z"}) {
+    s->clock().setTime(*parseUtc(at));
+    const MapFrame frame = s->frame(view, 1, true);
+    for (const ControlMarker& marker : frame.controls) {
+      ++marked;
+      EXPECT_TRUE(std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(),
+                              [&](const LegendEntry& e) { return e.colour == marker.colour; }))
+          << at << ": a held place in a colour the legend does not key";
+      if (marker.justChanged) EXPECT_TRUE(keyed(frame, symbology::justChangedEntry().label)) << at;
+    }
+    for (const ControlZoneDraw& zone : frame.controlZones)
+      if (zone.style.stroke == symbology::kJustChanged) EXPECT_TRUE(keyed(frame, symbology::justChangedEntry().label)) << at;
+    for (const ConvoyOverlay& convoy : frame.convoys)
+      if (!convoy.passedIncidents.empty() || !convoy.justReached.empty())
+        EXPECT_TRUE(keyed(frame, symbology::passedIncidentEntry().label)) << at;
+  }
+  EXPECT_GT(marked, 10u) << "the test saw the default scene's held places";
 }

@@ -1,0 +1,100 @@
+// MapFrame: everything one map image shows, as plain data the session builds and the renderer draws (MapLibre's
+// style/renderer split): layers to draw, control markers and zones, convoys, furniture and the legend.
+// No GL here: the session builds frames without a renderer, and tests can read them.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/scale_bar.hpp"
+#include "core/style.hpp"
+#include "core/vector_data.hpp"
+#include "core/viewport.hpp"
+
+namespace sitmap {
+
+using LayerId = int;
+
+struct LayerDraw {
+  LayerId id = 0;
+  float opacity = 1;
+  VectorStyle vector;  // ignored for raster layers
+};
+
+struct LegendEntry {
+  Rgba colour;
+  std::string label;
+  enum class Symbol { Dot, Halo, Ring } symbol = Symbol::Dot;
+};
+
+struct MapFurniture {
+  std::string legendTitle;          // empty: no legend
+  std::vector<LegendEntry> legend;
+  std::optional<ScaleBar> scaleBar;  // pixels already in output pixels
+  std::string attribution;
+  std::string title;
+  std::string subtitle;
+  double bottomInsetPx = 0;  // space along the bottom edge that other UI covers (the viewer's status bar)
+  bool northArrow = false;
+  std::string banner;        // classification / handling text, drawn at the top and bottom edges
+};
+
+// A convoy at the clock's time, in display-CRS coordinates: the route split where the convoy is.
+struct ConvoyOverlay {
+  std::vector<Vec2> travelled, ahead;
+  Vec2 position;
+  double headingDegrees = 0;  // true bearing; the icon points that way (north up)
+  std::string label;
+  bool moving = true;
+  // Route risk: the route cut in segments, each with its share of the highest count (0..1), drawn under the route.
+  std::vector<std::pair<std::vector<Vec2>, float>> riskSegments;
+  // Incidents near the route that the convoy has passed, ringed; those reached in the last day ring brighter.
+  std::vector<Vec2> passedIncidents, justReached;
+};
+
+// A held town or camp at the clock's time.
+struct ControlMarker {
+  Vec2 position;  // display CRS
+  Rgba colour;    // the actor's
+  enum class Style { Solid, Light, Outline, Dashed } style = Style::Solid;
+  bool justChanged = false;  // became valid in the last day before the clock: drawn with a bright ring
+};
+
+// A control zone at the clock's time: its shape (display CRS, triangulated) and how to draw it.
+struct ControlZoneDraw {
+  std::shared_ptr<const VectorData> shape;
+  VectorStyle style;
+};
+
+struct MapFrame {
+  Viewport view;        // in output pixels
+  float pixelScale = 1;  // style sizes (line widths, fonts) are multiplied by this: 2 for a 2x image
+  Rgba background{1, 1, 1, 1};
+  std::vector<LayerDraw> layers;  // drawing order: first at the bottom
+  MapFurniture furniture;
+  struct Highlight {
+    LayerId layer = 0;
+    uint32_t event = 0;
+  };
+  std::optional<Highlight> highlight;  // an incident to ring (the table row under the mouse)
+  std::vector<ControlMarker> controls;
+  std::vector<ControlZoneDraw> controlZones;
+  std::vector<ConvoyOverlay> convoys;
+  std::string clockText;  // the clock's date and time, drawn large at the top while the map shows a moment
+  // Incidents within a time window: shown from their day until `days` later, fading as they age.
+  struct EventWindow {
+    int32_t nowDay = 0;
+    int32_t days = 0;
+  };
+  std::optional<EventWindow> eventWindow;
+  // For projectors and bright rooms: a white ground, pale fills, black lines and labels.
+  bool highContrast = false;
+  // The part of the image to draw into the bound framebuffer (output pixels, y down); none: all of it.
+  // Images larger than the GPU allows are drawn tile by tile this way.
+  std::optional<Bbox> tile;
+};
+
+}  // namespace sitmap

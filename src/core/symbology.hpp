@@ -1,0 +1,44 @@
+// The one symbology table (MapLibre's style/renderer split): how the map draws control statuses, changes, convoy
+// rings, route risk and incident categories, and the legend entry that keys each. The session builds the frame's
+// items and its legend from these, and the renderer takes its colours from here, so the legend cannot disagree
+// with the map.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "core/control.hpp"
+#include "core/event_table.hpp"
+#include "core/map_frame.hpp"
+#include "core/style.hpp"
+
+namespace sitmap::symbology {
+
+// Colours shared by the map and its legend.
+inline constexpr Rgba kJustChanged{1.0f, 0.85f, 0.0f, 1};      // the edge of a change the clock just crossed
+inline constexpr Rgba kJustReachedRing{0.9f, 0.1f, 0.05f, 1};  // an incident the convoy reached in the last day
+inline constexpr Rgba kPassedRing{0.55f, 0.05f, 0.05f, 0.9f};  // one it passed earlier
+inline constexpr Rgba kRouteRiskKey{0.65f, 0.1f, 0.05f, 1};    // the legend's swatch for the risk ramp's high end
+inline constexpr Rgba kKeyGrey{0.35f, 0.35f, 0.35f, 1};        // neutral swatches (precision, statuses)
+
+// Held towns and camps: control = thick frame on a light fill, influence = light fill only,
+// contested and raid = thin frame, claimed = dashed frame.
+ControlMarker::Style controlMarkerStyle(ControlStatus status);
+// Zones: the actor's colour, lighter for influence, striped when contested, a dashed edge when claimed or
+// indicative, a bright edge when the change is less than a day old.
+VectorStyle controlZoneStyle(ControlStatus status, Rgba actorColour, bool indicative, bool justChanged);
+// Route risk under the route: pale yellow (no incident nearby) to dark red (the most of any segment), by level 0..1.
+Rgba routeRiskColour(float level);
+
+// Legend entries, each for the symbol drawn above.
+LegendEntry categoryEntry(EventCategory category, size_t count);
+LegendEntry nearTownEntry();
+LegendEntry regionOnlyEntry();
+LegendEntry routeRiskEntry(int32_t days);
+LegendEntry passedIncidentEntry();
+LegendEntry actorEntry(const std::string& actor, Rgba colour);
+LegendEntry indicativeZonesEntry();
+LegendEntry justChangedEntry();
+LegendEntry statusEntry(ControlStatus status);
+
+}  // namespace sitmap::symbology
