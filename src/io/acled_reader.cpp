@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "core/civil_date.hpp"
+#include "core/event_table_builder.hpp"
 #include "core/text.hpp"
 #include "io/csv_reader.hpp"
 #include "io/source_open.hpp"
@@ -114,6 +115,34 @@ Columns findColumns(const std::vector<std::string>& header) {
   return c;
 }
 
+// Event ids seen so far, for the monadic merge: a flat map of 64-bit hashes to event indices, each hit verified
+// against the id itself (a collision of two ids goes to a small map of full strings). No string is allocated
+// per row, which the 1M-row load spent most of its time on.
+class EventIdIndex {
+public:
+  explicit EventIdIndex(const EventTable& table) : m_table(table) {}
+  std::optional<uint32_t> find(std::string_view id) const {
+    auto it = m_byHash.find(hash(id));
+    if (it != m_byHash.end() && m_table.id[it->second] == id) return it->second;
+    if (m_collided.empty()) return std::nullopt;
+    auto collided = m_collided.find(std::string(id));
+    return collided == m_collided.end() ? std::nullopt : std::optional(collided->second);
+  }
+  void insert(std::string_view id, uint32_t event) {
+    if (!m_byHash.try_emplace(hash(id), event).second) m_collided.emplace(std::string(id), event);
+  }
+
+private:
+  static uint64_t hash(std::string_view id) {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+    for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+    return h;
+  }
+  const EventTable& m_table;
+  std::unordered_map<uint64_t, uint32_t> m_byHash;
+  std::unordered_map<std::string, uint32_t> m_collided;
+};
+
 }  // namespace
 
 std::string EventImport::summary() const {
@@ -145,9 +174,9 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
              : c.subType >= 0                   ? AcledLayout::Legacy2019To2023
                                                 : AcledLayout::Pre2019;
 
-  std::unordered_map<std::string, uint32_t> eventById;
-  std::vector<std::pair<uint32_t, uint32_t>> extraActors;  // (event, actor code) from merged rows
-  std::vector<std::pair<uint32_t, uint32_t>> extraRows;    // (event, row)
+  EventTableBuilder builder(t);
+  EventIdIndex eventById(t);
+  std::vector<std::string_view> associated;
   auto field = [&](int index) -> std::string_view { return index >= 0 && size_t(index) < fields.size() ? fields[size_t(index)] : std::string_view(); };
   auto skip = [&](size_t row, std::string reason) {
     ++import.rowsSkipped;
@@ -188,83 +217,50 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
       continue;
     }
     const std::string_view idText = trim(c.id >= 0 ? field(c.id) : field(c.dataId));
-    const uint32_t actor1 = t.actorNames.code(optionalText(field(c.actor1)));
     if (!idText.empty()) {
       // Monadic exports repeat an event once per actor: fold the repeat into the first row's event.
-      auto [it, inserted] = eventById.try_emplace(std::string(idText), uint32_t(t.size()));
-      if (!inserted) {
-        const uint32_t e = it->second;
+      if (const auto first = eventById.find(idText)) {
         ++import.rowsMerged;
-        extraRows.emplace_back(e, uint32_t(row));
-        if (actor1 && actor1 != t.actor1[e] && actor1 != t.actor2[e]) {
-          if (t.actor2[e] == 0) {
-            t.actor2[e] = actor1;
-            t.inter2[e] = uint8_t(interCode(field(c.inter1)));
-          }
-          extraActors.emplace_back(e, actor1);
-        }
-        for (auto assoc : splitActors(field(c.assoc1))) extraActors.emplace_back(e, t.actorNames.code(assoc));
+        builder.mergeRepeat(*first, optionalText(field(c.actor1)), uint8_t(interCode(field(c.inter1))),
+                            splitActors(field(c.assoc1)), uint32_t(row));
         continue;
       }
+      eventById.insert(idText, uint32_t(t.size()));
     }
-    t.id.push(idText);
-    t.day.push_back(*day);
-    t.timePrecision.push_back(uint8_t(parseSmallInt(field(c.timePrecision))));
-    t.geoPrecision.push_back(uint8_t(parseSmallInt(field(c.geoPrecision))));
-    const std::string_view type = trim(field(c.type));
-    t.eventType.push_back(t.eventTypes.code(type));
-    t.category.push_back(uint8_t(categoryOf(type)));
-    t.subEventType.push_back(t.subEventTypes.code(optionalText(field(c.subType))));
-    t.disorderType.push_back(t.disorderTypes.code(trim(field(c.disorder))));
-    t.admin1.push_back(t.admin1Names.code(optionalText(field(c.admin1))));
-    t.admin2.push_back(t.admin2Names.code(optionalText(field(c.admin2))));
-    t.admin3.push_back(t.admin3Names.code(optionalText(field(c.admin3))));
-    const uint32_t actor2 = t.actorNames.code(optionalText(field(c.actor2)));
-    t.actor1.push_back(actor1);
-    t.actor2.push_back(actor2);
-    for (uint32_t actor : {actor1, actor2})
-      if (actor) t.actorCodes.push_back(actor);
+    associated.clear();
     for (int assocColumn : {c.assoc1, c.assoc2})
-      for (auto assoc : splitActors(field(assocColumn))) t.actorCodes.push_back(t.actorNames.code(assoc));
-    t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
-    t.assocActor1.push(optionalText(field(c.assoc1)));
-    t.assocActor2.push(optionalText(field(c.assoc2)));
-    t.inter1.push_back(uint8_t(interCode(field(c.inter1))));
-    t.inter2.push_back(uint8_t(interCode(field(c.inter2))));
-    t.interaction.push_back(uint16_t(parseSmallInt(field(c.interaction))));
-    t.civilianTargeting.push_back(!optionalText(field(c.civilian)).empty());
-    t.lat.push_back(*lat);
-    t.lon.push_back(*lon);
-    t.fatalities.push_back(*deaths);
-    t.location.push(optionalText(field(c.location)));
-    t.notes.push(field(c.notes));
-    t.source.push(trim(field(c.source)));
-    t.tags.push(optionalText(field(c.tags)));
-    t.sourceRows.push_back(uint32_t(row));
-    t.sourceRowOffsets.push_back(uint32_t(t.sourceRows.size()));
+      for (auto assoc : splitActors(field(assocColumn))) associated.push_back(assoc);
+    EventRow event;
+    event.id = idText;
+    event.day = *day;
+    event.timePrecision = uint8_t(parseSmallInt(field(c.timePrecision)));
+    event.geoPrecision = uint8_t(parseSmallInt(field(c.geoPrecision)));
+    event.eventType = trim(field(c.type));
+    event.subEventType = optionalText(field(c.subType));
+    event.disorderType = trim(field(c.disorder));
+    event.admin1 = optionalText(field(c.admin1));
+    event.admin2 = optionalText(field(c.admin2));
+    event.admin3 = optionalText(field(c.admin3));
+    event.actor1 = optionalText(field(c.actor1));
+    event.actor2 = optionalText(field(c.actor2));
+    event.assocActor1 = optionalText(field(c.assoc1));
+    event.assocActor2 = optionalText(field(c.assoc2));
+    event.associated = associated;
+    event.inter1 = uint8_t(interCode(field(c.inter1)));
+    event.inter2 = uint8_t(interCode(field(c.inter2)));
+    event.interaction = uint16_t(parseSmallInt(field(c.interaction)));
+    event.civilianTargeting = !optionalText(field(c.civilian)).empty();
+    event.lat = *lat;
+    event.lon = *lon;
+    event.fatalities = *deaths;
+    event.location = optionalText(field(c.location));
+    event.notes = field(c.notes);
+    event.source = trim(field(c.source));
+    event.tags = optionalText(field(c.tags));
+    event.sourceRow = uint32_t(row);
+    builder.add(event);
   }
-
-  // Merged rows add actors and source rows to earlier events: rebuild those two lists once, in event order.
-  if (!extraActors.empty() || !extraRows.empty()) {
-    auto rebuild = [&](std::vector<uint32_t>& offsets, std::vector<uint32_t>& values,
-                       std::vector<std::pair<uint32_t, uint32_t>>& extras) {
-      std::stable_sort(extras.begin(), extras.end(), [](auto& a, auto& b) { return a.first < b.first; });
-      std::vector<uint32_t> newOffsets{0}, newValues;
-      newValues.reserve(values.size() + extras.size());
-      size_t k = 0;
-      for (uint32_t e = 0; e + 1 < offsets.size(); ++e) {
-        newValues.insert(newValues.end(), values.begin() + offsets[e], values.begin() + offsets[e + 1]);
-        for (; k < extras.size() && extras[k].first == e; ++k)
-          if (std::find(newValues.begin() + newOffsets.back(), newValues.end(), extras[k].second) == newValues.end())
-            newValues.push_back(extras[k].second);
-        newOffsets.push_back(uint32_t(newValues.size()));
-      }
-      offsets.swap(newOffsets);
-      values.swap(newValues);
-    };
-    rebuild(t.actorOffsets, t.actorCodes, extraActors);
-    rebuild(t.sourceRowOffsets, t.sourceRows, extraRows);
-  }
+  builder.finish();
   if (t.size() == 0 && import.rowsRead > 0)
     return Error{name + ": none of its " + std::to_string(import.rowsRead) + " rows could be read (" +
                  (import.problems.empty() ? std::string("?") : "row " + std::to_string(import.problems[0].row) + ": " + import.problems[0].reason) + ")"};
@@ -321,6 +317,7 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
   import.recordName = "feature";
   EventTable& t = import.table;
   for (int i = 0; i < definition->GetFieldCount(); ++i) t.header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+  EventTableBuilder builder(t);
   auto text = [&](OGRFeature& f, int index) -> std::string {
     return index >= 0 && f.IsFieldSetAndNotNull(index) ? f.GetFieldAsString(index) : std::string();
   };
@@ -352,40 +349,29 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
       if (import.problems.size() < 10) import.problems.push_back({number, "cannot read the date '" + text(*feature, date) + "'"});
       continue;
     }
-    const std::string typeName = text(*feature, type);
-    t.id.push(std::to_string(feature->GetFID()));
-    t.day.push_back(*day);
-    t.timePrecision.push_back(0);
-    t.geoPrecision.push_back(0);
-    t.eventType.push_back(t.eventTypes.code(typeName));
-    t.category.push_back(uint8_t(categoryOf(typeName)));
-    t.subEventType.push_back(t.subEventTypes.code(text(*feature, subType)));
-    t.disorderType.push_back(0);
-    t.admin1.push_back(t.admin1Names.code(text(*feature, admin1)));
-    t.admin2.push_back(0);
-    t.admin3.push_back(0);
-    const uint32_t a1 = t.actorNames.code(text(*feature, actor1)), a2 = t.actorNames.code(text(*feature, actor2));
-    t.actor1.push_back(a1);
-    t.actor2.push_back(a2);
-    for (uint32_t a : {a1, a2})
-      if (a) t.actorCodes.push_back(a);
-    t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
-    t.assocActor1.push("");
-    t.assocActor2.push("");
-    t.inter1.push_back(0);
-    t.inter2.push_back(0);
-    t.interaction.push_back(0);
-    t.civilianTargeting.push_back(0);
-    t.lon.push_back(x);
-    t.lat.push_back(y);
-    t.fatalities.push_back(deaths >= 0 && feature->IsFieldSetAndNotNull(deaths) ? std::max(0, feature->GetFieldAsInteger(deaths)) : 0);
-    t.location.push(text(*feature, location));
-    t.notes.push(text(*feature, notes));
-    t.source.push(text(*feature, source));
-    t.tags.push("");
-    t.sourceRows.push_back(uint32_t(number));
-    t.sourceRowOffsets.push_back(uint32_t(t.sourceRows.size()));
+    const std::string typeName = text(*feature, type), subTypeName = text(*feature, subType);
+    const std::string admin1Name = text(*feature, admin1), actor1Name = text(*feature, actor1), actor2Name = text(*feature, actor2);
+    const std::string id = std::to_string(feature->GetFID()), locationText = text(*feature, location);
+    const std::string notesText = text(*feature, notes), sourceText = text(*feature, source);
+    EventRow event;
+    event.id = id;
+    event.day = *day;
+    event.eventType = typeName;
+    event.subEventType = subTypeName;
+    event.admin1 = admin1Name;
+    event.actor1 = actor1Name;
+    event.actor2 = actor2Name;
+    event.lon = x;
+    event.lat = y;
+    const double deathCount = deaths >= 0 && feature->IsFieldSetAndNotNull(deaths) ? feature->GetFieldAsDouble(deaths) : 0;
+    event.fatalities = deathCount >= 0 && deathCount <= 1e6 ? int32_t(deathCount) : 0;
+    event.location = locationText;
+    event.notes = notesText;
+    event.source = sourceText;
+    event.sourceRow = uint32_t(number);
+    builder.add(event);
   }
+  builder.finish();
   if (t.size() == 0) return Error{path + ": no feature with a point and a readable date"};
   if (progress) progress(1.0);
   return import;

@@ -3,6 +3,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/event_filter.hpp"
+#include "core/event_table_builder.hpp"
 #include "core/text.hpp"
 
 using namespace sitmap;
@@ -61,38 +62,33 @@ EventTable sampleTable() {
       {"2023-11-07", "Violence against civilians", "Attack", "Military Forces of Mali (2021-)", "Civilians (Mali)", "", 1, 7, true, "Ménaka", 2.4, 15.9, 12, "Drone strike"},
       {"2023-11-08", "Strategic developments", "Headquarters or base established", "MINUSMA", "", "", 8, 0, false, "GAO", -0.04, 16.27, 0, "Convoy arrives"},
   };
+  EventTableBuilder builder(t);
+  uint32_t row = 1;
   for (const Row& r : rows) {
-    t.id.push("X");
-    t.day.push_back(*parseEventDate(r.date));
-    t.timePrecision.push_back(1);
-    t.geoPrecision.push_back(1);
-    t.eventType.push_back(t.eventTypes.code(r.type));
-    t.category.push_back(uint8_t(categoryOf(r.type)));
-    t.subEventType.push_back(t.subEventTypes.code(r.subType));
-    t.disorderType.push_back(0);
-    t.admin1.push_back(t.admin1Names.code(r.admin1));
-    t.admin2.push_back(0);
-    t.admin3.push_back(0);
-    t.actor1.push_back(t.actorNames.code(r.actor1));
-    t.actor2.push_back(t.actorNames.code(r.actor2));
-    for (uint32_t a : {t.actor1.back(), t.actor2.back()})
-      if (a) t.actorCodes.push_back(a);
-    if (*r.assoc) t.actorCodes.push_back(t.actorNames.code(r.assoc));
-    t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
-    t.assocActor1.push(r.assoc);
-    t.assocActor2.push("");
-    t.inter1.push_back(uint8_t(r.inter1));
-    t.inter2.push_back(uint8_t(r.inter2));
-    t.interaction.push_back(uint16_t(r.inter1 * 10 + r.inter2));
-    t.civilianTargeting.push_back(r.civilian);
-    t.lon.push_back(r.lon);
-    t.lat.push_back(r.lat);
-    t.fatalities.push_back(r.fatalities);
-    t.location.push("");
-    t.notes.push(r.notes);
-    t.source.push("");
-    t.tags.push("");
+    const std::string_view associated[] = {r.assoc};
+    EventRow event;
+    event.id = "X";
+    event.day = *parseEventDate(r.date);
+    event.timePrecision = event.geoPrecision = 1;
+    event.eventType = r.type;
+    event.subEventType = r.subType;
+    event.admin1 = r.admin1;
+    event.actor1 = r.actor1;
+    event.actor2 = r.actor2;
+    event.assocActor1 = r.assoc;
+    event.associated = std::span(associated, *r.assoc ? 1 : 0);
+    event.inter1 = uint8_t(r.inter1);
+    event.inter2 = uint8_t(r.inter2);
+    event.interaction = uint16_t(r.inter1 * 10 + r.inter2);
+    event.civilianTargeting = r.civilian;
+    event.lon = r.lon;
+    event.lat = r.lat;
+    event.fatalities = r.fatalities;
+    event.notes = r.notes;
+    event.sourceRow = ++row;
+    builder.add(event);
   }
+  builder.finish();
   return t;
 }
 
@@ -213,4 +209,17 @@ TEST(EventCategories, OldAndNewTaxonomiesMapToTodaysTypes) {
   EXPECT_EQ(categoryOf("Strategic development"), EventCategory::StrategicDevelopments);
   EXPECT_EQ(categoryOf("Violence against civilians"), EventCategory::ViolenceAgainstCivilians);
   EXPECT_EQ(categoryOf("Something else"), EventCategory::Other);
+}
+
+TEST(EventTableBuilder, EveryColumnHasOneValuePerEvent) {
+  EventTable t = sampleTable();
+  EventTableBuilder builder(t);
+  EXPECT_NO_THROW(builder.finish());
+  t.fatalities.push_back(1);  // a column pushed outside the builder
+  try {
+    builder.finish();
+    ADD_FAILURE() << "a broken column went unnoticed";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("fatalities"), std::string::npos) << e.what();
+  }
 }

@@ -126,6 +126,31 @@ TEST(AcledReader, MonadicRowsMergeIntoOneEvent) {
   EXPECT_EQ(t.sourceRows[t.sourceRowOffsets[1]], 4u);
 }
 
+TEST(AcledReader, RepeatsMergeIntoTheirOwnEventWhereverTheyAreAndEachActorOnce) {
+  // Rows of one event need not be adjacent; a repeated actor is listed once.
+  const std::string csv = kCurrentHeader + currentRow("MLI7", "2023-11-04", "JNIM") + currentRow("MLI8", "2023-11-05", "Wagner") +
+                          currentRow("MLI7", "2023-11-04", "MINUSMA") + currentRow("MLI7", "2023-11-04", "JNIM") +
+                          currentRow("MLI8", "2023-11-05", "FAMa");
+  auto import = parseAcledCsv(csv, "monadic.csv");
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(import->rowsMerged, 3u);
+  auto actorsOf = [&](uint32_t e) {
+    std::vector<std::string> actors;
+    for (uint32_t k = t.actorOffsets[e]; k < t.actorOffsets[e + 1]; ++k) actors.push_back(t.actorNames.value(t.actorCodes[k]));
+    std::sort(actors.begin(), actors.end());
+    return actors;
+  };
+  EXPECT_EQ(actorsOf(0), (std::vector<std::string>{"CSP-PSD", "JNIM", "MINUSMA"}));
+  EXPECT_EQ(actorsOf(1), (std::vector<std::string>{"CSP-PSD", "FAMa", "Wagner"}));
+  auto rowsOf = [&](uint32_t e) {
+    return std::vector<uint32_t>(t.sourceRows.begin() + t.sourceRowOffsets[e], t.sourceRows.begin() + t.sourceRowOffsets[e + 1]);
+  };
+  EXPECT_EQ(rowsOf(0), (std::vector<uint32_t>{2, 4, 5}));
+  EXPECT_EQ(rowsOf(1), (std::vector<uint32_t>{3, 6}));
+}
+
 TEST(AcledReader, BadRowsAreSkippedCountedAndExplained) {
   const std::string csv = kCurrentHeader + currentRow("A", "2023-11-01", "X") +
                           currentRow("B", "2023-13-45", "X") +                 // row 3: bad date

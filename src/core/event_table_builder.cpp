@@ -1,0 +1,112 @@
+// Event table building: one push per column per event, merges applied in event order at the end.
+#include "core/event_table_builder.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace sitmap {
+
+uint32_t EventTableBuilder::add(const EventRow& r) {
+  EventTable& t = m_table;
+  const auto index = uint32_t(t.size());
+  t.id.push(r.id);
+  t.day.push_back(r.day);
+  t.timePrecision.push_back(r.timePrecision);
+  t.geoPrecision.push_back(r.geoPrecision);
+  t.eventType.push_back(t.eventTypes.code(r.eventType));
+  t.category.push_back(uint8_t(categoryOf(r.eventType)));
+  t.subEventType.push_back(t.subEventTypes.code(r.subEventType));
+  t.disorderType.push_back(t.disorderTypes.code(r.disorderType));
+  t.admin1.push_back(t.admin1Names.code(r.admin1));
+  t.admin2.push_back(t.admin2Names.code(r.admin2));
+  t.admin3.push_back(t.admin3Names.code(r.admin3));
+  const uint32_t actor1 = t.actorNames.code(r.actor1), actor2 = t.actorNames.code(r.actor2);
+  t.actor1.push_back(actor1);
+  t.actor2.push_back(actor2);
+  const size_t first = t.actorCodes.size();
+  auto list = [&](uint32_t code) {
+    if (code && std::find(t.actorCodes.begin() + long(first), t.actorCodes.end(), code) == t.actorCodes.end())
+      t.actorCodes.push_back(code);
+  };
+  list(actor1);
+  list(actor2);
+  for (std::string_view associate : r.associated) list(t.actorNames.code(associate));
+  t.actorOffsets.push_back(uint32_t(t.actorCodes.size()));
+  t.assocActor1.push(r.assocActor1);
+  t.assocActor2.push(r.assocActor2);
+  t.inter1.push_back(r.inter1);
+  t.inter2.push_back(r.inter2);
+  t.interaction.push_back(r.interaction);
+  t.civilianTargeting.push_back(r.civilianTargeting);
+  t.lon.push_back(r.lon);
+  t.lat.push_back(r.lat);
+  t.fatalities.push_back(r.fatalities);
+  t.location.push(r.location);
+  t.notes.push(r.notes);
+  t.source.push(r.source);
+  t.tags.push(r.tags);
+  t.sourceRows.push_back(r.sourceRow);
+  t.sourceRowOffsets.push_back(uint32_t(t.sourceRows.size()));
+  return index;
+}
+
+void EventTableBuilder::mergeRepeat(uint32_t event, std::string_view actor, uint8_t inter,
+                                    std::span<const std::string_view> associated, uint32_t sourceRow) {
+  EventTable& t = m_table;
+  const uint32_t code = t.actorNames.code(actor);
+  if (code && code != t.actor1[event] && code != t.actor2[event]) {
+    if (t.actor2[event] == 0) {
+      t.actor2[event] = code;
+      t.inter2[event] = inter;
+    }
+    m_extraActors.emplace_back(event, code);
+  }
+  for (std::string_view associate : associated) m_extraActors.emplace_back(event, t.actorNames.code(associate));
+  m_extraRows.emplace_back(event, sourceRow);
+}
+
+void EventTableBuilder::finish() {
+  EventTable& t = m_table;
+  // Merged rows add actors and source rows to earlier events: rebuild those two lists once, in event order,
+  // keeping each value once per event.
+  auto rebuild = [&](std::vector<uint32_t>& offsets, std::vector<uint32_t>& values, std::vector<std::pair<uint32_t, uint32_t>>& extras) {
+    if (extras.empty()) return;
+    std::stable_sort(extras.begin(), extras.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    std::vector<uint32_t> newOffsets{0}, newValues;
+    newOffsets.reserve(offsets.size());
+    newValues.reserve(values.size() + extras.size());
+    size_t k = 0;
+    for (uint32_t e = 0; e + 1 < offsets.size(); ++e) {
+      newValues.insert(newValues.end(), values.begin() + offsets[e], values.begin() + offsets[e + 1]);
+      for (; k < extras.size() && extras[k].first == e; ++k)
+        if (std::find(newValues.begin() + newOffsets.back(), newValues.end(), extras[k].second) == newValues.end())
+          newValues.push_back(extras[k].second);
+      newOffsets.push_back(uint32_t(newValues.size()));
+    }
+    offsets.swap(newOffsets);
+    values.swap(newValues);
+    extras.clear();
+  };
+  rebuild(t.actorOffsets, t.actorCodes, m_extraActors);
+  rebuild(t.sourceRowOffsets, t.sourceRows, m_extraRows);
+
+  const size_t n = t.size();
+  const std::pair<const char*, size_t> lengths[] = {
+      {"id", t.id.size()}, {"time_precision", t.timePrecision.size()}, {"geo_precision", t.geoPrecision.size()},
+      {"event_type", t.eventType.size()}, {"category", t.category.size()}, {"sub_event_type", t.subEventType.size()},
+      {"disorder_type", t.disorderType.size()}, {"admin1", t.admin1.size()}, {"admin2", t.admin2.size()},
+      {"admin3", t.admin3.size()}, {"actor1", t.actor1.size()}, {"actor2", t.actor2.size()},
+      {"actor lists", t.actorOffsets.size() - 1}, {"assoc_actor_1", t.assocActor1.size()},
+      {"assoc_actor_2", t.assocActor2.size()}, {"inter1", t.inter1.size()}, {"inter2", t.inter2.size()},
+      {"interaction", t.interaction.size()}, {"civilian_targeting", t.civilianTargeting.size()}, {"longitude", t.lon.size()},
+      {"latitude", t.lat.size()}, {"fatalities", t.fatalities.size()}, {"location", t.location.size()},
+      {"notes", t.notes.size()}, {"source", t.source.size()}, {"tags", t.tags.size()},
+      {"source rows", t.sourceRowOffsets.size() - 1}};
+  for (const auto& [column, length] : lengths)
+    if (length != n)
+      throw std::logic_error(std::string("event table: column ") + column + " has " + std::to_string(length) + " values for " +
+                             std::to_string(n) + " events");
+}
+
+}  // namespace sitmap
