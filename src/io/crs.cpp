@@ -45,11 +45,24 @@ std::string describeCrs(const std::string& wkt) {
   return name;
 }
 
-void CrsTransform::Deleter::operator()(OGRCoordinateTransformation* t) const {
-  OGRCoordinateTransformation::DestroyCT(t);
+void TransformationDeleter::operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
+
+Result<Transformation> makeTransformation(const OGRSpatialReference& from, const OGRSpatialReference& to) {
+  ensureGdal();
+  OGRSpatialReference source(from), target(to);
+  source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  Transformation transform(OGRCreateCoordinateTransformation(&source, &target));
+  if (!transform) {
+    const char* a = source.GetName();
+    const char* b = target.GetName();
+    return Error{std::string("no transformation from ") + (a ? a : "the source CRS") + " to " + (b ? b : "the target CRS") +
+                 ": " + lastGdalError("PROJ found none")};
+  }
+  return transform;
 }
 
-CrsTransform::CrsTransform(OGRCoordinateTransformation* transform) : m_transform(transform) {}
+CrsTransform::CrsTransform(Transformation transform) : m_transform(std::move(transform)) {}
 CrsTransform::CrsTransform(CrsTransform&&) noexcept = default;
 CrsTransform& CrsTransform::operator=(CrsTransform&&) noexcept = default;
 CrsTransform::~CrsTransform() = default;
@@ -59,9 +72,9 @@ Result<CrsTransform> CrsTransform::create(const std::string& fromCrs, const std:
   if (!from) return Error{from.error()};
   auto to = parseCrs(toCrs);
   if (!to) return Error{to.error()};
-  OGRCoordinateTransformation* transform = OGRCreateCoordinateTransformation(&from.value(), &to.value());
-  if (!transform) return Error{lastGdalError("no transformation between these CRSs")};
-  return CrsTransform(transform);
+  auto transform = makeTransformation(*from, *to);
+  if (!transform) return Error{transform.error()};
+  return CrsTransform(std::move(*transform));
 }
 
 bool CrsTransform::apply(Vec2& point) const {
@@ -98,6 +111,11 @@ size_t CrsTransform::apply(std::vector<Vec2>& points) const {
 
 Bbox CrsTransform::applyToBox(const Bbox& box) const {
   constexpr int kSteps = 20;
+  double minX = 0, minY = 0, maxX = 0, maxY = 0;
+  // 100 points an edge: 21 (GDAL's usual) misses a West Africa box's southern extreme by 12 m in UTM.
+  if (m_transform->TransformBounds(box.minX, box.minY, box.maxX, box.maxY, &minX, &minY, &maxX, &maxY, 100) &&
+      std::isfinite(minX) && std::isfinite(minY) && std::isfinite(maxX) && std::isfinite(maxY) && minX <= maxX)
+    return {minX, minY, maxX, maxY};
   std::vector<Vec2> edge;
   for (int i = 0; i <= kSteps; ++i) {
     const double t = double(i) / kSteps;

@@ -18,6 +18,14 @@ Result<std::string> crsToWkt(const std::string& userCrs);
 // Short human name, e.g. "WGS 84 / Pseudo-Mercator (EPSG:3857)".
 std::string describeCrs(const std::string& wkt);
 
+struct TransformationDeleter {
+  void operator()(OGRCoordinateTransformation* t) const;
+};
+using Transformation = std::unique_ptr<OGRCoordinateTransformation, TransformationDeleter>;
+// The one factory of coordinate transformations: both CRSs in traditional GIS axis order (x = longitude or
+// easting), and a message naming both when PROJ has no transformation between them.
+Result<Transformation> makeTransformation(const OGRSpatialReference& from, const OGRSpatialReference& to);
+
 // Longitude/latitude order on both sides (OAMS_TRADITIONAL_GIS_ORDER). Not thread-safe: one per thread.
 class CrsTransform {
 public:
@@ -32,15 +40,14 @@ public:
   bool apply(Vec2& point) const;
   // Transforms in place; returns how many points failed (set to NaN).
   size_t apply(std::vector<Vec2>& points) const;
-  // The box that holds the whole transformed box (edges densified, so curved edges are covered).
+  // The box that holds the whole transformed box: GDAL's TransformBounds, which densifies the edges (a box's
+  // edges curve in most projections, so its corners alone miss the extremes) and handles poles and the
+  // antimeridian; edge sampling where it fails.
   Bbox applyToBox(const Bbox& box) const;
 
 private:
-  explicit CrsTransform(OGRCoordinateTransformation* transform);
-  struct Deleter {
-    void operator()(OGRCoordinateTransformation* t) const;
-  };
-  std::unique_ptr<OGRCoordinateTransformation, Deleter> m_transform;
+  explicit CrsTransform(Transformation transform);
+  Transformation m_transform;
 };
 
 }  // namespace sitmap

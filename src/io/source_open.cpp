@@ -55,7 +55,7 @@ Result<GDALDatasetUniquePtr> openAnySource(const std::string& path) {
   return open(path, GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, "raster or vector file");
 }
 
-std::unique_ptr<OGRCoordinateTransformation> lonLatTransformFor(const OGRSpatialReference* layerSrs) {
+Transformation lonLatTransformFor(const OGRSpatialReference* layerSrs) {
   if (!layerSrs) return nullptr;
   OGRSpatialReference lonLat;
   lonLat.SetWellKnownGeogCS("WGS84");
@@ -63,7 +63,8 @@ std::unique_ptr<OGRCoordinateTransformation> lonLatTransformFor(const OGRSpatial
   OGRSpatialReference source(*layerSrs);
   source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   if (source.IsSame(&lonLat)) return nullptr;
-  return std::unique_ptr<OGRCoordinateTransformation>(OGRCreateCoordinateTransformation(&source, &lonLat));
+  auto transform = makeTransformation(source, lonLat);
+  return transform ? std::move(*transform) : nullptr;
 }
 
 Result<GDALDataset*> DatasetCache::open(const std::string& path) {

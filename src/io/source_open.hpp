@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "io/crs.hpp"
 
 namespace sitmap {
 
@@ -19,7 +20,8 @@ Result<GDALDatasetUniquePtr> openAnySource(const std::string& path);
 
 // The transformation from a layer's CRS to WGS 84 longitude/latitude (traditional axis order);
 // null when the layer is already in lon/lat or declares no CRS (taken as lon/lat).
-std::unique_ptr<OGRCoordinateTransformation> lonLatTransformFor(const OGRSpatialReference* layerSrs);
+// (Null also where no transformation exists: such a layer's points fail one by one.)
+Transformation lonLatTransformFor(const OGRSpatialReference* layerSrs);
 
 // Datasets kept open by path, so layers that share a file (a GeoPackage's layers) open it once.
 // Not thread-safe: one cache per thread.

@@ -177,11 +177,12 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
   OGRSpatialReference targetSrs;
   targetSrs.importFromWkt(targetWkt->c_str());
   targetSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  std::unique_ptr<OGRCoordinateTransformation, void (*)(OGRCoordinateTransformation*)> transform(
-      sourceSrs.IsSame(&targetSrs) ? nullptr : OGRCreateCoordinateTransformation(&sourceSrs, &targetSrs),
-      [](OGRCoordinateTransformation* t) { OGRCoordinateTransformation::DestroyCT(t); });
-  if (!sourceSrs.IsSame(&targetSrs) && !transform)
-    return Error{request.path + ": cannot reproject to " + request.displayCrs + ": " + lastGdalError("no transformation")};
+  Transformation transform;
+  if (!sourceSrs.IsSame(&targetSrs)) {
+    auto made = makeTransformation(sourceSrs, targetSrs);
+    if (!made) return Error{request.path + ": cannot reproject to " + request.displayCrs + ": " + made.error()};
+    transform = std::move(*made);
+  }
 
   OGRFeatureDefn* definition = layer->GetLayerDefn();
   const int labelIndex = request.labelField.empty() ? -1 : definition->GetFieldIndex(request.labelField.c_str());
