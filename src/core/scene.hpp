@@ -28,6 +28,7 @@ struct LayerSpec {
   // Incident layers read from any OGR point layer: which field holds what. Keys: date, type, sub_type, actor1,
   // actor2, fatalities, notes, location, admin1, source. Unmapped keys fall back to ACLED's column names.
   std::map<std::string, std::string> incidentFields;
+  friend bool operator==(const LayerSpec&, const LayerSpec&) = default;
 };
 
 // A convoy: a route line plus a timed waypoint table, or a GPX track with timestamps.
@@ -39,6 +40,7 @@ struct ConvoySpec {
                                       // OGR line whose vertices carry times (M values as UTC seconds, or a
                                       // "times" list of one UTC time per vertex)
   double alertKm = 5;                 // incidents within this distance of the route are flagged
+  friend bool operator==(const ConvoySpec&, const ConvoySpec&) = default;
 };
 
 // Where the map looks: the centre in degrees and the scale (1:N at 0.28 mm pixels).
@@ -74,6 +76,7 @@ struct Scene {
   EventFilter filter;             // the incident filter
   std::vector<Bookmark> bookmarks;
   std::string selectedConvoy;  // shown first in the convoy panel and followed; empty: the first
+  friend bool operator==(const Scene&, const Scene&) = default;
 };
 
 }  // namespace sitmap

@@ -34,17 +34,20 @@ struct VectorStyle {
   float labelSize = 13.0f;  // pixels at 1x
   bool labelUppercase = false;
   std::string filter;  // OGR attribute filter (SQL WHERE), applied at load
+  friend bool operator==(const VectorStyle&, const VectorStyle&) = default;
 };
 
 struct ColourStop {
   double value = 0;
   Rgba colour;
+  friend bool operator==(const ColourStop&, const ColourStop&) = default;
 };
 
 struct RasterStyle {
   std::vector<ColourStop> ramp;  // single-band rasters; empty: grey from the band's min to max
   bool hillshade = false;        // single-band elevation shown as shaded relief
   std::string resampling = "bilinear";
+  friend bool operator==(const RasterStyle&, const RasterStyle&) = default;
 };
 
 // Layer visibility by map scale denominator (0 = unbounded).
@@ -54,6 +57,7 @@ struct ScaleRange {
   bool contains(double scaleDenominator) const {
     return (minScale <= 0 || scaleDenominator >= minScale) && (maxScale <= 0 || scaleDenominator <= maxScale);
   }
+  friend bool operator==(const ScaleRange&, const ScaleRange&) = default;
 };
 
 // Colour along a ramp, clamped at the ends.

@@ -1,6 +1,8 @@
 // Dates, name folding and the event filter: each criterion, their combination, regions with holes, boundaries.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/civil_date.hpp"
 #include "core/event_filter.hpp"
 #include "core/event_table_builder.hpp"
@@ -222,4 +224,36 @@ TEST(EventTableBuilder, EveryColumnHasOneValuePerEvent) {
   } catch (const std::logic_error& e) {
     EXPECT_NE(std::string(e.what()).find("fatalities"), std::string::npos) << e.what();
   }
+}
+
+TEST(EventFilter, LargeTablesFilteredOnTwoThreadsLoseNoEvent) {
+  // Above 200k events the pass is split between two threads: the halves must meet exactly.
+  EventTable t;
+  EventTableBuilder builder(t);
+  int64_t expectedFatalities = 0;
+  size_t expected = 0;
+  for (uint32_t i = 0; i < 250001; ++i) {
+    EventRow event;
+    event.id = "E";
+    event.day = 19600 + int32_t(i % 30);
+    event.eventType = i % 3 ? "Battles" : "Riots";
+    event.lon = 1;
+    event.lat = 16;
+    event.fatalities = int32_t(i % 5);
+    event.sourceRow = i + 2;
+    builder.add(event);
+    if (i % 3) {
+      ++expected;
+      expectedFatalities += i % 5;
+    }
+  }
+  builder.finish();
+  EventFilter battles;
+  battles.eventTypes = {"Battles"};
+  EventFilterEngine engine(t);
+  const std::vector<uint32_t>& result = engine.apply(battles);
+  EXPECT_EQ(result.size(), expected);
+  EXPECT_EQ(engine.matchingFatalities(), expectedFatalities);
+  EXPECT_TRUE(std::is_sorted(result.begin(), result.end()));
+  EXPECT_EQ(std::adjacent_find(result.begin(), result.end()), result.end()) << "no event twice";
 }

@@ -42,6 +42,22 @@ TEST(LabelPlacer, PlacedLabelsNeverOverlap) {
       EXPECT_FALSE(placed[a].box.intersects(placed[b].box)) << placed[a].id << " vs " << placed[b].id;
 }
 
+TEST(LabelPlacer, PlacedLabelsKeepTheirPaddingApart) {
+  // Points 61 px apart with 60 px labels: side by side they would be 1 px apart, closer than the padding.
+  std::vector<LabelCandidate> candidates;
+  for (size_t i = 0; i < 10; ++i) candidates.push_back(label(i, 20 + double(i) * 61, 300, 1));
+  auto options = screen();
+  options.padding = 4;
+  const auto placed = placeLabels(candidates, options);
+  ASSERT_GT(placed.size(), 3u);
+  for (size_t a = 0; a < placed.size(); ++a)
+    for (size_t b = a + 1; b < placed.size(); ++b) {
+      const Bbox& p = placed[a].box;
+      const Bbox grown{p.minX - 3.99, p.minY - 3.99, p.maxX + 3.99, p.maxY + 3.99};
+      EXPECT_FALSE(grown.intersects(placed[b].box)) << placed[a].id << " and " << placed[b].id << " closer than 4 px";
+    }
+}
+
 TEST(LabelPlacer, FallsBackToTheLeftWhenTheRightIsTaken) {
   auto placed = placeLabels({label(1, 400, 300, 10), label(2, 330, 300, 1)}, screen());
   ASSERT_EQ(placed.size(), 2u);

@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "core/civil_date.hpp"
 #include "core/utc_time.hpp"
 #include "io/file_write.hpp"
@@ -102,4 +104,100 @@ TEST(SceneRoundTrip, AKilledWriteLeavesThePreviousFileIntact) {
   const std::string after = readText(path);
   // Either the old file, whole, or (had the write finished first) the new one, whole: never a mix.
   EXPECT_TRUE(after == "the previous version" || after.size() == (size_t(400) << 20)) << after.size();
+}
+
+TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
+  // Every field away from its default, so a writer that drops any key (even one the default scene never uses)
+  // reads back a default and the comparison fails.
+  TempDir dir;
+  const std::string base = std::filesystem::path(dir.root()).lexically_normal().string();
+  auto colour = [](const char* hex) { return *parseColour(hex); };
+  Scene scene;
+  scene.title = "Every key";
+  scene.crs = "EPSG:32631";
+  scene.homeLonLat = Bbox{-6, 14, 5, 22};
+  scene.background = colour("#102030");
+  scene.view = SceneView{{0.5, 17.25}, 2500000};
+  scene.clock = 1699000000;
+  scene.windowDays = 30;
+  scene.riskDays = 12;
+  scene.selectedConvoy = "Second";
+  scene.actorColours = {{"CSP-PSD", colour("#aa5500")}, {"FAMa", colour("#004488")}};
+  EventFilter filter;
+  filter.fromDay = 19600;
+  filter.toDay = 19700;
+  filter.admin1 = {"Kidal"};
+  filter.admin2 = {"Tessalit"};
+  filter.admin3 = {"Aguelhok"};
+  filter.eventTypes = {"Battles"};
+  filter.subEventTypes = {"Armed clash"};
+  filter.actors = {"JNIM"};
+  filter.interCodes = {2};
+  filter.interactions = {27};
+  filter.civilianTargetingOnly = true;
+  filter.minFatalities = 3;
+  filter.text = "convoy";
+  filter.regions = {RegionShape{"Box", {{{0, 15}, {1, 15}, {1, 16}, {0, 16}}}}};
+  scene.filter = filter;
+  LayerSpec layer;
+  layer.name = "Layer";
+  layer.path = base + "/data/a.gpkg";
+  layer.sourceLayer = "places";
+  layer.kind = LayerKind::Incidents;
+  layer.visible = false;
+  layer.opacity = 0.5f;
+  layer.attribution = "Someone";
+  layer.incidentFields = {{"date", "when"}, {"type", "what"}};
+  layer.scales = {10000, 5000000};
+  VectorStyle& v = layer.vector;
+  v.fill = colour("#11223344");
+  v.filled = true;
+  v.stroke = colour("#556677");
+  v.strokeWidth = 2.5f;
+  v.dashed = true;
+  v.pointFill = colour("#8899aa");
+  v.pointSize = 9;
+  v.labelField = "name";
+  v.priorityField = "rank";
+  v.priorityAscending = false;
+  v.labelColour = colour("#010203");
+  v.haloColour = colour("#fefdfc80");
+  v.labelSize = 15;
+  v.labelUppercase = true;
+  v.filter = "rank < 3";
+  layer.raster.hillshade = true;
+  layer.raster.resampling = "cubic";
+  layer.raster.ramp = {{0, colour("#000000")}, {100, colour("#ffffff")}};
+  scene.layers = {layer};
+  ConvoySpec timed;
+  timed.name = "First";
+  timed.routePath = base + "/route.gpkg";
+  timed.routeLayer = "routes";
+  timed.waypointsPath = base + "/waypoints.csv";
+  timed.alertKm = 7.5;
+  ConvoySpec gpx;
+  gpx.name = "Second";
+  gpx.gpxPath = base + "/track.gpx";
+  scene.convoys = {timed, gpx};
+  Bookmark bookmark;
+  bookmark.name = "Kidal retaken";
+  bookmark.view = {{1.4, 18.4}, 500000};
+  bookmark.clock = 1699920000;
+  bookmark.filter = filter;
+  bookmark.layerVisible = {{"Layer", true}};
+  scene.bookmarks = {bookmark};
+
+  const std::string path = dir.path("every.json");
+  ASSERT_TRUE(saveSceneFile(path, scene, false));
+  std::vector<std::string> warnings;
+  auto back = loadSceneFile(path, &warnings);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_TRUE(warnings.empty()) << "the writer wrote a key the reader does not know: " << warnings.front();
+  EXPECT_EQ(back->layers[0].vector, scene.layers[0].vector);
+  EXPECT_EQ(back->layers[0].raster, scene.layers[0].raster);
+  EXPECT_EQ(back->layers[0], scene.layers[0]);
+  EXPECT_EQ(back->convoys, scene.convoys);
+  EXPECT_EQ(back->bookmarks, scene.bookmarks);
+  EXPECT_EQ(back->filter, scene.filter);
+  EXPECT_TRUE(*back == scene) << "some other key was lost";
 }

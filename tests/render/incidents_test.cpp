@@ -2,6 +2,8 @@
 // aggregated into counted bins when they crowd.
 #include <gtest/gtest.h>
 
+#include "core/utc_time.hpp"
+
 #include "app/headless_render.hpp"
 #include "core/civil_date.hpp"
 #include "core/event_style.hpp"
@@ -78,6 +80,25 @@ TEST(IncidentRender, EventsAppearInTheirCategoryColourAndVanishWhenFilteredOut) 
   ASSERT_TRUE(some) << some.error();
   EXPECT_TRUE(near(pixel(*some, int(a.x), int(a.y)), rgbOf(EventCategory::Battles), 20));
   EXPECT_TRUE(near(pixel(*some, int(b.x), int(b.y)), {255, 255, 255}, 2)) << "the filtered-out event is gone";
+}
+
+TEST(IncidentRender, AnIncidentShowsFromItsOwnDayNeverBefore) {
+  TempDir dir;
+  const Scene scene = incidentScene(dir, std::string(kHeader) + row("A", "Battles", 15, 1));  // dated 2023-11-01
+  const Vec2 a = pixelOf(1, 15);
+  for (const char* clock : {"2023-11-01T00:00Z", "2023-11-01T23:00Z"}) {
+    RenderOptions at = options();
+    at.time = parseUtc(clock);
+    at.windowDays = 5;
+    auto image = renderScene(scene, at);
+    ASSERT_TRUE(image) << image.error();
+    EXPECT_TRUE(near(pixel(*image, int(a.x), int(a.y)), rgbOf(EventCategory::Battles), 30)) << "the clock's own day, at " << clock;
+  }
+  RenderOptions before = options();
+  before.time = parseUtc("2023-10-31T23:59Z");
+  auto image = renderScene(scene, before);
+  ASSERT_TRUE(image) << image.error();
+  EXPECT_TRUE(near(pixel(*image, int(a.x), int(a.y)), {255, 255, 255}, 2)) << "not before it happened";
 }
 
 TEST(IncidentRender, RegionOnlyLocationsAreHollow) {
