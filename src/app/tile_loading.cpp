@@ -1,6 +1,11 @@
 // Tile reading and the background tile thread.
 #include "app/tile_loading.hpp"
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 namespace sitmap {
 
 std::vector<TileRequest> tileRequests(const MapSession& session, const std::vector<MissingTile>& missing) {
@@ -41,50 +46,76 @@ Status renderWithAllTiles(MapRenderer& renderer, const MapSession& session, Tile
   return success();
 }
 
-TileLoader::TileLoader() : m_thread([this] { run(); }) {}
+struct TileLoader::Worker {
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::deque<TileRequest> queue;
+  std::vector<TileResult> results;
+  bool working = false;
+  bool stop = false;
+
+  static void run(const std::shared_ptr<Worker>& self) {
+    TileReader reader;
+    std::unique_lock lock(self->mutex);
+    while (true) {
+      self->wake.wait(lock, [&] { return self->stop || !self->queue.empty(); });
+      if (self->stop) return;
+      TileRequest request = std::move(self->queue.front());
+      self->queue.pop_front();
+      self->working = true;
+      lock.unlock();
+      TileResult result{request.layer, request.key, reader.read(request)};
+      lock.lock();
+      self->working = false;
+      self->results.push_back(std::move(result));
+    }
+  }
+};
 
 TileLoader::~TileLoader() {
-  {
-    std::lock_guard lock(m_mutex);
-    m_stop = true;
+  for (auto& [path, worker] : m_workers) {
+    {
+      std::lock_guard lock(worker->mutex);
+      worker->stop = true;
+    }
+    worker->wake.notify_all();
   }
-  m_wake.notify_all();
-  m_thread.join();
 }
 
 void TileLoader::request(std::vector<TileRequest> requests) {
-  {
-    std::lock_guard lock(m_mutex);
-    m_queue.assign(std::make_move_iterator(requests.begin()), std::make_move_iterator(requests.end()));
+  std::map<std::string, std::deque<TileRequest>> bySource;
+  for (auto& [path, worker] : m_workers) bySource[path];  // sources no longer wanted get an empty queue
+  for (TileRequest& r : requests) bySource[r.path].push_back(std::move(r));
+  for (auto& [path, queue] : bySource) {
+    auto& worker = m_workers[path];
+    if (!worker) {
+      worker = std::make_shared<Worker>();
+      std::thread([worker = worker] { Worker::run(worker); }).detach();
+    }
+    {
+      std::lock_guard lock(worker->mutex);
+      worker->queue = std::move(queue);
+    }
+    worker->wake.notify_all();
   }
-  m_wake.notify_all();
 }
 
 std::vector<TileResult> TileLoader::takeResults() {
-  std::lock_guard lock(m_mutex);
-  return std::exchange(m_results, {});
+  std::vector<TileResult> all;
+  for (auto& [path, worker] : m_workers) {
+    std::lock_guard lock(worker->mutex);
+    for (TileResult& r : worker->results) all.push_back(std::move(r));
+    worker->results.clear();
+  }
+  return all;
 }
 
 bool TileLoader::idle() const {
-  std::lock_guard lock(m_mutex);
-  return m_queue.empty() && !m_working;
-}
-
-void TileLoader::run() {
-  TileReader reader;
-  std::unique_lock lock(m_mutex);
-  while (true) {
-    m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
-    if (m_stop) return;
-    TileRequest request = std::move(m_queue.front());
-    m_queue.pop_front();
-    m_working = true;
-    lock.unlock();
-    TileResult result{request.layer, request.key, reader.read(request)};
-    lock.lock();
-    m_working = false;
-    m_results.push_back(std::move(result));
+  for (const auto& [path, worker] : m_workers) {
+    std::lock_guard lock(worker->mutex);
+    if (!worker->queue.empty() || worker->working) return false;
   }
+  return true;
 }
 
 }  // namespace sitmap

@@ -2,13 +2,9 @@
 // so the viewer never waits for GDAL. Results are handed to the main thread whole (GL stays on the main thread).
 #pragma once
 
-#include <condition_variable>
-#include <deque>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/image.hpp"
@@ -50,9 +46,14 @@ private:
 // Draws `frame` with every raster tile it needs read first (no coarse stand-ins): for images, not the window.
 Status renderWithAllTiles(MapRenderer& renderer, const MapSession& session, TileReader& reader, const MapFrame& frame);
 
+// One worker thread per raster source, so a hung server stops only its own layer's tiles, never a local raster's.
+// Workers are detached and share their state: ending the loader (quitting, a new session) never waits for a read
+// blocked in a server that does not answer; that thread ends when its read does.
 class TileLoader {
 public:
-  TileLoader();
+  TileLoader() = default;
+  TileLoader(const TileLoader&) = delete;
+  TileLoader& operator=(const TileLoader&) = delete;
   ~TileLoader();
   // Replaces whatever is still queued: only the latest view's tiles are worth loading.
   void request(std::vector<TileRequest> requests);
@@ -60,14 +61,8 @@ public:
   bool idle() const;
 
 private:
-  void run();
-  mutable std::mutex m_mutex;
-  std::condition_variable m_wake;
-  std::deque<TileRequest> m_queue;
-  std::vector<TileResult> m_results;
-  bool m_working = false;
-  bool m_stop = false;
-  std::thread m_thread;
+  struct Worker;
+  std::map<std::string, std::shared_ptr<Worker>> m_workers;  // by source path
 };
 
 }  // namespace sitmap
