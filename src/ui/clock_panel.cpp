@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_window.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -28,12 +30,8 @@ void ClockPanel::draw(const TimeView& view, std::vector<Command>& out) {
   if (!view.clock) return;
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 25 * unit, viewport->Pos.y + viewport->Size.y - 20 * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(std::max(20 * unit, viewport->Size.x - 50 * unit), 10 * unit), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Clock")) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Clock", ImVec2(viewport->Pos.x + 25 * unit, viewport->Pos.y + viewport->Size.y - 20 * unit), ImVec2(std::max(20 * unit, viewport->Size.x - 50 * unit), 10 * unit));
+  if (!panel) return;
   const int64_t now = *view.clock;
   const int64_t step = clockStepSeconds(m_stepUnit);
   if (ImGui::Button("|<")) out.push_back(SetClock{view.first});
@@ -110,18 +108,13 @@ void ClockPanel::draw(const TimeView& view, std::vector<Command>& out) {
     }
     ImGui::EndChild();
   }
-  ImGui::End();
 }
 
 void drawConvoyPanel(const TimeView& view, std::vector<Command>& out) {
   if (!view.clock || view.convoys.empty()) return;
   const float unit = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(24 * unit, 3 * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(24 * unit, 14 * unit), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Convoy")) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Convoy", ImVec2(24 * unit, 3 * unit), ImVec2(24 * unit, 14 * unit));
+  if (!panel) return;
   bool follow = view.follow;
   if (ImGui::Checkbox("Follow (keep centred while playing)", &follow)) out.push_back(SetFollowConvoy{follow});
   int riskDays = view.riskDays;
@@ -151,7 +144,6 @@ void drawConvoyPanel(const TimeView& view, std::vector<Command>& out) {
         if (c.risk[segment]) ImGui::BulletText("km %zu-%zu: %u", segment * 10, segment * 10 + 10, c.risk[segment]);
     }
   }
-  ImGui::End();
 }
 
 }  // namespace sitmap

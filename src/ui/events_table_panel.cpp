@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_window.hpp"
+
 #include "core/civil_date.hpp"
 
 namespace sitmap {
@@ -10,15 +12,10 @@ namespace sitmap {
 void EventsTablePanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - 41 * unit, 16 * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(40 * unit, 18 * unit), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Incidents table")) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Incidents table", ImVec2(viewport->Pos.x + viewport->Size.x - 41 * unit, 16 * unit), ImVec2(40 * unit, 18 * unit));
+  if (!panel) return;
   if (!view.table) {
     ImGui::TextDisabled("No incident layer loaded.");
-    ImGui::End();
     return;
   }
   const EventTable& t = *view.table;
@@ -79,7 +76,6 @@ void EventsTablePanel::draw(const IncidentsView& view, std::vector<Command>& out
     m_hovered = hovered;
     out.push_back(HoverEvent{hovered});
   }
-  ImGui::End();
 }
 
 }  // namespace sitmap

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_window.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -52,15 +54,10 @@ void copyDate(char (&buffer)[16], const std::optional<int32_t>& day) {
 
 void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(unit, 28 * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(22 * unit, 26 * unit), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Incident filters")) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Incident filters", ImVec2(unit, 28 * unit), ImVec2(22 * unit, 26 * unit));
+  if (!panel) return;
   if (!view.table) {
     ImGui::TextDisabled("No incident layer loaded. Add an ACLED CSV in Layers.");
-    ImGui::End();
     return;
   }
   const EventTable& t = *view.table;
@@ -183,7 +180,6 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     m_lastSeen = filter;
     out.push_back(SetEventFilter{filter});
   }
-  ImGui::End();
 }
 
 }  // namespace sitmap

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_window.hpp"
+
 #include <algorithm>
 
 namespace sitmap {
@@ -100,12 +102,8 @@ void styleEditor(const LayerRow& row, std::vector<Command>& out) {
 
 void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(unit, 3 * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(22 * unit, 24 * unit), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Layers")) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Layers", ImVec2(unit, 3 * unit), ImVec2(22 * unit, 24 * unit));
+  if (!panel) return;
   ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.5f);  // leave room for the widgets' labels
   for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
     const LayerRow& row = *it;
@@ -161,7 +159,6 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
     m_path[0] = 0;
   }
   ImGui::PopItemWidth();
-  ImGui::End();
 }
 
 }  // namespace sitmap

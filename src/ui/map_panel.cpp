@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_window.hpp"
+
 #include <algorithm>
 
 namespace sitmap {
@@ -11,13 +13,9 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
                     const std::vector<std::string>& recentScenes, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 24 * unit, viewport->Pos.y + 0.3f * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(22 * unit, 0), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // rarely needed; leaves the legend in view
-  if (!ImGui::Begin("Map")) {
-    ImGui::End();
-    return;
-  }
+  // rarely needed; leaves the legend in view
+  const PanelWindow panel("Map", ImVec2(viewport->Pos.x + 24 * unit, viewport->Pos.y + 0.3f * unit), ImVec2(22 * unit, 0), true);
+  if (!panel) return;
   ImGui::Text("Display CRS: %s", currentCrs.c_str());
   ImGui::TextDisabled("%s", crsName.c_str());
   for (const char* preset : {"EPSG:3857", "EPSG:32631", "EPSG:32630", "EPSG:4326"}) {
@@ -76,7 +74,6 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
     if (ImGui::Selectable(bookmarks[i].c_str())) out.push_back(GoToBookmark{int(i)});
     ImGui::PopID();
   }
-  ImGui::End();
 }
 
 }  // namespace sitmap

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_window.hpp"
+
 #include "core/civil_date.hpp"
 
 namespace sitmap {
@@ -32,15 +34,9 @@ void countTable(const char* id, const char* heading, const std::vector<CountRow>
 void SummaryPanel::draw(const IncidentsView& view) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - 24 * unit, 35 * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(23 * unit, 16 * unit), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Summary")) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Summary", ImVec2(viewport->Pos.x + viewport->Size.x - 24 * unit, 35 * unit), ImVec2(23 * unit, 16 * unit), true);
+  if (!panel) return;
   if (!view.table) {
-    ImGui::End();
     return;
   }
   if (m_version != view.selectionVersion) {  // recount only when the filter's result changed
@@ -52,16 +48,12 @@ void SummaryPanel::draw(const IncidentsView& view) {
   countTable("##region", "Admin-1", m_byRegion);
   countTable("##type", "Event type", m_byType);
   countTable("##actor", "Actor (top 10)", m_byActor);
-  ImGui::End();
 }
 
 void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {
   const float unit = ImGui::GetFontSize();
-  ImGui::SetNextWindowSize(ImVec2(28 * unit, 24 * unit), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Incident details", &open)) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Incident details", ImVec2(60, 60), ImVec2(28 * unit, 24 * unit), false, &open);
+  if (!panel) return;
   auto field = [](const char* name, std::string_view value) {
     if (value.empty()) return;
     ImGui::TextDisabled("%s", name);
@@ -92,7 +84,6 @@ void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {
   const std::string_view notes = t.notes[e];
   ImGui::TextUnformatted(notes.data(), notes.data() + notes.size());
   ImGui::PopTextWrapPos();
-  ImGui::End();
 }
 
 }  // namespace sitmap

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/panel_window.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -23,13 +25,8 @@ void TimelinePanel::draw(const IncidentsView& view, float bottomInset, std::vect
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float height = 7.5f * unit;
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 25 * unit, viewport->Pos.y + viewport->Size.y - bottomInset - height - 0.5f * unit),
-                          ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(std::max(20 * unit, viewport->Size.x - 50 * unit), height), ImGuiCond_FirstUseEver);
-  if (!ImGui::Begin("Timeline")) {
-    ImGui::End();
-    return;
-  }
+  const PanelWindow panel("Timeline", ImVec2(viewport->Pos.x + 25 * unit, viewport->Pos.y + viewport->Size.y - bottomInset - height - 0.5f * unit), ImVec2(std::max(20 * unit, viewport->Size.x - 50 * unit), height));
+  if (!panel) return;
   const EventFilter& filter = *view.filter;
   const size_t count = histogram.bins.size();
   uint32_t maxTotal = 1;
@@ -104,7 +101,6 @@ void TimelinePanel::draw(const IncidentsView& view, float bottomInset, std::vect
     out.push_back(SetEventFilter{next});
     m_dragStart.reset();
   }
-  ImGui::End();
 }
 
 }  // namespace sitmap
