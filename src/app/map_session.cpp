@@ -208,6 +208,7 @@ void MapSession::finishLoad(uint64_t uid, Result<LoadedLayer> result) {
   if (result) {
     layer->loaded = std::move(*result);
     layer->state = SessionLayer::State::Ready;
+    if (const EventLayerData* events = layer->events()) layer->filterEngine = std::make_shared<EventFilterEngine>(*events->table);
   } else {
     layer->error = result.error();
     layer->state = SessionLayer::State::Failed;
@@ -229,8 +230,6 @@ void MapSession::syncRenderer(MapRenderer& renderer) {
                 renderer.addRasterLayer(TileGrid(info.displayExtent, info.displayUnitsPerPixel), info.overviews > 0);
           } else if constexpr (std::is_same_v<Kind, IncidentLayer>) {
             layer.rendererId = renderer.addEventLayer(loaded.data);
-            layer.filterEngine = std::make_shared<EventFilterEngine>(*loaded.data->table);
-            layer.selection = nullptr;
             layer.uploadedVersion = 0;
           } else {
             static_assert(std::is_same_v<Kind, ControlLayer>, "a layer kind without a renderer upload");
@@ -242,14 +241,57 @@ void MapSession::syncRenderer(MapRenderer& renderer) {
   updateSelections(renderer);
 }
 
-void MapSession::updateSelections(MapRenderer& renderer) {
+void MapSession::setBackgroundFilter(FilterRunner runner, size_t minEvents) {
+  m_filterRunner = std::move(runner);
+  m_backgroundMinEvents = minEvents;
+}
+
+void MapSession::startBackgroundPass(SessionLayer& layer, const EventFilter& filter) {
+  layer.pendingFilter = filter;
+  // The pass gets an engine of its own over the immutable table: nothing it touches is shared with the frame.
+  std::shared_ptr<const EventTable> table = layer.events()->table;
+  m_filterRunner(
+      [table, filter] {
+        EventFilterEngine engine(*table);
+        SessionLayer::FilterPass pass{filter, engine.apply(filter), 0, 0};
+        pass.fatalities = engine.matchingFatalities();
+        pass.version = engine.version();
+        return pass;
+      },
+      [this, uid = layer.uid, table](SessionLayer::FilterPass pass) {
+        SessionLayer* done = find(uid);
+        if (!done || !done->events() || done->events()->table != table) return;  // removed or reloaded meanwhile
+        if (done->pendingFilter == pass.filter) done->pendingFilter.reset();
+        done->backgroundPass = std::make_shared<const SessionLayer::FilterPass>(std::move(pass));
+      });
+}
+
+void MapSession::updateSelections(bool here) {
+  const EventFilter filter = effectiveFilter();
   for (SessionLayer& layer : m_layers) {
-    if (!layer.filterEngine || !layer.rendererId) continue;
-    layer.selection = &layer.filterEngine->apply(effectiveFilter());
-    if (layer.filterEngine->version() != layer.uploadedVersion) {
-      renderer.setEventSelection(layer.rendererId, *layer.selection);
-      layer.uploadedVersion = layer.filterEngine->version();
+    if (!layer.filterEngine) continue;
+    if (!here && m_filterRunner && layer.events()->table->size() >= m_backgroundMinEvents) {
+      const auto& done = layer.backgroundPass;
+      if ((!done || done->filter != filter) && layer.pendingFilter != filter) startBackgroundPass(layer, filter);
+      if (done) {
+        layer.selection = &done->events;
+        layer.selectionVersion = done->version;
+        layer.selectionFatalities = done->fatalities;
+      }
+      continue;
     }
+    layer.selection = &layer.filterEngine->apply(filter);
+    layer.selectionVersion = layer.filterEngine->version();
+    layer.selectionFatalities = layer.filterEngine->matchingFatalities();
+  }
+}
+
+void MapSession::updateSelections(MapRenderer& renderer, bool here) {
+  updateSelections(here);
+  for (SessionLayer& layer : m_layers) {
+    if (!layer.rendererId || !layer.selection || layer.selectionVersion == layer.uploadedVersion) continue;
+    renderer.setEventSelection(layer.rendererId, *layer.selection);
+    layer.uploadedVersion = layer.selectionVersion;
   }
 }
 
@@ -263,7 +305,7 @@ size_t MapSession::matchingEvents() const {
 int64_t MapSession::matchingFatalities() const {
   int64_t n = 0;
   for (const SessionLayer& layer : m_layers)
-    if (layer.filterEngine && layer.selection && layer.spec.visible) n += layer.filterEngine->matchingFatalities();
+    if (layer.selection && layer.spec.visible) n += layer.selectionFatalities;
   return n;
 }
 
@@ -283,6 +325,8 @@ LayerId MapSession::reloadLayer(SessionLayer& layer) {
   layer.rendererId = 0;
   layer.filterEngine.reset();
   layer.selection = nullptr;
+  layer.backgroundPass.reset();
+  layer.pendingFilter.reset();
   layer.state = SessionLayer::State::Loading;
   layersChanged();
   return retired;

@@ -2,6 +2,7 @@
 // Shared by the viewer and headless `sitmap render`, so both draw the same picture for the same scene.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -46,7 +47,18 @@ struct SessionLayer {
   uint64_t uid = 0;        // stable identity while the list is reordered
   std::shared_ptr<EventFilterEngine> filterEngine;  // incident layers: the filter applied to this layer
   const std::vector<uint32_t>* selection = nullptr;  // incident layers: the events passing the filter
+  uint64_t selectionVersion = 0;   // changes whenever the selection does (unique across layers)
+  int64_t selectionFatalities = 0;
   uint64_t uploadedVersion = 0;  // the filter result the renderer has
+  // A filter pass run in the background (large tables): its result, and the filter still being computed.
+  struct FilterPass {
+    EventFilter filter;
+    std::vector<uint32_t> events;
+    int64_t fatalities = 0;
+    uint64_t version = 0;
+  };
+  std::shared_ptr<const FilterPass> backgroundPass;
+  std::optional<EventFilter> pendingFilter;
 
 private:
   template <typename Kind, typename Data>
@@ -119,8 +131,17 @@ public:
   // The one incident filter, applied to every incident layer (map, counts, exports alike).
   const EventFilter& eventFilter() const { return m_filter; }
   void setEventFilter(EventFilter filter) { m_filter = std::move(filter); }
-  // Runs the filter where it (or the layers) changed and hands new selections to the renderer.
-  void updateSelections(MapRenderer& renderer);
+  // Runs the filter where it (or the clock's window, or the layers) changed. Tables of at least `minEvents`
+  // go to the background runner when one is set (the viewer's task system): such a layer keeps its previous
+  // selection until its pass is done, so a slow pass (a first text search over millions of notes) never
+  // stalls a frame. Without a runner (sitmap render) every pass runs here.
+  // `here`: every pass runs now whatever its size (an exported frame must show its own time's incidents).
+  void updateSelections(bool here = false);
+  // The same, then hands changed selections to the renderer.
+  void updateSelections(MapRenderer& renderer, bool here = false);
+  using FilterWork = std::function<SessionLayer::FilterPass()>;
+  using FilterRunner = std::function<void(FilterWork work, std::function<void(SessionLayer::FilterPass)> done)>;
+  void setBackgroundFilter(FilterRunner runner, size_t minEvents);
   // Totals over all incident layers for the current filter.
   size_t matchingEvents() const;
   int64_t matchingFatalities() const;
@@ -137,6 +158,9 @@ private:
   EventFilter m_filter;
   SceneClock m_clock;
   std::vector<ControlChange> m_controlChanges;
+  FilterRunner m_filterRunner;
+  size_t m_backgroundMinEvents = 0;
+  void startBackgroundPass(SessionLayer& layer, const EventFilter& filter);
   // The clock's extent and the change list, from the loaded layers and convoys: redone when layers come and go.
   void layersChanged();
   // routeRisks() is costly (geodesics per incident): kept until the filter, the look-back or the incident tables

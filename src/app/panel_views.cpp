@@ -75,7 +75,7 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   const EventTable& table = *layer->events()->table;
   view.table = &table;
   view.selection = layer->selection;
-  view.selectionVersion = layer->filterEngine->version();
+  view.selectionVersion = layer->selectionVersion;
   view.importSummary = layer->events()->importSummary;
   view.matching = session.matchingEvents();
   view.fatalities = session.matchingFatalities();

@@ -16,7 +16,8 @@ SessionController::SessionController(MapSession session, ControllerOptions optio
     : m_session(std::move(session)),
       m_view(Viewport::fitting(m_session.homeBounds(), options.widthPx, options.heightPx)),
       m_scenePath(std::move(options.scenePath)),
-      m_recentScenesFile(std::move(options.recentScenesFile)) {
+      m_recentScenesFile(std::move(options.recentScenesFile)),
+      m_backgroundFilterMinEvents(options.backgroundFilterMinEvents) {
   if (!m_recentScenesFile.empty()) {
     std::ifstream in(m_recentScenesFile);
     for (std::string line; std::getline(in, line);)
@@ -24,7 +25,22 @@ SessionController::SessionController(MapSession session, ControllerOptions optio
     if (!m_scenePath.empty()) rememberScene(m_scenePath);
   }
   for (const std::string& message : m_session.convoyErrors()) error(message);
+  useTasksForLargeFilters();
   startLoads();
+}
+
+void SessionController::useTasksForLargeFilters() {
+  m_session.setBackgroundFilter(
+      [this](MapSession::FilterWork work, std::function<void(SessionLayer::FilterPass)> done) {
+        std::erase_if(m_filterPasses, [&](TaskId id) { return !m_tasks.running(id); });
+        m_filterPasses.push_back(m_tasks.run<SessionLayer::FilterPass>(
+            "filtering incidents", [work = std::move(work)](TaskContext&) -> Result<SessionLayer::FilterPass> { return work(); },
+            [this, done = std::move(done)](Result<SessionLayer::FilterPass> pass) {
+              if (pass) done(std::move(*pass));
+              else error(pass.error());
+            }));
+      },
+      m_backgroundFilterMinEvents);
 }
 
 std::vector<UserMessage> SessionController::takeMessages() { return std::exchange(m_messages, {}); }
@@ -226,11 +242,14 @@ bool SessionController::apply(const Command& command) {
 void SessionController::replaceSession(MapSession next) {
   for (const Load& load : m_loads) m_tasks.cancel(load.task);  // cancel before discarding: nothing waits
   m_loads.clear();
+  for (TaskId pass : m_filterPasses) m_tasks.cancel(pass);  // their results belong to the old session
+  m_filterPasses.clear();
   for (const SessionLayer& layer : m_session.layers()) retire(layer.rendererId);
   m_session = std::move(next);
   m_flight.reset();
   m_sessionReplaced = true;
   for (const std::string& message : m_session.convoyErrors()) error(message);
+  useTasksForLargeFilters();
   startLoads();
 }
 

@@ -21,6 +21,8 @@ struct ControllerOptions {
   int widthPx = 1600, heightPx = 900;
   // Where the recent-scenes list lives (ten, most recent first); empty: not kept (tests, scripted screenshots).
   std::filesystem::path recentScenesFile;
+  // Incident tables at least this large are filtered on the task system, off the frame.
+  size_t backgroundFilterMinEvents = 200000;
 };
 
 // A message for the user (the viewer shows it as a notification).
@@ -55,6 +57,8 @@ public:
   const std::vector<std::string>& recentScenes() const { return m_recentScenes; }
   // Loads: whether any runs, and how far one layer's is (0..1, or -1 where unknown).
   bool loading() const { return !m_loads.empty(); }
+  // Any background work (loads, filter passes) still running: the frame loop keeps polling.
+  bool busy() const { return !m_tasks.idle(); }
   float loadProgress(uint64_t layer) const;
   bool fitPending() const { return m_fitPending; }
 
@@ -68,6 +72,7 @@ private:
   void startLoads();
   void fitTo(const Bbox& box);
   void replaceSession(MapSession next);
+  void useTasksForLargeFilters();
   void changeCrs(const std::string& crs);
   void openScene(const std::string& path);
   void saveScene(const SaveScene& command);
@@ -91,6 +96,8 @@ private:
     TaskId task;
   };
   std::vector<Load> m_loads;
+  std::vector<TaskId> m_filterPasses;
+  size_t m_backgroundFilterMinEvents;
   bool m_fitPending = true;  // fit the home view once the first layers are in
   bool m_follow = false;
   int m_bookmark = -1;  // the bookmark last gone to

@@ -251,7 +251,7 @@ int Viewer::run() {
   int activeFrames = 2;
   while (!glfwWindowShouldClose(m_window) && !g_stopRequested) {
     // Tiles that failed stay missing; they must not keep the loop spinning, so only pending work counts.
-    const bool busy = m_controller.loading() || !m_tiles.idle() || activeFrames > 0 ||
+    const bool busy = m_controller.busy() || !m_tiles.idle() || activeFrames > 0 ||
                       m_controller.session().clock().playing() || m_export || !m_encodes.idle();
     // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
     if (busy) glfwPollEvents();
@@ -285,7 +285,13 @@ int Viewer::run() {
     std::vector<Command> commands;
     commands.swap(m_commands);
     for (const Command& command : commands) {
-      if (!m_controller.apply(command)) applyWindowCommand(command);
+      // The controller turns its own exceptions into messages; the window's commands get the same boundary,
+      // so nothing thrown ends the viewer (and takes the user's unsaved bookmarks with it).
+      try {
+        if (!m_controller.apply(command)) applyWindowCommand(command);
+      } catch (const std::exception& e) {
+        m_notifications.error(std::string("That did not work: ") + e.what());
+      }
       active = true;
     }
     syncWithController();
@@ -310,7 +316,7 @@ int Viewer::run() {
     if (interacting) m_frameStats.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
     activeFrames = active ? 3 : std::max(0, activeFrames - 1);
     // --screenshot: once nothing is loading and the frame has settled, save it, wait for the file and quit.
-    if (!m_screenshotAndQuit.empty() && !m_controller.loading() && !m_controller.fitPending() && m_tiles.idle() &&
+    if (!m_screenshotAndQuit.empty() && !m_controller.busy() && !m_controller.fitPending() && m_tiles.idle() &&
         m_lastMissing.empty() && activeFrames == 0) {
       takeScreenshot(1, m_screenshotAndQuit);
       m_screenshotAndQuit.clear();

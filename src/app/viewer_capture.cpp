@@ -82,7 +82,7 @@ void Viewer::stepExport() {
     // The export's time for one offscreen frame; the window keeps its own clock.
     const SceneClock saved = clock;
     clock.setTime(t);
-    m_controller.session().updateSelections(*m_renderer);
+    m_controller.session().updateSelections(*m_renderer, true);
     auto image = capture(m_controller.view(), 1, true);
     clock = saved;
     m_controller.session().updateSelections(*m_renderer);

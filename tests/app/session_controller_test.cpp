@@ -208,3 +208,44 @@ TEST(SessionController, ALoadBlockedOnAHungServerHoldsUpNeitherTheOthersNorCance
   EXPECT_EQ(c.session().find(hung)->state, SessionLayer::State::Failed);
   EXPECT_FALSE(c.loading()) << "nothing waits for the cancelled load";
 }
+
+TEST(SessionController, LargeFilterPassesRunOffTheFrameAndLandWhole) {
+  // The threshold lowered to every table, so the bundled incidents stand in for millions.
+  auto scene = parseScene(R"({"sitmap_scene": 1, "layers": [{"path": "../data/events.csv", "kind": "incidents"}]})",
+                          sourceDir() + "/assets/scenes");
+  ASSERT_TRUE(scene) << scene.error();
+  auto session = MapSession::create(*scene);
+  ASSERT_TRUE(session);
+  ControllerOptions options{{}, 800, 450, {}};
+  options.backgroundFilterMinEvents = 1;
+  SessionController c(std::move(*session), options);
+  settle(c);
+  auto& s = c.session();
+  s.updateSelections();
+  double now = 100;
+  for (int i = 0; i < 200 && !s.incidentLayer(); ++i, now += 0.01) {  // the first pass, in the background
+    c.tick(now);
+    s.updateSelections();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ASSERT_NE(s.incidentLayer(), nullptr);
+  const size_t all = s.matchingEvents();
+  ASSERT_GT(all, 20u);
+  EventFilter kidal;
+  kidal.admin1 = {"Kidal"};
+  c.apply(SetEventFilter{kidal});
+  s.updateSelections();
+  EXPECT_EQ(s.matchingEvents(), all) << "until the pass is done, the previous selection stands";
+  EXPECT_TRUE(c.busy());
+  for (int i = 0; i < 200 && s.matchingEvents() == all; ++i, now += 0.01) {
+    c.tick(now);
+    s.updateSelections();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  // The same count as a pass run here.
+  const size_t background = s.matchingEvents();
+  s.updateSelections(true);
+  EXPECT_EQ(background, s.matchingEvents());
+  EXPECT_LT(background, all);
+  EXPECT_GT(background, 0u);
+}
