@@ -23,6 +23,7 @@ if ((${#missing[@]})); then
   fi
 fi
 
-cmake --preset release >/dev/null
-cmake --build --preset release
-SITMAP_BIN="$SITMAP_ROOT/build/release/sitmap"
+preset=${SITMAP_PRESET:-release}
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
+SITMAP_BIN="$SITMAP_ROOT/build/$preset/sitmap"

@@ -1,6 +1,19 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs the whole test suite headless (ctest).
+# Sets up, builds and runs the whole test suite headless (ctest), then each fuzz harness for a short time when
+# clang is installed (SITMAP_FUZZ_SECONDS, default 20; 0 skips them).
+# tools/test.sh --sanitize: the same suite built with clang's ASan + UBSan instead (preset "sanitize").
+if [[ ${1:-} == --sanitize ]]; then
+  shift
+  export SITMAP_PRESET=sanitize
+fi
 source "$(dirname "$0")/setup.sh"
 # Headless GL: EGL on Mesa's surfaceless platform, software rasterizer, no X needed.
 export EGL_PLATFORM=surfaceless LIBGL_ALWAYS_SOFTWARE=1
-ctest --preset release "$@"
+ctest --preset "${SITMAP_PRESET:-release}" "$@"
+if [[ ${SITMAP_PRESET:-release} == release && ${SITMAP_FUZZ_SECONDS:-20} -gt 0 ]]; then
+  if command -v clang++ >/dev/null 2>&1; then
+    tools/fuzz.sh "${SITMAP_FUZZ_SECONDS:-20}"
+  else
+    echo "fuzz: skipped (clang is not installed)"
+  fi
+fi

@@ -38,15 +38,18 @@ ImageCapture::ImageCapture() = default;
 ImageCapture::ImageCapture(ImageCapture&&) noexcept = default;
 ImageCapture::~ImageCapture() = default;
 
+std::optional<std::string> ImageCapture::sizeProblem(int width, int height) {
+  if (width > 0 && height > 0 && width <= kMaxSide && height <= kMaxSide && int64_t(width) * height <= kMaxPixels)
+    return std::nullopt;
+  return "image size " + sizeText(width, height) + " is outside what sitmap renders (at most " +
+         sizeText(kMaxSide, kMaxSide) + " per side and " + std::to_string(kMaxPixels / 1000000) + " megapixels)";
+}
+
 Result<RgbaImage> ImageCapture::render(MapRenderer& renderer, const MapSession& session, TileReader& reader,
                                        const MapFrame& frame) {
   const int width = frame.view.widthPx();
   const int height = frame.view.heightPx();
-  if (width <= 0 || height <= 0 || width > kMaxSide || height > kMaxSide ||
-      int64_t(width) * height > kMaxPixels)
-    return Error{"image size " + sizeText(width, height) + " is outside what sitmap renders (at most " +
-                 sizeText(kMaxSide, kMaxSide) + " per side and " + std::to_string(kMaxPixels / 1000000) +
-                 " megapixels)"};
+  if (auto problem = sizeProblem(width, height)) return Error{*problem};
   const int maxSide = maxRenderTargetSide();
   const bool tiled = width > maxSide || height > maxSide;
   const int margin = tiled ? tileMargin(frame) : 0;

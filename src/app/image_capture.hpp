@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/tile_loading.hpp"
 #include "core/image.hpp"
@@ -18,6 +20,9 @@ public:
   // The largest image accepted: memory, not the GPU, sets this bound (16384 x 16384 RGBA is 1 GiB).
   static constexpr int kMaxSide = 32768;
   static constexpr int64_t kMaxPixels = int64_t(16384) * 16384;
+
+  // Why an image of this size cannot be made (nullopt: it can): checked before anything loads, too.
+  static std::optional<std::string> sizeProblem(int width, int height);
 
   ImageCapture();
   ImageCapture(ImageCapture&&) noexcept;

@@ -1,5 +1,6 @@
 // sitmap entry point: the viewer by default, plus the `render` and `info` subcommands (CLI11).
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "app/event_options.hpp"
 #include "app/headless_render.hpp"
 #include "app/frames_cli.hpp"
+#include "app/image_capture.hpp"
 #include "app/time_cli.hpp"
 #include "core/event_filter.hpp"
 #include "io/acled_reader.hpp"
@@ -72,6 +74,9 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   std::tie(options.width, options.height) = *parsedSize;
   if (!(scale >= 0.25 && scale <= 8)) return fail(kExitUsage, "--scale must be between 0.25 and 8");
   options.scale = scale;
+  // Refused before anything loads: a usage error, not bad input found late.
+  if (auto problem = ImageCapture::sizeProblem(int(std::lround(options.width * scale)), int(std::lround(options.height * scale))))
+    return fail(kExitUsage, "--size: " + *problem);
   options.furniture = !noFurniture;
   if (!titleOverride.empty()) options.title = titleOverride;
   options.subtitle = subtitle;

@@ -125,13 +125,20 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
       EXPECT_TRUE(std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(),
                               [&](const LegendEntry& e) { return e.colour == marker.colour; }))
           << at << ": a held place in a colour the legend does not key";
-      if (marker.justChanged) EXPECT_TRUE(keyed(frame, symbology::justChangedEntry().label)) << at;
+      if (marker.justChanged) {
+        EXPECT_TRUE(keyed(frame, symbology::justChangedEntry().label)) << at;
+      }
     }
-    for (const ControlZoneDraw& zone : frame.controlZones)
-      if (zone.style.stroke == symbology::kJustChanged) EXPECT_TRUE(keyed(frame, symbology::justChangedEntry().label)) << at;
-    for (const ConvoyOverlay& convoy : frame.convoys)
-      if (!convoy.passedIncidents.empty() || !convoy.justReached.empty())
+    for (const ControlZoneDraw& zone : frame.controlZones) {
+      if (zone.style.stroke == symbology::kJustChanged) {
+        EXPECT_TRUE(keyed(frame, symbology::justChangedEntry().label)) << at;
+      }
+    }
+    for (const ConvoyOverlay& convoy : frame.convoys) {
+      if (!convoy.passedIncidents.empty() || !convoy.justReached.empty()) {
         EXPECT_TRUE(keyed(frame, symbology::passedIncidentEntry().label)) << at;
+      }
+    }
   }
   EXPECT_GT(marked, 10u) << "the test saw the default scene's held places";
 }

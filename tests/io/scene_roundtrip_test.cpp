@@ -201,3 +201,18 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   EXPECT_EQ(back->filter, scene.filter);
   EXPECT_TRUE(*back == scene) << "some other key was lost";
 }
+
+TEST(SceneRoundTrip, TemporariesOfAKilledWriterAreRemovedByTheNextWrite) {
+  TempDir dir;
+  const std::string path = dir.path("scene.json");
+  // A writer that no longer runs (no process has this pid) left a temporary; a living one (this test) has one too.
+  const std::string stale = dir.path(".scene.json.99999999.a1b2c3"), staleTmp = dir.path(".scene.99999999.tmp.json");
+  const std::string alive = dir.path(".scene.json." + std::to_string(getpid()) + ".d4e5f6");
+  const std::string other = dir.path(".other.json.99999999.a1b2c3");
+  for (const std::string& file : {stale, staleTmp, alive, other}) writeText(file, "partial");
+  ASSERT_TRUE(saveSceneFile(path, Scene{}, false));
+  EXPECT_FALSE(std::filesystem::exists(stale));
+  EXPECT_FALSE(std::filesystem::exists(staleTmp));
+  EXPECT_TRUE(std::filesystem::exists(alive)) << "a write in progress is left alone";
+  EXPECT_TRUE(std::filesystem::exists(other)) << "another file's temporaries are not this write's business";
+}
