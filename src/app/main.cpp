@@ -135,7 +135,8 @@ int runEvents(const std::string& file, const EventFilterOptions& options, bool c
   if (!filter) return fail(kExitUsage, filter.error());
   auto import = readAcledCsv(file);
   if (!import) return fail(kExitBadInput, import.error());
-  if (import->rowsSkipped) std::fprintf(stderr, "sitmap: %s: %s\n", file.c_str(), import->summary().c_str());
+  if (import->rowsSkipped || !import->dateOrder.empty())
+    std::fprintf(stderr, "sitmap: %s: %s\n", file.c_str(), import->summary().c_str());
   EventFilterEngine engine(import->table);
   const std::vector<uint32_t>& matching = engine.apply(*filter);
   if (count) {

@@ -115,4 +115,22 @@ std::optional<int32_t> parseEventDate(std::string_view text) {
   return daysFromCivil(year, month, day);
 }
 
+bool NumericDate::validDayFirst() const { return validDay(year, second, first); }
+bool NumericDate::validMonthFirst() const { return validDay(year, first, second); }
+int32_t NumericDate::days(bool dayFirst) const {
+  return dayFirst ? daysFromCivil(year, second, first) : daysFromCivil(year, first, second);
+}
+
+std::optional<NumericDate> parseNumericDate(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  std::string_view parts[3];
+  if (text.find(' ') != std::string_view::npos || !splitThree(text, parts)) return std::nullopt;
+  if (parts[0].size() > 2 || parts[1].size() > 2 || (parts[2].size() != 2 && parts[2].size() != 4)) return std::nullopt;
+  auto a = number(parts[0]), b = number(parts[1]), y = number(parts[2]);
+  if (!a || !b || !y) return std::nullopt;
+  const int year = parts[2].size() == 2 ? (*y < 70 ? 2000 + *y : 1900 + *y) : *y;
+  return NumericDate{*a, *b, year};
+}
+
 }  // namespace sitmap

@@ -15,4 +15,14 @@ void civilFromDays(int32_t days, int& year, int& month, int& day);
 std::optional<int32_t> parseEventDate(std::string_view text);
 std::string formatIsoDate(int32_t days);
 
+// An all-numeric date "a/b/yyyy" or "a-b-yy" (a and b of one or two digits), whose day/month order only the
+// rest of its file can tell: a spreadsheet in en-US writes 12/31/2020, one in en-GB 31/12/2020.
+struct NumericDate {
+  int first = 0, second = 0, year = 0;
+  bool validDayFirst() const;
+  bool validMonthFirst() const;
+  int32_t days(bool dayFirst) const;  // only for a valid reading
+};
+std::optional<NumericDate> parseNumericDate(std::string_view text);
+
 }  // namespace sitmap

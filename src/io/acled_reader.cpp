@@ -122,6 +122,10 @@ Columns findColumns(const std::vector<std::string>& header) {
   return c;
 }
 
+std::string formatNumericDate(const NumericDate& d) {
+  return std::to_string(d.first) + "/" + std::to_string(d.second) + "/" + std::to_string(d.year);
+}
+
 // Event ids seen so far, for the monadic merge: a flat map of 64-bit hashes to event indices, each hit verified
 // against the id itself (a collision of two ids goes to a small map of full strings). No string is allocated
 // per row, which the 1M-row load spent most of its time on.
@@ -154,6 +158,7 @@ private:
 
 std::string EventImport::summary() const {
   std::string text = std::to_string(table.size()) + " events";
+  if (!dateOrder.empty()) text += " (" + dateOrder + ")";
   if (rowsMerged) text += " (" + std::to_string(rowsMerged) + " actor rows merged into their events)";
   if (rowsSkipped) {
     text += "; " + std::to_string(rowsSkipped) + " " + recordName + "s skipped (";
@@ -183,6 +188,13 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
 
   EventTableBuilder builder(t);
   EventIdIndex eventById(t);
+  struct NumericDateRow {
+    uint32_t event;
+    NumericDate date;
+    size_t row;
+  };
+  std::vector<NumericDateRow> numericDates;
+  std::optional<size_t> dayFirstRow, monthFirstRow;  // the first row whose numeric date only reads that way
   std::vector<std::string_view> associated;
   auto field = [&](int index) -> std::string_view { return index >= 0 && size_t(index) < fields.size() ? fields[size_t(index)] : std::string_view(); };
   auto skip = [&](size_t row, std::string reason) {
@@ -201,7 +213,17 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
       skip(row, "expected " + std::to_string(t.header.size()) + " fields, found " + std::to_string(fields.size()));
       continue;
     }
-    const auto day = parseEventDate(field(c.date));
+    // All-numeric dates are read day first for now and put right at the end, once the file has said its order.
+    const auto numericDate = parseNumericDate(field(c.date));
+    if (numericDate) {
+      const bool dayFirst = numericDate->validDayFirst(), monthFirst = numericDate->validMonthFirst();
+      if (dayFirst && !monthFirst && numericDate->first > 12 && !dayFirstRow) dayFirstRow = row;
+      if (monthFirst && !dayFirst && numericDate->second > 12 && !monthFirstRow) monthFirstRow = row;
+    }
+    const auto day = numericDate ? (numericDate->validDayFirst()    ? std::optional(numericDate->days(true))
+                                    : numericDate->validMonthFirst() ? std::optional(numericDate->days(false))
+                                                                     : std::nullopt)
+                                 : parseEventDate(field(c.date));
     if (!day) {
       skip(row, "cannot read the date '" + std::string(field(c.date)) + "'");
       continue;
@@ -265,9 +287,26 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
     event.source = trim(field(c.source));
     event.tags = optionalText(field(c.tags));
     event.sourceRow = uint32_t(row);
-    builder.add(event);
+    const uint32_t added = builder.add(event);
+    if (numericDate) numericDates.push_back({added, *numericDate, row});
   }
   builder.finish();
+  if (!numericDates.empty()) {
+    auto quote = [&](size_t row) { return "row " + std::to_string(row); };
+    if (dayFirstRow && monthFirstRow)
+      return Error{name + ": its dates are written in both orders (" + quote(*dayFirstRow) + " is day/month, " +
+                   quote(*monthFirstRow) + " month/day); re-save them as 2020-12-31"};
+    const auto ambiguous = std::find_if(numericDates.begin(), numericDates.end(),
+                                        [](const NumericDateRow& d) { return d.date.first != d.date.second; });
+    if (!dayFirstRow && !monthFirstRow && ambiguous != numericDates.end())
+      return Error{name + ": dates like '" + formatNumericDate(ambiguous->date) + "' (" + quote(ambiguous->row) +
+                   ") could be day/month or month/day, and no date in the file has a part above 12 to tell which; "
+                   "re-save the dates as 2020-12-31 (or with month names)"};
+    if (monthFirstRow) {
+      for (const NumericDateRow& d : numericDates) t.day[d.event] = d.date.days(false);
+      import.dateOrder = "dates read month/day (US order), as " + quote(*monthFirstRow) + " shows";
+    }
+  }
   if (t.size() == 0 && import.rowsRead > 0)
     return Error{name + ": none of its " + std::to_string(import.rowsRead) + " rows could be read (" +
                  (import.problems.empty() ? std::string("?") : "row " + std::to_string(import.problems[0].row) + ": " + import.problems[0].reason) + ")"};

@@ -1,6 +1,7 @@
 // ACLED CSV import: the current 31-column layout, the 2019-2023 layout and the pre-2019 taxonomy, columns found
 // by name in any order, UTF-8 BOM allowed, monadic (one row per actor) exports merged on event_id_cnty.
-// Bad rows are skipped and counted with the first reasons; the rest loads.
+// Bad rows are skipped and counted with the first reasons; the rest loads. All-numeric dates (a spreadsheet's
+// 12/31/2020 or 31/12/2020) take the order the file itself shows; a file that cannot tell, or shows both, is refused.
 #pragma once
 
 #include <functional>
@@ -25,6 +26,7 @@ struct EventImport {
   size_t rowsMerged = 0;      // monadic duplicates folded into their event
   std::vector<RowProblem> problems;  // the first few skipped rows and why
   const char* recordName = "row";    // "row" for CSV files, "feature" for OGR layers
+  std::string dateOrder;             // said when the file's numeric dates were read month first
 
   // "57 events; 3 rows skipped (row 4: cannot read the date '2023-13-01'; ...)"
   std::string summary() const;

@@ -85,12 +85,42 @@ TEST(AcledReader, Pre2019Taxonomy) {
 TEST(AcledReader, EveryDateSpellingGivesTheSameDay) {
   std::string csv = kCurrentHeader;
   int n = 0;
-  for (const char* date : {"2023-11-01", "01 November 2023", "1-November-23", "01-Nov-23", "01/11/2023"})
+  for (const char* date : {"2023-11-01", "01 November 2023", "1-November-23", "01-Nov-23"})
     csv += currentRow("E" + std::to_string(n++), std::string("\"") + date + "\"", "A");
   auto import = parseAcledCsv(csv, "dates.csv");
   ASSERT_TRUE(import) << import.error();
-  ASSERT_EQ(import->table.size(), 5u);
+  ASSERT_EQ(import->table.size(), 4u);
   for (int32_t day : import->table.day) EXPECT_EQ(day, daysFromCivil(2023, 11, 1));
+}
+
+TEST(AcledReader, NumericDatesTakeTheOrderTheirFileShows) {
+  auto file = [](std::initializer_list<const char*> dates) {
+    std::string csv = kCurrentHeader;
+    int n = 0;
+    for (const char* date : dates) csv += currentRow("E" + std::to_string(n++), date, "A");
+    return csv;
+  };
+  // An en-US spreadsheet round trip: 12/31/2020 settles it, and 03/04/2020 is the 4th of March.
+  auto us = parseAcledCsv(file({"03/04/2020", "12/31/2020"}), "us.csv");
+  ASSERT_TRUE(us) << us.error();
+  EXPECT_EQ(us->table.day[0], daysFromCivil(2020, 3, 4));
+  EXPECT_EQ(us->table.day[1], daysFromCivil(2020, 12, 31));
+  EXPECT_EQ(us->rowsSkipped, 0u);
+  EXPECT_NE(us->summary().find("month/day"), std::string::npos) << us->summary();
+  // en-GB: 31/12/2020 settles it the other way.
+  auto gb = parseAcledCsv(file({"03/04/2020", "31/12/2020"}), "gb.csv");
+  ASSERT_TRUE(gb) << gb.error();
+  EXPECT_EQ(gb->table.day[0], daysFromCivil(2020, 4, 3));
+  // Nothing tells: refused, not guessed.
+  auto unsure = parseAcledCsv(file({"03/04/2020", "05/06/2020"}), "unsure.csv");
+  ASSERT_FALSE(unsure);
+  EXPECT_NE(unsure.error().find("could be day/month or month/day"), std::string::npos) << unsure.error();
+  // Both orders in one file: refused, naming a row of each.
+  auto mixed = parseAcledCsv(file({"31/12/2020", "12/31/2020"}), "mixed.csv");
+  ASSERT_FALSE(mixed);
+  EXPECT_NE(mixed.error().find("row 2 is day/month, row 3 month/day"), std::string::npos) << mixed.error();
+  // Where both readings agree (05/05/2020), there is nothing to decide.
+  EXPECT_TRUE(parseAcledCsv(file({"05/05/2020"}), "same.csv"));
 }
 
 TEST(AcledReader, ByteOrderMarkAndQuotedNotesWithCommasAndNewlines) {
