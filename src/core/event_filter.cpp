@@ -23,6 +23,26 @@ std::optional<std::vector<uint8_t>> allowedCodes(const Dictionary& dictionary, c
   return allowed;
 }
 
+// Event types: a name matches a type itself, or every type of the category it names, so "Battles" finds the
+// pre-2019 "Battle-No change of territory" as the map colours it; "Protests" and "Riots" each find the pre-2019
+// "Riots/Protests", which may be either.
+std::optional<std::vector<uint8_t>> allowedTypes(const Dictionary& dictionary, const std::vector<std::string>& names) {
+  auto allowed = allowedCodes(dictionary, names);
+  if (!allowed) return allowed;
+  std::vector<std::string> wanted;
+  for (const std::string& name : names) wanted.push_back(foldForMatching(name));
+  auto named = [&](EventCategory category) {
+    return std::find(wanted.begin(), wanted.end(), foldForMatching(categoryName(category))) != wanted.end();
+  };
+  for (size_t code = 1; code < dictionary.size(); ++code) {
+    const EventCategory category = categoryOf(dictionary.value(uint32_t(code)));
+    if (category != EventCategory::Other && named(category)) (*allowed)[code] = 1;
+    if (category == EventCategory::RiotsProtests && (named(EventCategory::Riots) || named(EventCategory::Protests)))
+      (*allowed)[code] = 1;
+  }
+  return allowed;
+}
+
 // ACLED names actors "NAME: description" or "NAME (years)": a term matches the whole name or that leading NAME,
 // so "MINUSMA" finds "MINUSMA: United Nations ..." and "Military Forces of Mali" finds every period's forces.
 std::optional<std::vector<uint8_t>> allowedActors(const Dictionary& dictionary, const std::vector<std::string>& names) {
@@ -107,7 +127,7 @@ const std::vector<uint32_t>& EventFilterEngine::apply(const EventFilter& filter)
   if (m_last && *m_last == filter) return m_result;
   m_last = filter;
   const EventTable& t = m_table;
-  const auto types = allowedCodes(t.eventTypes, filter.eventTypes);
+  const auto types = allowedTypes(t.eventTypes, filter.eventTypes);
   const auto subTypes = allowedCodes(t.subEventTypes, filter.subEventTypes);
   const auto admin1 = allowedCodes(t.admin1Names, filter.admin1);
   const auto admin2 = allowedCodes(t.admin2Names, filter.admin2);

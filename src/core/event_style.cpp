@@ -17,6 +17,7 @@ Rgba categoryColour(EventCategory category) {
     case EventCategory::Protests: return {0.337f, 0.706f, 0.914f, 1};                 // sky blue
     case EventCategory::Riots: return {0.0f, 0.447f, 0.698f, 1};                      // blue
     case EventCategory::StrategicDevelopments: return {0.0f, 0.620f, 0.451f, 1};      // bluish green
+    case EventCategory::RiotsProtests: return {0.169f, 0.576f, 0.808f, 1};            // between the two blues
     case EventCategory::Other: return {0.6f, 0.6f, 0.6f, 1};
   }
   return {0.6f, 0.6f, 0.6f, 1};

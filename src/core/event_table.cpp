@@ -39,7 +39,7 @@ EventCategory categoryOf(std::string_view eventType) {
   if (t == "violence against civilians") return EventCategory::ViolenceAgainstCivilians;
   if (t == "protests") return EventCategory::Protests;
   if (t == "riots") return EventCategory::Riots;
-  if (t == "riots/protests") return EventCategory::Riots;  // pre-2019: one type for both
+  if (t == "riots/protests") return EventCategory::RiotsProtests;  // pre-2019: one type for both
   if (t.rfind("strategic development", 0) == 0 || t == "non-violent transfer of territory" ||
       t == "headquarters or base established")
     return EventCategory::StrategicDevelopments;
@@ -54,6 +54,7 @@ const char* categoryName(EventCategory category) {
     case EventCategory::Protests: return "Protests";
     case EventCategory::Riots: return "Riots";
     case EventCategory::StrategicDevelopments: return "Strategic developments";
+    case EventCategory::RiotsProtests: return "Riots/Protests (before 2019)";
     case EventCategory::Other: return "Other";
   }
   return "Other";

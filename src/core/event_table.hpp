@@ -43,10 +43,14 @@ private:
 };
 
 // ACLED's event types, old and new taxonomies mapped onto today's six, for colours and the legend.
-enum class EventCategory { Battles, ExplosionsRemoteViolence, ViolenceAgainstCivilians, Protests, Riots, StrategicDevelopments, Other };
+// Before 2019 ACLED had one type for riots and protests: it keeps a category of its own rather than passing for
+// either.
+enum class EventCategory {
+  Battles, ExplosionsRemoteViolence, ViolenceAgainstCivilians, Protests, Riots, StrategicDevelopments, RiotsProtests, Other
+};
 EventCategory categoryOf(std::string_view eventType);
 const char* categoryName(EventCategory category);
-constexpr int kEventCategoryCount = 7;
+constexpr int kEventCategoryCount = 8;
 
 enum class AcledLayout { Current, Legacy2019To2023, Pre2019 };
 

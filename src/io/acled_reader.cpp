@@ -114,6 +114,9 @@ Columns findColumns(const std::vector<std::string>& header) {
   c.disorder = at("disorder_type"), c.type = at("event_type"), c.subType = at("sub_event_type");
   c.actor1 = at("actor1"), c.assoc1 = at("assoc_actor_1"), c.inter1 = at("inter1");
   c.actor2 = at("actor2"), c.assoc2 = at("assoc_actor_2"), c.inter2 = at("inter2");
+  // Before 2019 the associated actors were ALLY_ACTOR_1 and ALLY_ACTOR_2.
+  if (c.assoc1 < 0) c.assoc1 = at("ally_actor_1");
+  if (c.assoc2 < 0) c.assoc2 = at("ally_actor_2");
   c.interaction = at("interaction"), c.civilian = at("civilian_targeting");
   c.admin1 = at("admin1"), c.admin2 = at("admin2"), c.admin3 = at("admin3"), c.location = at("location");
   c.lat = at("latitude"), c.lon = at("longitude"), c.geoPrecision = at("geo_precision");

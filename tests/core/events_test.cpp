@@ -207,7 +207,8 @@ TEST(EventCategories, OldAndNewTaxonomiesMapToTodaysTypes) {
   EXPECT_EQ(categoryOf("Battle-No change of territory"), EventCategory::Battles);
   EXPECT_EQ(categoryOf("Remote violence"), EventCategory::ExplosionsRemoteViolence);
   EXPECT_EQ(categoryOf("Explosions/Remote violence"), EventCategory::ExplosionsRemoteViolence);
-  EXPECT_EQ(categoryOf("Riots/Protests"), EventCategory::Riots);
+  EXPECT_EQ(categoryOf("Riots/Protests"), EventCategory::RiotsProtests);  // not passed off as either
+  EXPECT_STREQ(categoryName(EventCategory::RiotsProtests), "Riots/Protests (before 2019)");
   EXPECT_EQ(categoryOf("Strategic development"), EventCategory::StrategicDevelopments);
   EXPECT_EQ(categoryOf("Violence against civilians"), EventCategory::ViolenceAgainstCivilians);
   EXPECT_EQ(categoryOf("Something else"), EventCategory::Other);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/civil_date.hpp"
+#include "core/event_filter.hpp"
 #include "support/test_files.hpp"
 
 using namespace sitmap;
@@ -248,4 +249,28 @@ TEST(OgrIncidents, AnyPointLayerWithAFieldMapping) {
   auto unmapped = readIncidentsFromOgr(dir.path("inc.geojson"), "", {});
   ASSERT_FALSE(unmapped);
   EXPECT_NE(unmapped.error().find("no date field"), std::string::npos);
+}
+
+TEST(AcledReader, Pre2019AlliesAndOldTypesAreFoundByTodaysFilters) {
+  const std::string csv =
+      "GWNO,EVENT_ID_CNTY,EVENT_DATE,YEAR,EVENT_TYPE,ACTOR1,ALLY_ACTOR_1,INTER1,ACTOR2,ALLY_ACTOR_2,INTER2,INTERACTION,"
+      "COUNTRY,ADMIN1,LOCATION,LATITUDE,LONGITUDE,SOURCE,NOTES,FATALITIES\n"
+      "432,1MLI,17-Jan-12,2012,Battle-No change of territory,MNLA,Ansar Dine,2,Military Forces of Mali,,1,12,Mali,Gao,"
+      "Menaka,15.9182,2.4022,AFP,Attack,5\n"
+      "432,2MLI,18-Jan-12,2012,Riots/Protests,Protesters (Mali),,6,,,0,60,Mali,Bamako,Bamako,12.65,-8.0,AFP,March,0\n";
+  auto import = parseAcledCsv(csv, "old.csv");
+  ASSERT_TRUE(import) << import.error();
+  EventFilterEngine engine(import->table);
+  EventFilter ally;
+  ally.actors = {"Ansar Dine"};
+  EXPECT_EQ(engine.apply(ally), (std::vector<uint32_t>{0})) << "ALLY_ACTOR_1 counts as an associated actor";
+  EventFilter battles;
+  battles.eventTypes = {"Battles"};
+  EXPECT_EQ(engine.apply(battles), (std::vector<uint32_t>{0})) << "the old Battle-... types are Battles";
+  for (const char* type : {"Protests", "Riots"}) {
+    EventFilter protests;
+    protests.eventTypes = {type};
+    EXPECT_EQ(engine.apply(protests), (std::vector<uint32_t>{1})) << type << " finds the old Riots/Protests";
+  }
+  EXPECT_EQ(EventCategory(import->table.category[1]), EventCategory::RiotsProtests);
 }
