@@ -35,7 +35,10 @@ Result<OpenedScene> sceneFromArguments(const std::vector<std::string>& inputs) {
   }
   for (const std::string& input : inputs)
     if (isSceneFile(input)) return Error{input + ": a scene cannot be combined with other files"};
-  return OpenedScene{sceneForFiles(inputs), {}};
+  std::vector<std::string> notes;
+  Scene scene = sceneForFiles(inputs, &notes);
+  for (const std::string& note : notes) std::fprintf(stderr, "sitmap: %s\n", note.c_str());
+  return OpenedScene{std::move(scene), {}};
 }
 
 }  // namespace sitmap

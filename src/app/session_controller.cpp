@@ -176,7 +176,11 @@ bool SessionController::apply(const Command& command) {
               }
             retire(m_session.removeLayer(c.layer));
           } else if constexpr (std::is_same_v<T, AddLayerFromPath>) {
-            for (LayerSpec& spec : layerSpecsForFile(c.path, m_colourIndex)) m_session.addLayer(std::move(spec));
+            std::vector<std::string> notes;
+            std::vector<LayerSpec> specs = layerSpecsForFile(c.path, m_colourIndex, &notes);
+            for (LayerSpec& spec : specs) m_session.addLayer(std::move(spec));
+            for (std::string& note : notes) info(std::move(note));
+            info("Added " + std::to_string(specs.size()) + (specs.size() == 1 ? " layer" : " layers") + " from " + c.path);
             startLoads();
           } else if constexpr (std::is_same_v<T, ZoomHome>) {
             fitTo(m_session.homeBounds());

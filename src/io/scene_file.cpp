@@ -609,14 +609,29 @@ Status saveSceneFile(const std::string& path, const Scene& scene, bool overwrite
   return writeFileAtomically(path, std::vector<uint8_t>(text.begin(), text.end()), overwrite);
 }
 
-std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colourIndex) {
+std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colourIndex, std::vector<std::string>* notes) {
   // Muted, distinguishable defaults (Okabe-Ito hues): translucent fills, solid outlines and symbols.
   static const Rgba palette[] = {{0.00f, 0.45f, 0.70f, 1}, {0.90f, 0.62f, 0.00f, 1}, {0.00f, 0.62f, 0.45f, 1},
                                  {0.80f, 0.47f, 0.65f, 1}, {0.34f, 0.71f, 0.91f, 1}, {0.84f, 0.37f, 0.00f, 1}};
   const std::string fileName = std::filesystem::path(path).filename().string();
   std::vector<std::string> sourceLayers;
-  if (auto dataset = openVectorSource(path); dataset && (*dataset)->GetLayerCount() > 1 && (*dataset)->GetRasterCount() == 0)
-    for (int i = 0; i < (*dataset)->GetLayerCount(); ++i) sourceLayers.push_back((*dataset)->GetLayer(i)->GetName());
+  if (auto dataset = openVectorSource(path); dataset && (*dataset)->GetLayerCount() > 1 && (*dataset)->GetRasterCount() == 0) {
+    // The layers that draw: attribute tables (a GeoPackage's layer_styles) and empty layers (a GPX's waypoints
+    // and routes, a KML's empty folder) are left out, and said so.
+    std::vector<std::string> skipped;
+    for (int i = 0; i < (*dataset)->GetLayerCount(); ++i) {
+      OGRLayer* layer = (*dataset)->GetLayer(i);
+      const std::string name = layer->GetName();
+      if (layer->GetGeomType() == wkbNone) skipped.push_back(name + " (a table without geometry)");
+      else if (layer->GetFeatureCount(TRUE) == 0) skipped.push_back(name + " (empty)");
+      else sourceLayers.push_back(name);
+    }
+    if (notes && !skipped.empty()) {
+      std::string text = path + ": skipped ";
+      for (size_t i = 0; i < skipped.size(); ++i) text += (i ? ", " : "") + skipped[i];
+      notes->push_back(text);
+    }
+  }
   if (sourceLayers.empty()) sourceLayers.push_back("");
   std::vector<LayerSpec> specs;
   for (const std::string& sourceLayer : sourceLayers) {
@@ -633,12 +648,12 @@ std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colour
   return specs;
 }
 
-Scene sceneForFiles(const std::vector<std::string>& paths) {
+Scene sceneForFiles(const std::vector<std::string>& paths, std::vector<std::string>* notes) {
   Scene scene;
   scene.background = {1, 1, 1, 1};
   size_t colourIndex = 0;
   for (const std::string& path : paths)
-    for (LayerSpec& layer : layerSpecsForFile(path, colourIndex)) scene.layers.push_back(std::move(layer));
+    for (LayerSpec& layer : layerSpecsForFile(path, colourIndex, notes)) scene.layers.push_back(std::move(layer));
   return scene;
 }
 

@@ -25,9 +25,10 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir);
 Status saveSceneFile(const std::string& path, const Scene& scene, bool overwrite);
 
 // A scene that draws the given files in order (first at the bottom) with default styles.
-Scene sceneForFiles(const std::vector<std::string>& paths);
-// The layers a plain file brings: one per vector layer of a multi-layer source (a GeoPackage), else one.
+Scene sceneForFiles(const std::vector<std::string>& paths, std::vector<std::string>* notes = nullptr);
+// The layers a plain file brings: one per vector layer that draws in a multi-layer source (a GeoPackage, a GPX),
+// else one; empty layers and tables without geometry are skipped, each named in `notes` (when given).
 // `colourIndex` picks distinct default colours; it advances by the number of layers returned.
-std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colourIndex);
+std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colourIndex, std::vector<std::string>* notes = nullptr);
 
 }  // namespace sitmap

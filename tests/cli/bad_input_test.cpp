@@ -213,3 +213,13 @@ TEST(CliMalformed, AHungServerTimesOutWithAMessageNamingIt) {
     EXPECT_LT(r.seconds, 15) << r.err;
   }
 }
+
+TEST(CliMalformed, AGpxWithEmptyLayersDrawsItsTrackAndSaysWhatWasSkipped) {
+  TempDir dir;
+  const std::string gpx = dir.path("walk.gpx");
+  writeText(gpx, gpxWithSecondPoint("17.5"));
+  const Bounded r = runBounded("render " + quoted(gpx) + " -o " + quoted(dir.path("o.png")) + " --size 64x64");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("skipped waypoints (empty)"), std::string::npos) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir.path("o.png")));
+}

@@ -1,7 +1,11 @@
 // Scene JSON: fields, defaults, relative paths and messages that name the bad field.
 #include "io/scene_file.hpp"
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include "support/test_files.hpp"
 
 using namespace sitmap;
 
@@ -113,4 +117,37 @@ TEST(SceneFile, AMultiLayerFileBringsEachLayerInDistinctColours) {
   const auto single = layerSpecsForFile("/no/such/file.tif", again);
   ASSERT_EQ(single.size(), 1u);  // unreadable: one layer, whose load will say why
   EXPECT_EQ(single[0].sourceLayer, "");
+}
+
+TEST(SceneFile, EmptyLayersAndTablesWithoutGeometryAreSkippedAndSaidSo) {
+  sitmap::test::TempDir dir;
+  const std::string path = dir.path("mixed.gpkg");
+  {
+    GDALAllRegister();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDatasetUniquePtr dataset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(dataset);
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    OGRLayer* places = dataset->CreateLayer("places", &wgs84, wkbPoint, nullptr);
+    OGRFeature feature(places->GetLayerDefn());
+    OGRPoint point(1.4, 18.4);
+    feature.SetGeometry(&point);
+    ASSERT_EQ(places->CreateFeature(&feature), OGRERR_NONE);
+    dataset->CreateLayer("empty_roads", &wgs84, wkbLineString, nullptr);
+    OGRLayer* styles = dataset->CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+    OGRFieldDefn name("name", OFTString);
+    styles->CreateField(&name);
+    OGRFeature row(styles->GetLayerDefn());
+    row.SetField("name", "a style");
+    ASSERT_EQ(styles->CreateFeature(&row), OGRERR_NONE);
+  }
+  size_t colour = 0;
+  std::vector<std::string> notes;
+  const auto specs = layerSpecsForFile(path, colour, &notes);
+  ASSERT_EQ(specs.size(), 1u);
+  EXPECT_EQ(specs[0].sourceLayer, "places");
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("empty_roads (empty)"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("layer_styles (a table without geometry)"), std::string::npos) << notes[0];
 }
