@@ -27,6 +27,12 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
     : m_scene(std::move(scene)),
       m_toDisplay(std::make_unique<CrsTransform>(std::move(toDisplay))),
       m_toLonLat(std::make_unique<CrsTransform>(std::move(toLonLat))) {
+  // Global projections that cannot reach the poles (Web Mercator: ±85.06°) bound what a view frames; a zone CRS
+  // (UTM) is often used beyond its zone, so only world-wide areas of use are applied.
+  if (auto area = crsAreaOfUse(m_scene.crs); area && area->minX <= -179.9 && area->maxX >= 179.9 && area->height() < 180) {
+    const Bbox display = m_toDisplay->applyToBox(*area);
+    if (display.valid()) m_areaOfUse = Bbox{-1e300, display.minY, 1e300, display.maxY};
+  }
   for (const LayerSpec& spec : m_scene.layers) addLayer(spec);
   m_clock.setTime(m_scene.clock);
   m_clock.setWindowDays(m_scene.windowDays);
@@ -333,9 +339,9 @@ LayerId MapSession::reloadLayer(SessionLayer& layer) {
 }
 
 std::optional<Bbox> MapSession::layerBounds(const SessionLayer& layer) const {
-  if (layer.vector() && layer.vector()->bounds.valid()) return layer.vector()->bounds;
-  if (layer.raster()) return layer.raster()->displayExtent;
-  if (layer.events() && layer.events()->bounds.valid()) return layer.events()->bounds;
+  if (layer.vector() && layer.vector()->bounds.valid()) return withinAreaOfUse(layer.vector()->bounds);
+  if (layer.raster()) return withinAreaOfUse(layer.raster()->displayExtent);
+  if (layer.events() && layer.events()->bounds.valid()) return withinAreaOfUse(layer.events()->bounds);
   return std::nullopt;
 }
 
@@ -360,6 +366,14 @@ Bbox MapSession::homeBounds() const {
     if (auto b = layerBounds(layer)) all.expand(*b);
   if (!all.valid()) return m_toDisplay->applyToBox({-10, -10, 10, 10});
   return all;
+}
+
+Bbox MapSession::withinAreaOfUse(const Bbox& box) const {
+  // A world layer reaching the poles is many times taller than wide in Web Mercator: frame what the CRS is for.
+  if (!m_areaOfUse || !box.valid()) return box;
+  const Bbox clipped{std::max(box.minX, m_areaOfUse->minX), std::max(box.minY, m_areaOfUse->minY),
+                     std::min(box.maxX, m_areaOfUse->maxX), std::min(box.maxY, m_areaOfUse->maxY)};
+  return clipped.valid() && clipped.width() > 0 && clipped.height() > 0 ? clipped : box;
 }
 
 std::optional<Vec2> MapSession::toDisplay(LonLat p) const {

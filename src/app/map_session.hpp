@@ -157,6 +157,8 @@ private:
   uint64_t m_nextUid = 1;
   EventFilter m_filter;
   SceneClock m_clock;
+  std::optional<Bbox> m_areaOfUse;  // the latitudes a world-wide display CRS can show, in its own coordinates
+  Bbox withinAreaOfUse(const Bbox& box) const;
   std::vector<ControlChange> m_controlChanges;
   FilterRunner m_filterRunner;
   size_t m_backgroundMinEvents = 0;

@@ -45,6 +45,16 @@ std::string describeCrs(const std::string& wkt) {
   return name;
 }
 
+std::optional<Bbox> crsAreaOfUse(const std::string& userCrs) {
+  auto srs = parseCrs(userCrs);
+  if (!srs) return std::nullopt;
+  double west = 0, south = 0, east = 0, north = 0;
+  const char* name = nullptr;
+  if (!srs->GetAreaOfUse(&west, &south, &east, &north, &name) || west == -1000) return std::nullopt;
+  if (west > east) return Bbox{-180, south, 180, north};  // an area across the antimeridian: its latitudes bound it
+  return Bbox{west, south, east, north};
+}
+
 void TransformationDeleter::operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
 
 Result<Transformation> makeTransformation(const OGRSpatialReference& from, const OGRSpatialReference& to) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ namespace sitmap {
 Result<std::string> crsToWkt(const std::string& userCrs);
 // Short human name, e.g. "WGS 84 / Pseudo-Mercator (EPSG:3857)".
 std::string describeCrs(const std::string& wkt);
+// Where the CRS is meant to be used, in lon/lat (EPSG:3857: ±180°, ±85.06°); nullopt where the CRS says nothing.
+std::optional<Bbox> crsAreaOfUse(const std::string& userCrs);
 
 struct TransformationDeleter {
   void operator()(OGRCoordinateTransformation* t) const;

@@ -142,3 +142,28 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
   }
   EXPECT_GT(marked, 10u) << "the test saw the default scene's held places";
 }
+
+TEST(MapSession, AWorldLayerToThePolesIsFramedWithinWebMercatorsLatitudes) {
+  TempDir dir;
+  writeText(dir.path("world.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+      "geometry":{"type":"Polygon","coordinates":[[[-180,-90],[180,-90],[180,90],[-180,90],[-180,-90]]]}}]})");
+  Scene scene;
+  LayerSpec world;
+  world.path = dir.path("world.geojson");
+  scene.layers.push_back(world);
+  auto s = MapSession::create(scene);
+  ASSERT_TRUE(s) << s.error();
+  s->finishLoad(s->layers()[0].uid, openLayer(s->layers()[0].spec, s->displayCrs()));
+  ASSERT_EQ(s->layers()[0].state, SessionLayer::State::Ready) << s->layers()[0].error;
+  const Bbox home = s->homeBounds();
+  const auto north = s->toLonLat({0, home.maxY});
+  ASSERT_TRUE(north);
+  EXPECT_NEAR(north->lat, 85.06, 0.1);
+  EXPECT_LT(home.height() / home.width(), 1.05) << "a square world, not a postage stamp over Antarctica";
+  // A zone CRS keeps the layer's own extent.
+  scene.crs = "EPSG:32631";
+  auto utm = MapSession::create(scene);
+  ASSERT_TRUE(utm);
+  utm->finishLoad(utm->layers()[0].uid, openLayer(utm->layers()[0].spec, utm->displayCrs()));
+  EXPECT_TRUE(utm->homeBounds().valid());
+}
