@@ -78,6 +78,9 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
   timer.lap("gl setup");
   if (Status loaded = loading.get(); !loaded) return Error{loaded.error()};
   timer.lap("load");
+  for (const SessionLayer& layer : s.layers())  // what a reader decided, said where nobody sees the panel
+    if (const RasterInfo* raster = layer.raster(); raster && !raster->note.empty())
+      std::fprintf(stderr, "sitmap: %s: %s\n", layer.spec.path.c_str(), raster->note.c_str());
   if (!s.convoyErrors().empty()) return Error{s.convoyErrors().front()};
   const Bookmark* bookmark = nullptr;
   if (!options.bookmark.empty()) {

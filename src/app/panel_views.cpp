@@ -59,6 +59,7 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
       row.kind = "Raster (" + info.kind + ")";
       row.details = std::to_string(info.width) + " x " + std::to_string(info.height) + " px, " +
                     std::to_string(info.overviews) + " overviews";
+      if (!info.note.empty()) row.details += "; " + info.note;
     }
     rows.push_back(row);
   }

@@ -38,6 +38,37 @@ bool readBand(GDALDataset& dataset, int band, std::vector<T>& buffer, GDALDataTy
 
 uint8_t toByte(double v) { return uint8_t(std::clamp(v, 0.0, 255.0) + 0.5); }
 
+struct TranslateOptionsDeleter {
+  void operator()(GDALTranslateOptions* o) const { GDALTranslateOptionsFree(o); }
+};
+
+// A virtual (VRT, in memory) view of `dataset` made by gdal_translate `args`: a band subset, or bands scaled to
+// Byte. Tiles then read through it, and the file is never touched.
+Result<std::unique_ptr<GDALDataset>> virtualView(GDALDataset& dataset, std::vector<std::string> args, const std::string& path) {
+  args.insert(args.begin(), {"-of", "VRT"});
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::unique_ptr<GDALTranslateOptions, TranslateOptionsDeleter> options(GDALTranslateOptionsNew(argv.data(), nullptr));
+  int usageError = 0;
+  GDALDatasetH view = GDALTranslate("", GDALDataset::ToHandle(&dataset), options.get(), &usageError);
+  if (!view) return Error{path + ": " + lastGdalError("cannot make a view of its bands")};
+  return std::unique_ptr<GDALDataset>(GDALDataset::FromHandle(view));
+}
+
+// The band's range: GDAL's quick estimate, exact where the estimate collapses on a small integer range (a 0/1 mask
+// sampled as all ones would draw black). No valid pixel at all: nullopt.
+std::optional<std::pair<double, double>> bandRange(GDALRasterBand& band) {
+  double minMax[2] = {0, 0};
+  CPLErrorReset();
+  if (band.ComputeRasterMinMax(TRUE, minMax) != CE_None) return std::nullopt;
+  const GDALDataType type = band.GetRasterDataType();
+  if (minMax[0] == minMax[1] && (type == GDT_Byte || type == GDT_UInt16 || type == GDT_Int16) &&
+      band.ComputeRasterMinMax(FALSE, minMax) != CE_None)
+    return std::nullopt;
+  return std::pair{minMax[0], minMax[1]};
+}
+
 }  // namespace
 
 Status probeRasterReadable(GDALDataset& dataset, const std::string& path) {
@@ -89,7 +120,34 @@ Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path
   info.overviews = first->GetOverviewCount();
   GDALRasterBand* last = dataset->GetRasterBand(info.bands);
   source->m_sourceHasAlpha = info.bands > 1 && last->GetColorInterpretation() == GCI_AlphaBand;
-  const int colourBands = info.bands - (source->m_sourceHasAlpha ? 1 : 0);
+  int colourBands = info.bands - (source->m_sourceHasAlpha ? 1 : 0);
+  std::unique_ptr<GDALDataset> view;  // set when tiles must read through a virtual view
+  if (colourBands == 2) {
+    // Two bands that are not grey + alpha (a second measurement, a quality band): band 1 is drawn, as grey.
+    auto firstOnly = virtualView(*dataset, {"-b", "1"}, path);
+    if (!firstOnly) return Error{firstOnly.error()};
+    view = std::move(*firstOnly);
+    first = view->GetRasterBand(1);
+    source->m_sourceHasAlpha = false;
+    colourBands = 1;
+    info.note = "band 1 of 2 drawn as grey";
+  } else if (colourBands >= 3 && first->GetRasterDataType() != GDT_Byte) {
+    // 16-bit (or float) imagery: each colour band stretched from its own range to 0..255, as GDAL's tools do;
+    // read as bytes it would clip to white.
+    std::vector<std::string> args = {"-ot", "Byte"};
+    for (int b = 1; b <= 3; ++b) {
+      const auto range = bandRange(*dataset->GetRasterBand(b));
+      if (!range) return Error{path + ": band " + std::to_string(b) + " has no valid pixels"};
+      args.insert(args.end(), {"-b", std::to_string(b), "-scale_" + std::to_string(b), std::to_string(range->first),
+                               std::to_string(std::max(range->second, range->first + 1)), "0", "255"});
+    }
+    if (source->m_sourceHasAlpha) args.insert(args.end(), {"-b", std::to_string(info.bands)});
+    auto stretched = virtualView(*dataset, args, path);
+    if (!stretched) return Error{stretched.error()};
+    view = std::move(*stretched);
+    colourBands = 3;
+    info.note = std::string(GDALGetDataTypeName(first->GetRasterDataType())) + " colour bands stretched from their ranges";
+  }
 
   if (colourBands == 1 && first->GetColorTable() && first->GetColorInterpretation() == GCI_PaletteIndex) {
     info.kind = "Paletted";
@@ -104,12 +162,17 @@ Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path
     info.kind = source->m_sourceHasAlpha ? "RGBA" : "RGB";
   } else {
     info.kind = "Single band";
-    // A quick (approximate) range for the default grey stretch; a corrupt file fails here rather than later.
-    double minMax[2] = {0, 0};
-    if (first->ComputeRasterMinMax(TRUE, minMax) != CE_None)
-      return Error{path + ": cannot read pixel values: " + lastGdalError("read error")};
-    info.minValue = minMax[0];
-    info.maxValue = minMax[1];
+    // The range for the default grey stretch; a corrupt file fails here rather than later.
+    if (const auto range = bandRange(*first)) {
+      info.minValue = range->first;
+      info.maxValue = range->second;
+    } else {
+      const std::string reason = lastGdalError("");
+      // Every pixel is nodata: the layer draws nothing and says so; the rest of the scene is unaffected.
+      if (reason.find("no valid pixels") == std::string::npos)
+        return Error{path + ": cannot read pixel values: " + (reason.empty() ? std::string("read error") : reason)};
+      info.note = "every pixel is nodata: nothing to draw";
+    }
   }
 
   // Footprint in the display CRS: the raster's own corners transformed with its own CRS.
@@ -134,12 +197,14 @@ Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path
   if (!info.displayExtent.valid()) return Error{path + ": its extent cannot be placed in " + displayCrs};
   info.displayUnitsPerPixel =
       std::sqrt(info.displayExtent.width() * info.displayExtent.height() / (double(info.width) * info.height));
-  source->m_dataset.reset(dataset.release());
+  source->m_file.reset(dataset.release());
+  source->m_dataset = view ? std::move(view) : nullptr;
+  if (!source->m_dataset) source->m_dataset.reset(source->m_file.release());
   return source;
 }
 
 Result<RgbaImage> RasterSource::readTile(const Bbox& bounds, int widthPx, int heightPx) {
-  const int colourBands = m_info.bands - (m_sourceHasAlpha ? 1 : 0);
+  const int colourBands = m_dataset->GetRasterCount() - (m_sourceHasAlpha ? 1 : 0);  // of the view tiles read
   const bool singleBand = colourBands < 3;
   const GDALDataType type = (singleBand && m_info.kind != "Paletted") ? GDT_Float32 : GDT_Byte;
   const int outColourBands = singleBand ? 1 : colourBands;  // GDALWarp needs matching band counts

@@ -25,6 +25,7 @@ struct RasterInfo {
   Bbox displayExtent;        // in the display CRS
   double displayUnitsPerPixel = 0;  // native resolution expressed in display units
   double minValue = 0, maxValue = 0;  // single band: the range the default grey ramp stretches over
+  std::string note;  // what the reader had to decide ("16-bit RGB stretched", "no data: nothing to draw")
 };
 
 // Reads a small decimated copy of every band: truncated or corrupt pixel data fails here, with GDAL's reason.
@@ -48,7 +49,8 @@ private:
   std::string m_displayWkt;
   RasterStyle m_style;
   RasterInfo m_info;
-  std::unique_ptr<GDALDataset> m_dataset;
+  std::unique_ptr<GDALDataset> m_file;     // the raster as opened
+  std::unique_ptr<GDALDataset> m_dataset;  // what tiles are read from: the file, or a virtual view of it
   std::vector<uint8_t> m_palette;  // RGBA per index for paletted rasters
   bool m_sourceHasAlpha = false;
 };

@@ -4,8 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 
+#include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 
 #include "io/crs.hpp"
 #include "support/test_files.hpp"
@@ -117,4 +121,74 @@ TEST(RasterSourceBadInput, NoGeoreferencing) {
   auto source = RasterSource::open(dir.path("plain.png"), "EPSG:3857", {});
   ASSERT_FALSE(source);
   EXPECT_NE(source.error().find("plain.png: has no georeferencing"), std::string::npos) << source.error();
+}
+
+namespace {
+// A GeoTIFF in EPSG:4326 over 0..4°E, 14..18°N with `bands` bands of `type`, each filled by `value(band, x, y)`.
+void writeGeoTiff(const std::string& path, int size, int bands, GDALDataType type,
+                  const std::function<double(int, int, int)>& value, std::optional<double> nodata = std::nullopt) {
+  GDALAllRegister();
+  GDALDatasetUniquePtr dataset(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), size, size, bands, type, nullptr));
+  double gt[6] = {0, 4.0 / size, 0, 18, 0, -4.0 / size};
+  dataset->SetGeoTransform(gt);
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  dataset->SetSpatialRef(&wgs84);
+  std::vector<double> row(size_t(size) * size);
+  for (int b = 1; b <= bands; ++b) {
+    for (int y = 0; y < size; ++y)
+      for (int x = 0; x < size; ++x) row[size_t(y) * size + x] = value(b, x, y);
+    if (nodata) dataset->GetRasterBand(b)->SetNoDataValue(*nodata);
+    ASSERT_EQ(dataset->GetRasterBand(b)->RasterIO(GF_Write, 0, 0, size, size, row.data(), size, size, GDT_Float64, 0, 0), CE_None);
+  }
+}
+}  // namespace
+
+TEST(RasterSource, SixteenBitRgbIsStretchedNotClippedToWhite) {
+  TempDir dir;
+  // Landsat-like values: the left half dark (6000), the right half bright (36000), in all three bands.
+  writeGeoTiff(dir.path("uint16.tif"), 64, 3, GDT_UInt16, [](int, int x, int) { return x < 32 ? 6000 : 36000; });
+  auto source = RasterSource::open(dir.path("uint16.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_NE((*source)->info().note.find("stretched"), std::string::npos);
+  auto tile = (*source)->readTile({0, 14, 4, 18}, 64, 64);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_LT(pixel(*tile, 8, 32)[0], 30) << "dark stays dark";
+  EXPECT_GT(pixel(*tile, 56, 32)[0], 225) << "bright is bright";
+}
+
+TEST(RasterSource, ABinaryMaskUsesItsExactRange) {
+  TempDir dir;
+  // A 0/1 mask that is almost all 1: the quick estimate sees only ones and would draw it all black.
+  writeGeoTiff(dir.path("mask.tif"), 512, 1, GDT_Byte, [](int, int x, int y) { return x == 3 && y == 3 ? 0 : 1; });
+  auto source = RasterSource::open(dir.path("mask.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_EQ((*source)->info().minValue, 0);
+  EXPECT_EQ((*source)->info().maxValue, 1);
+  auto tile = (*source)->readTile({0, 14, 4, 18}, 64, 64);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_GT(pixel(*tile, 40, 40)[0], 240) << "ones are white";
+}
+
+TEST(RasterSource, TwoBandsDrawTheFirstAsGrey) {
+  TempDir dir;
+  writeGeoTiff(dir.path("two.tif"), 64, 2, GDT_Byte, [](int band, int x, int) { return band == 1 ? (x < 32 ? 0 : 200) : 77; });
+  auto source = RasterSource::open(dir.path("two.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  auto tile = (*source)->readTile({0, 14, 4, 18}, 64, 64);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_LT(pixel(*tile, 8, 32)[0], 20);
+  EXPECT_GT(pixel(*tile, 56, 32)[0], 235);
+  EXPECT_EQ(pixel(*tile, 56, 32)[3], 255);
+}
+
+TEST(RasterSource, AnAllNodataBandDrawsNothingAndSaysSo) {
+  TempDir dir;
+  writeGeoTiff(dir.path("empty.tif"), 64, 1, GDT_Float32, [](int, int, int) { return -9999; }, -9999.0);
+  auto source = RasterSource::open(dir.path("empty.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_NE((*source)->info().note.find("nothing to draw"), std::string::npos);
+  auto tile = (*source)->readTile({0, 14, 4, 18}, 64, 64);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_EQ(pixel(*tile, 32, 32)[3], 0) << "transparent";
 }
