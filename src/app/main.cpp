@@ -48,7 +48,9 @@ std::optional<Bbox> parseBbox(const std::string& text) {
   char tail = 0;
   if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &tail) != 4) return std::nullopt;
   Bbox box{v[0], v[1], v[2], v[3]};
-  if (!(box.minX < box.maxX && box.minY < box.maxY) || box.minY < -90 || box.maxY > 90) return std::nullopt;
+  if (box.minX > box.maxX) box.maxX += 360;  // W > E: the box crosses the antimeridian (170,-25,-170,-10)
+  if (!(box.minX < box.maxX && box.minY < box.maxY) || box.minY < -90 || box.maxY > 90 || box.width() > 360)
+    return std::nullopt;
   return box;
 }
 
@@ -86,7 +88,7 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   options.highContrast = highContrast;
   if (!bbox.empty()) {
     options.bboxLonLat = parseBbox(bbox);
-    if (!options.bboxLonLat) return fail(kExitUsage, "--bbox must be W,S,E,N in degrees with W < E and S < N");
+    if (!options.bboxLonLat) return fail(kExitUsage, "--bbox must be W,S,E,N in degrees with S < N (W > E crosses the antimeridian)");
   }
   if (!crs.empty()) {
     auto wkt = crsToWkt(crs);

@@ -41,6 +41,12 @@ std::optional<UtcSeconds> parseUtc(std::string_view text) {
   if (pos < text.size() && text[pos] == ':') {
     if (!digits(text, pos + 1, 2, second)) return std::nullopt;
     pos += 3;
+    // Fractional seconds (a GPS log's 12:00:00.250Z): accepted, and dropped (the clock counts whole seconds).
+    if (pos < text.size() && text[pos] == '.') {
+      const size_t end = text.find_first_not_of("0123456789", pos + 1);
+      if (end == pos + 1) return std::nullopt;
+      pos = end == std::string_view::npos ? text.size() : end;
+    }
   }
   if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
   t += hour * 3600 + minute * 60 + second;

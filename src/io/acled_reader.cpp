@@ -72,6 +72,23 @@ std::string_view optionalText(std::string_view s) {
 }
 
 // Since 2024 ACLED writes actor types as words; older exports use the codes.
+int interCode(std::string_view s);
+
+// The interaction: a two-digit code (27), or since 2024 the two actor types in words ("Rioters-Civilians",
+// "State forces-Rebel group"), which become the same code (57, 12) so the filter finds both spellings.
+int interactionCode(std::string_view s) {
+  if (auto v = parseNumber(s)) return *v >= 0 && *v <= 99 ? int(*v) : 0;
+  s = trim(s);
+  constexpr std::string_view kOnly = " only";  // "Protesters only": one actor type, coded 60
+  if (s.size() > kOnly.size() && foldForMatching(s.substr(s.size() - kOnly.size())) == kOnly)
+    return interCode(s.substr(0, s.size() - kOnly.size())) * 10;
+  for (size_t dash = s.find('-'); dash != std::string_view::npos; dash = s.find('-', dash + 1)) {
+    const int a = interCode(s.substr(0, dash)), b = interCode(s.substr(dash + 1));
+    if (a && b) return std::min(a, b) * 10 + std::max(a, b);
+  }
+  return 0;
+}
+
 int interCode(std::string_view s) {
   if (auto v = parseNumber(s)) return int(*v);
   static const std::pair<const char*, int> names[] = {
@@ -280,7 +297,7 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
     event.associated = associated;
     event.inter1 = uint8_t(interCode(field(c.inter1)));
     event.inter2 = uint8_t(interCode(field(c.inter2)));
-    event.interaction = uint16_t(parseSmallInt(field(c.interaction)));
+    event.interaction = uint16_t(interactionCode(field(c.interaction)));
     event.civilianTargeting = !optionalText(field(c.civilian)).empty();
     event.lat = *lat;
     event.lon = *lon;

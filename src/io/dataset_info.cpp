@@ -87,8 +87,10 @@ Result<std::string> describeDataset(const std::string& path) {
     Bbox native;
     if (layer->GetExtent(&envelope, TRUE) == OGRERR_NONE)
       native = {envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY};
+    // Some drivers (OSM PBF) cannot count without reading everything, and answer -1.
+    const GIntBig count = layer->GetFeatureCount();
     out += fmt::format("  layer '{}': {}, {} feature(s)\n    crs: {}\n    extent (lon/lat): {}\n", layer->GetName(),
-                       OGRGeometryTypeToName(layer->GetGeomType()), layer->GetFeatureCount(),
+                       OGRGeometryTypeToName(layer->GetGeomType()), count < 0 ? std::string("an unknown number of") : std::to_string(count),
                        crsText(layer->GetSpatialRef()), lonLatExtent(native, layer->GetSpatialRef()));
   }
   if (dataset.GetRasterCount() == 0 && dataset.GetLayerCount() == 0) return Error{path + ": holds no raster or vector data"};

@@ -84,9 +84,12 @@ TEST(CliRender, DrawsPlainFilesInOrder) {
 TEST(CliUsage, BadOptionsExitWithOne) {
   EXPECT_EQ(run("render").code, 1);
   EXPECT_EQ(run("render -o /tmp/x.png --size 12by4").code, 1);
-  const CommandRun bbox = run("render -o /tmp/sitmap-never.png --bbox 5,14,-6,22");
+  const CommandRun bbox = run("render -o /tmp/sitmap-never.png --bbox -6,22,5,14");  // south above north
   EXPECT_EQ(bbox.code, 1);
   EXPECT_NE(bbox.err.find("--bbox"), std::string::npos);
+  const CommandRun huge = run("render -o /tmp/sitmap-never.png --size 99999x99999");
+  EXPECT_EQ(huge.code, 1) << "refused as usage, before anything loads: " << huge.err;
+  EXPECT_NE(huge.err.find("outside what sitmap renders"), std::string::npos) << huge.err;
   const CommandRun crs = run("render -o /tmp/sitmap-never.png --crs EPSG:0");
   EXPECT_EQ(crs.code, 1);
   EXPECT_NE(crs.err.find("unknown CRS"), std::string::npos);
@@ -366,4 +369,31 @@ TEST(CliViewer, F12ScreenshotHasTheSamePixelsAsRender) {
   ASSERT_EQ(f12->width, 640);
   EXPECT_TRUE(f12->pixels == cli->pixels) << "the viewer's screenshot and sitmap render differ";
   EXPECT_NE(readText(dir.path("f12.png")).find("\"sitmap_scene\""), std::string::npos) << "the scene travels in the image";
+}
+
+TEST(CliRender, ABoxAcrossTheAntimeridianIsAccepted) {
+  TempDir dir;
+  const CommandRun r = run("render -o " + quoted(dir.path("fiji.png")) + " --size 200x100 --bbox 170,-25,-170,-10");
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
+TEST(CliEvents, InteractionsInWordsMatchTheirCodes) {
+  TempDir dir;
+  writeText(dir.path("acled2024.csv"),
+            "event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2,interaction,latitude,longitude,fatalities\n"
+            "A,2024-01-05,Riots,Rioters (Mali),Rioters,Civilians (Mali),Civilians,Rioters-Civilians,12.6,-8.0,0\n"
+            "B,2024-01-06,Battles,FAMa,State forces,JNIM,Rebel group,State forces-Rebel group,16.3,-0.1,3\n"
+            "C,2024-01-07,Protests,Protesters (Mali),Protesters,,,Protesters only,12.6,-8.0,0\n");
+  for (const auto& [code, expected] : {std::pair{"57", "events=1 fatalities=0"}, {"12", "events=1 fatalities=3"},
+                                       {"60", "events=1 fatalities=0"}}) {
+    const CommandRun r = run("events " + quoted(dir.path("acled2024.csv")) + " --count --interaction " + code);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, std::string(expected) + "\n") << "--interaction " << code;
+  }
+}
+
+TEST(CliTime, TimesMayCarryFractionsOfASecond) {
+  const CommandRun r = run("track " + quoted(sourceDir() + "/assets/scenes/default.json") + " --at 2023-11-04T12:00:00.250Z");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("km_done=95.8"), std::string::npos) << r.out;
 }
