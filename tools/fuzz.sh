@@ -3,14 +3,25 @@
 # from its seed corpus and regression inputs, with its dictionary. New interesting inputs go to a scratch folder
 # (the repository's corpus is only read); a crash leaves its input under build/fuzz/artifacts/ and fails the run:
 # copy it into tests/fuzz/regressions/<harness>/ with the fix, so the ordinary suite replays it for ever.
-# Usage: tools/fuzz.sh [SECONDS] [HARNESS ...]
+# Usage: tools/fuzz.sh [SECONDS] [HARNESS ...]      explore: random seed, for SECONDS each
+#        tools/fuzz.sh --check [HARNESS ...]        the suite's run: a fixed seed and a fixed number of inputs
+#                                                   per harness, so the same tree always gives the same verdict
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-20}
-shift || true
+check=false
+if [[ ${1:-} == --check ]]; then
+  check=true
+  shift
+  seconds=0
+else
+  seconds=${1:-20}
+  shift || true
+fi
 harnesses=("$@")
 ((${#harnesses[@]})) || harnesses=(acled_csv dates scene gpx control)
 declare -A dictionary=([acled_csv]=acled [scene]=scene [gpx]=gpx [control]=geojson)
+# --check: inputs per harness, about 10-20 s each on this 2-core machine.
+declare -A checkRuns=([acled_csv]=20000 [dates]=2000000 [scene]=100000 [gpx]=30000 [control]=30000)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -20,14 +31,14 @@ trap 'rm -rf "$scratch"' EXIT
 status=0
 for harness in "${harnesses[@]}"; do
   mkdir -p "$scratch/$harness"
-  options=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-           -artifact_prefix="build/fuzz/artifacts/$harness-")
+  options=(-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$harness-")
+  if $check; then options+=(-seed=1 -runs="${checkRuns[$harness]}"); else options+=(-max_total_time="$seconds"); fi
   [[ -n ${dictionary[$harness]:-} ]] && options+=(-dict="tests/fuzz/dict/${dictionary[$harness]}.dict")
   log="build/fuzz/$harness.log"
   if ASAN_OPTIONS=detect_leaks=0 build/fuzz/tests/fuzz/fuzz_"$harness" "${options[@]}" "$scratch/$harness" \
        "tests/fuzz/corpus/$harness" "tests/fuzz/regressions/$harness" >"$log" 2>&1; then
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
-    echo "fuzz: $harness: $runs executions in ${seconds}s, no crash"
+    echo "fuzz: $harness: $runs executions, no crash"
   else
     echo "fuzz: $harness FAILED (log: $log; input under build/fuzz/artifacts/)" >&2
     tail -30 "$log" >&2

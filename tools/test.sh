@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs the whole test suite headless (ctest), then each fuzz harness for a short time when
-# clang is installed (SITMAP_FUZZ_SECONDS, default 20; 0 skips them).
+# Sets up, builds and runs the whole test suite headless (ctest), then each fuzz harness over a fixed seed and
+# number of inputs when clang is installed (tools/fuzz.sh --check; SITMAP_FUZZ=0 skips it).
 # tools/test.sh --sanitize: the same suite built with clang's ASan + UBSan instead (preset "sanitize").
 if [[ ${1:-} == --sanitize ]]; then
   shift
@@ -12,9 +12,9 @@ export EGL_PLATFORM=surfaceless
 # (Mesa picks llvmpipe here anyway; forcing it under LeakSanitizer makes LSan's tracer crash in one render test.)
 [[ ${SITMAP_PRESET:-release} == sanitize ]] || export LIBGL_ALWAYS_SOFTWARE=1
 ctest --preset "${SITMAP_PRESET:-release}" "$@"
-if [[ ${SITMAP_PRESET:-release} == release && ${SITMAP_FUZZ_SECONDS:-20} -gt 0 ]]; then
+if [[ ${SITMAP_PRESET:-release} == release && ${SITMAP_FUZZ:-1} != 0 ]]; then
   if command -v clang++ >/dev/null 2>&1; then
-    tools/fuzz.sh "${SITMAP_FUZZ_SECONDS:-20}"
+    tools/fuzz.sh --check
   else
     echo "fuzz: skipped (clang is not installed)"
   fi
