@@ -338,6 +338,10 @@ void SessionController::addBookmark() {
 void SessionController::goToBookmark(int index) {
   auto& bookmarks = m_session.bookmarks();
   if (bookmarks.empty()) return;
+  if (index >= int(bookmarks.size()) && m_bookmark == int(bookmarks.size()) - 1) {
+    info("End of briefing (" + std::to_string(bookmarks.size()) + " of " + std::to_string(bookmarks.size()) + ")");
+    return;
+  }
   m_bookmark = std::clamp(index, 0, int(bookmarks.size()) - 1);
   const Bookmark& b = bookmarks[size_t(m_bookmark)];
   if (auto target = m_session.viewFor(b.view, m_view.widthPx(), m_view.heightPx()))

@@ -157,6 +157,7 @@ bool Viewer::handleInput() {
       case GLFW_KEY_HOME: m_commands.push_back(ZoomHome{}); break;
       case GLFW_KEY_F11: m_commands.push_back(ToggleFullscreen{}); break;
       case GLFW_KEY_F5: m_commands.push_back(TogglePresentation{}); break;
+      case GLFW_KEY_ESCAPE: if (m_presenting) m_commands.push_back(TogglePresentation{}); break;
       case GLFW_KEY_H: m_commands.push_back(ToggleHighContrast{}); break;
       case GLFW_KEY_F12: m_commands.push_back(TakeScreenshot{}); break;
       case GLFW_KEY_B: if (!ctrl) m_commands.push_back(AddBookmark{}); break;
@@ -253,9 +254,15 @@ int Viewer::run() {
     // Tiles that failed stay missing; they must not keep the loop spinning, so only pending work counts.
     const bool busy = m_controller.busy() || !m_tiles.idle() || activeFrames > 0 ||
                       m_controller.session().clock().playing() || m_export || !m_encodes.idle();
-    // Idle: sleep until an event (or a slow tick for clocks and fades); busy: full rate, paced by vsync.
-    if (busy) glfwPollEvents();
-    else glfwWaitEventsTimeout(0.5);
+    // Busy: full rate, paced by vsync. Idle: sleep until input (a second at most, so Ctrl-C and SIGTERM are
+    // heard), and draw nothing when none came: an idle viewer costs no CPU.
+    m_inputSeen = false;
+    if (busy) {
+      glfwPollEvents();
+    } else {
+      glfwWaitEventsTimeout(1.0);
+      if (!m_inputSeen && !g_stopRequested && !glfwWindowShouldClose(m_window)) continue;
+    }
     const auto frameStart = std::chrono::steady_clock::now();
 
     int fbw = 0, fbh = 0;
@@ -271,7 +278,8 @@ int Viewer::run() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     bool interacting = m_tool == MapTool::DrawRectangle ? false : handleInput();
-    interacting = m_mapTools.draw(pickView(), m_tool, m_commands) || interacting;
+    // Presenting, the map's tooltips are for nobody: the audience sees the map alone.
+    if (!m_presenting) interacting = m_mapTools.draw(pickView(), m_tool, m_commands) || interacting;
     active = active || interacting;
     if (m_crsNameFor != m_controller.session().displayCrs()) {  // describing a CRS parses it: once per change
       m_crsNameFor = m_controller.session().displayCrs();
@@ -380,20 +388,32 @@ int runViewer(Scene scene, const ViewerOptions& options) {
       if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, fontSize, nullptr, latinRanges);
       ImGui::StyleColorsDark();
       ImGui::GetStyle().ScaleAllSizes(contentScale);
-      // Installed before ImGui's, which calls it after its own: the viewer sees every key event.
+      // Installed before ImGui's, which calls them after its own: the viewer sees every key event, and knows
+      // when any input or exposure came (an idle viewer draws only then).
       glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
         if (auto* viewer = static_cast<Viewer*>(glfwGetWindowUserPointer(w))) viewer->keyEvent(key, action, mods);
+      });
+      auto seen = [](GLFWwindow* w) {
+        if (auto* viewer = static_cast<Viewer*>(glfwGetWindowUserPointer(w))) viewer->inputSeen();
+      };
+      static decltype(seen) s_seen = seen;
+      glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { s_seen(w); });
+      glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { s_seen(w); });
+      glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { s_seen(w); });
+      glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { s_seen(w); });
+      glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { s_seen(w); });
+      glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { s_seen(w); });
+      glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { s_seen(w); });
+      glfwSetFramebufferSizeCallback(window, [](GLFWwindow* w, int, int) { s_seen(w); });
+      glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+        if (auto* viewer = static_cast<Viewer*>(glfwGetWindowUserPointer(w))) viewer->dropFiles(count, paths);
       });
       ImGui_ImplGlfw_InitForOpenGL(window, true);
       ImGui_ImplOpenGL3_Init("#version 330");
       {
         Viewer viewer(window, std::move(*session), std::move(*renderer), contentScale, options);
         glfwSetWindowUserPointer(window, &viewer);
-        glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
-          static_cast<Viewer*>(glfwGetWindowUserPointer(w))->dropFiles(count, paths);
-        });
         status = viewer.run();
-        glfwSetDropCallback(window, nullptr);
         glfwSetWindowUserPointer(window, nullptr);
       }
       ImGui_ImplOpenGL3_Shutdown();

@@ -71,12 +71,15 @@ public:
          const ViewerOptions& options);
 
   int run();
-  void dropFiles(int count, const char** paths) {
-    for (int i = 0; i < count; ++i) m_commands.push_back(AddLayerFromPath{paths[i]});
-  }
   void keyEvent(int key, int action, int mods) {
+    m_inputSeen = true;
     if (action == GLFW_PRESS || action == GLFW_REPEAT) m_keyEvents.push_back({key, action, mods});
   }
+  void dropFiles(int count, const char** paths) {
+    m_inputSeen = true;
+    for (int i = 0; i < count; ++i) m_commands.push_back(AddLayerFromPath{paths[i]});
+  }
+  void inputSeen() { m_inputSeen = true; }
 
 private:
   // Hands the controller's results to the window: messages, renderer layers to drop and to add.
@@ -109,6 +112,7 @@ private:
     int key, action, mods;
   };
   std::vector<KeyEvent> m_keyEvents;  // since the last frame, from GLFW's key callback
+  bool m_inputSeen = false;           // any input or exposure since the last wait
   LayersPanel m_layersPanel;
   MapPanel m_mapPanel;
   FiltersPanel m_filtersPanel;

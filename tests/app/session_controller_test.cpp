@@ -147,8 +147,12 @@ TEST(SessionController, BookmarksRestoreViewClockFilterAndLayers) {
   c.tick(100);
   c.tick(101);  // the flight (0.8 s) has landed
   EXPECT_GT(std::abs(c.view().centre().x - home.x), 1000) << "the view flew to the bookmark";
-  c.apply(GoToBookmark{5});  // past the end: stays at the last
+  c.takeMessages();
+  c.apply(GoToBookmark{5});  // past the end: stays at the last, and says the briefing is over
   EXPECT_EQ(c.currentBookmark(), 0);
+  const auto messages = c.takeMessages();
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].text, "End of briefing (1 of 1)");
 }
 
 TEST(SessionController, SaveNeverWritesOverDataAndOpenOnlyOpensScenes) {

@@ -2,6 +2,7 @@
 // taps, files checked afterwards. Skips, saying why, where Xvfb or xdotool is missing.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -42,6 +43,17 @@ std::string pngClock(const std::string& path) {
   return bytes.substr(at, 17);
 }
 
+// The F12 images in the order they were written (names within one second get -2, -3 ..., which sort oddly).
+std::vector<std::string> screenshotsInOrder(const TempDir& dir) {
+  std::vector<std::filesystem::path> shots;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.root()))
+    if (entry.path().extension() == ".png") shots.push_back(entry.path());
+  std::sort(shots.begin(), shots.end(), [](const auto& a, const auto& b) {
+    return std::filesystem::last_write_time(a) < std::filesystem::last_write_time(b);
+  });
+  return {shots.begin(), shots.end()};
+}
+
 }  // namespace
 
 TEST(ViewerKeys, CtrlSOnAGeoJsonNamedJsonLeavesItByteIdentical) {
@@ -69,11 +81,38 @@ TEST(ViewerKeys, AnInstantTapInPresentationModeReachesTheNextBookmark) {
                     {"name": "Two", "view": {"centre": [1, 18], "scale": 2000000}, "clock": "2023-11-14T06:00Z"}]})");
   // F5 presents; each PageDown is a press and release with no delay, as a clicker sends; F12 records the clock.
   const std::string err = driveViewer(dir, "scene.json", {"key F5", "key Next", "key F12", "key Next", "key F12"});
-  std::vector<std::string> shots;
-  for (const auto& entry : std::filesystem::directory_iterator(dir.root()))
-    if (entry.path().extension() == ".png") shots.push_back(entry.path().string());
-  std::sort(shots.begin(), shots.end());
+  const std::vector<std::string> shots = screenshotsInOrder(dir);
   ASSERT_EQ(shots.size(), 2u) << err;
   EXPECT_EQ(pngClock(shots[0]), "2023-11-02 00:00Z");
   EXPECT_EQ(pngClock(shots[1]), "2023-11-14 06:00Z");
+}
+
+TEST(ViewerIdle, AnIdleViewerUsesNoCpu) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  // The default scene, loaded and settled; then 20 s with nothing to do. CPU time from /proc (user + system).
+  const std::string script =
+      "cd '" + dir.root() + "'; HOME='" + dir.root() + "' ASAN_OPTIONS=detect_leaks=0 " + sitmapBinary() +
+      " --window 800x450 2> viewer.err & pid=\\$!; xdotool search --sync --name sitmap > /dev/null; sleep 6; "
+      "a=\\$(awk '{print \\$14 + \\$15}' /proc/\\$pid/stat); sleep 20; b=\\$(awk '{print \\$14 + \\$15}' /proc/\\$pid/stat); "
+      "echo \\$((b - a)) > ticks; kill \\$pid; wait \\$pid";
+  ASSERT_EQ(std::system(("timeout 120 xvfb-run -a -s '-screen 0 1280x720x24' bash -c \"" + script + "\"").c_str()), 0);
+  const long ticks = std::stol(readText(dir.path("ticks")));
+  const long perSecond = sysconf(_SC_CLK_TCK);
+  EXPECT_LT(double(ticks) / double(perSecond) / 20.0, 0.02) << ticks << " clock ticks of CPU in 20 idle seconds";
+}
+
+TEST(ViewerKeys, EscapeLeavesPresentationMode) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  writeText(dir.path("scene.json"), R"({"sitmap_scene": 1, "clock": "2023-11-01T00:00Z", "layers": [],
+      "home_bbox": [-6, 14, 5, 22]})");
+  // An image before presenting, one while presenting (north arrow, text for the back of the room), one after Escape.
+  driveViewer(dir, "scene.json", {"key F12", "key F5", "key F12", "key Escape", "key F12"});
+  const std::vector<std::string> shots = screenshotsInOrder(dir);
+  ASSERT_EQ(shots.size(), 3u);
+  auto before = readPngFile(shots[0]), presenting = readPngFile(shots[1]), after = readPngFile(shots[2]);
+  ASSERT_TRUE(before && presenting && after);
+  EXPECT_FALSE(before->pixels == presenting->pixels) << "presentation mode changed nothing";
+  EXPECT_TRUE(before->pixels == after->pixels) << "Escape did not leave presentation mode";
 }
