@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
+#include "core/civil_date.hpp"
 #include "core/event_style.hpp"
 #include "core/geodesy.hpp"
 #include "core/symbology.hpp"
@@ -14,6 +16,32 @@
 #include "render/map_renderer.hpp"
 
 namespace sitmap {
+
+namespace {
+
+// "31 Oct 07:00Z": a short time for map labels.
+std::string shortTime(UtcSeconds t) {
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  int y = 0, m = 0, d = 0;
+  civilFromDays(dayOf(t), y, m, d);
+  const UtcSeconds inDay = t - UtcSeconds(dayOf(t)) * 86400;
+  char text[32];
+  std::snprintf(text, sizeof text, "%d %s %02d:%02dZ", d, months[m - 1], int(inDay / 3600), int(inDay / 60 % 60));
+  return text;
+}
+
+// What the map says of a convoy beside its name: in words, never the track's internal status names.
+std::string convoyLabelSuffix(const Track& track, const TrackPosition& p) {
+  switch (p.status) {
+    case TrackStatus::Moving: return "";
+    case TrackStatus::Stopped: return " (halted)";
+    case TrackStatus::NotStarted: return " — departs " + shortTime(track.departure());
+    case TrackStatus::Arrived: return " — arrived " + shortTime(track.arrival());
+  }
+  return "";
+}
+
+}  // namespace
 
 Result<MapSession> MapSession::create(Scene scene) {
   auto toDisplay = CrsTransform::fromLonLat(scene.crs);
@@ -47,7 +75,7 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
       m_convoyErrors.push_back(track.error());
       continue;
     }
-    LoadedConvoy convoy{std::move(*track), {}, {}, spec.alertKm};
+    LoadedConvoy convoy{std::move(*track), {}, {}, spec.alertKm, spec.shownBeforeHours, spec.shownAfterHours};
     // Densify every ~2 km so the drawn route follows the geodesic in any display CRS.
     for (double m = 0;; m = std::min(m + 2000, convoy.track.lengthMetres())) {
       const LonLat p = convoy.track.pointAlong(m).first;
@@ -62,24 +90,26 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
   layersChanged();
 }
 
-std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays) const {
+std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays, UtcSeconds now) const {
+  std::vector<int32_t> lookBackEnds;  // per convoy: the day its look-back ends
+  for (const LoadedConvoy& c : m_convoys) lookBackEnds.push_back(std::min(dayOf(now), dayOf(c.track.departure())));
   std::vector<const EventTable*> tables;
   for (const SessionLayer& layer : m_layers)
     if (layer.events() && layer.filterEngine && layer.spec.visible) tables.push_back(layer.events()->table.get());
-  RiskKey key{m_filter, riskDays, tables};
+  RiskKey key{m_filter, riskDays, tables, lookBackEnds};
   if (m_riskKey && *m_riskKey == key) return m_riskCache;
   std::vector<std::vector<uint32_t>> risks;
   for (size_t c = 0; c < m_convoys.size(); ++c) {
     const Track& track = m_convoys[c].track;
-    const int32_t departureDay = dayOf(track.departure());
+    const int32_t endDay = lookBackEnds[c];
     std::vector<LonLat> positions;
     for (const SessionLayer& layer : m_layers) {
       if (!layer.events() || !layer.filterEngine || !layer.spec.visible) continue;
       const EventTable& t = *layer.events()->table;
       EventFilterEngine engine(t);
       EventFilter lookBack = m_filter;
-      lookBack.fromDay = departureDay - riskDays;
-      lookBack.toDay = departureDay;
+      lookBack.fromDay = endDay - riskDays;
+      lookBack.toDay = endDay;
       for (uint32_t e : engine.apply(lookBack)) positions.push_back({t.lon[e], t.lat[e]});
     }
     risks.push_back(routeRisk(track, positions, m_convoys[c].alertKm * 1000));
@@ -430,21 +460,24 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         if (!f.isPoint) {
           frame.controlZones.push_back({layer.control()->zones[i],
                                         symbology::controlZoneStyle(f.status, colourOfActor(f.actor),
-                                                                    f.confidence == "indicative", f.beganWithinADayOf(now))});
+                                                                    f.confidence == "indicative",
+                                                                    layer.control()->changes[i] && f.beganWithinADayOf(now))});
           continue;
         }
         ControlMarker marker;
         marker.position = layer.control()->positions[i];
         marker.colour = colourOfActor(f.actor);
-        marker.justChanged = f.beganWithinADayOf(now);
+        // Bright only for a real change at the place: the first day of the data is no change.
+        marker.justChanged = layer.control()->changes[i] && f.beganWithinADayOf(now);
         marker.style = symbology::controlMarkerStyle(f.status);
         frame.controls.push_back(marker);
       }
     }
     const int32_t riskDays = m_clock.riskDays();
-    const auto risks = riskDays > 0 ? routeRisks(riskDays) : std::vector<std::vector<uint32_t>>{};
+    const auto risks = riskDays > 0 ? routeRisks(riskDays, now) : std::vector<std::vector<uint32_t>>{};
     for (size_t c = 0; c < m_convoys.size(); ++c) {
       const LoadedConvoy& convoy = m_convoys[c];
+      if (!convoy.shownAt(now)) continue;  // not yet set out, or long arrived: not on the map
       const TrackPosition p = convoy.track.at(now);
       ConvoyOverlay overlay;
       if (c < risks.size() && !risks[c].empty()) {
@@ -473,7 +506,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       for (size_t i = 0; i < passed.near.size(); ++i)
         if (!std::isnan(passed.display[i].x))
           (passed.near[i].metresAlong > dayAgo ? overlay.justReached : overlay.passedIncidents).push_back(passed.display[i]);
-      overlay.label = convoy.track.name() + (p.status == TrackStatus::Moving ? "" : std::string(" (") + trackStatusName(p.status) + ")");
+      overlay.label = convoy.track.name() + convoyLabelSuffix(convoy.track, p);
       frame.convoys.push_back(std::move(overlay));
     }
     frame.clockText = formatUtc(now);
@@ -492,11 +525,13 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     if (const auto time = m_clock.time()) {
       for (const SessionLayer& layer : m_layers) {
         if (!layer.spec.visible || !layer.control()) continue;
-        for (const ControlFeature& f : layer.control()->load.features) {
+        const auto& features = layer.control()->load.features;
+        for (size_t i = 0; i < features.size(); ++i) {
+          const ControlFeature& f = features[i];
           if (!f.validAt(*time)) continue;
           if (std::find(actors.begin(), actors.end(), f.actor) == actors.end()) actors.push_back(f.actor);
           if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
-          justChanged = justChanged || f.beganWithinADayOf(*time);
+          justChanged = justChanged || (layer.control()->changes[i] && f.beganWithinADayOf(*time));
         }
       }
     }
@@ -508,7 +543,9 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       frame.furniture.legend.push_back(symbology::nearTownEntry());
       frame.furniture.legend.push_back(symbology::regionOnlyEntry());
     }
-    if (m_clock.time() && m_clock.riskDays() > 0 && !m_convoys.empty()) {
+    const bool riskDrawn = std::any_of(frame.convoys.begin(), frame.convoys.end(),
+                                       [](const ConvoyOverlay& c) { return !c.riskSegments.empty(); });
+    if (riskDrawn) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
       frame.furniture.legend.push_back(symbology::routeRiskEntry(m_clock.riskDays()));
     }

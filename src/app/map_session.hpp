@@ -31,6 +31,10 @@ struct LoadedConvoy {
   std::vector<Vec2> routeDisplay;  // the route in the display CRS, densified along the geodesic
   std::vector<double> routeMetres; // distance along the route at each of those points
   double alertKm = 5;              // the scene's: incidents this close to the route are flagged
+  double shownBeforeHours = 24, shownAfterHours = 24;  // on the map from/until then (the scene's)
+  bool shownAt(UtcSeconds t) const {
+    return t >= track.departure() - UtcSeconds(shownBeforeHours * 3600) && t <= track.arrival() + UtcSeconds(shownAfterHours * 3600);
+  }
 };
 
 struct SessionLayer {
@@ -112,7 +116,8 @@ public:
   const std::vector<std::string>& convoyErrors() const { return m_convoyErrors; }
   // Route risk per 10 km segment of each convoy's route: incidents (of every incident layer, current filter)
   // within the convoy's alert distance during the `riskDays` before its departure. Recounted when asked.
-  std::vector<std::vector<uint32_t>> routeRisks(int32_t riskDays) const;
+  // Only incidents that had happened by `now` count: the look-back ends at the earlier of `now` and departure.
+  std::vector<std::vector<uint32_t>> routeRisks(int32_t riskDays, UtcSeconds now) const;
   // The incident layer the panels and convoy rings use: the first visible one with a filter result.
   const SessionLayer* incidentLayer() const;
   // Incidents (of incidentLayer(), unfiltered) within the convoy's alert distance that it
@@ -167,7 +172,7 @@ private:
   void layersChanged();
   // routeRisks() is costly (geodesics per incident): kept until the filter, the look-back or the incident tables
   // in use (which ones, not how many) change.
-  using RiskKey = std::tuple<EventFilter, int32_t, std::vector<const EventTable*>>;
+  using RiskKey = std::tuple<EventFilter, int32_t, std::vector<const EventTable*>, std::vector<int32_t>>;
   mutable std::optional<RiskKey> m_riskKey;
   mutable std::vector<std::vector<uint32_t>> m_riskCache;
   // Incidents near each route: geodesics per incident, so measured once per incident table.

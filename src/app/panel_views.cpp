@@ -117,7 +117,7 @@ TimeView PanelViews::timeView(const SessionController& controller, std::optional
   if (!view.clock) return view;
 
   const auto& convoys = session.convoys();
-  const auto risks = view.riskDays > 0 ? session.routeRisks(view.riskDays) : std::vector<std::vector<uint32_t>>{};
+  const auto risks = view.riskDays > 0 ? session.routeRisks(view.riskDays, *view.clock) : std::vector<std::vector<uint32_t>>{};
   for (size_t c = 0; c < convoys.size(); ++c) {
     const Track& track = convoys[c].track;
     const TrackPosition p = track.at(*view.clock);
@@ -128,7 +128,11 @@ TimeView PanelViews::timeView(const SessionController& controller, std::optional
     status.arrival = track.arrival();
     status.kmDone = p.metresDone / 1000;
     status.kmTotal = p.metresTotal / 1000;
-    status.status = trackStatusName(p.status);
+    // In words for the panel: the track's status names are for scripts (sitmap track).
+    status.status = p.status == TrackStatus::NotStarted ? "not yet departed"
+                    : p.status == TrackStatus::Moving   ? "moving"
+                    : p.status == TrackStatus::Stopped  ? "halted"
+                                                        : "arrived";
     status.inferred = p.inferred && p.status != TrackStatus::NotStarted;
     status.alertKm = convoys[c].alertKm;
     const auto& waypoints = track.waypoints();

@@ -112,7 +112,7 @@ struct ConvoyStatusView {
   std::string name;
   int64_t departure = 0, arrival = 0;
   double kmDone = 0, kmTotal = 0;
-  std::string status;    // moving, stopped, not-started, arrived
+  std::string status;    // in words: not yet departed, moving, halted, arrived
   std::string leg;       // "Kidal (MINUSMA camp) → Anéfis (near)"
   bool inferred = false; // the position is interpolated, not reported
   std::string legNote;   // the source note of the leg's start

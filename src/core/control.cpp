@@ -36,4 +36,19 @@ std::vector<ControlChange> controlChanges(const std::vector<ControlFeature>& fea
   return changes;
 }
 
+std::vector<uint8_t> changesAtTheirPlace(const std::vector<ControlFeature>& features) {
+  std::vector<uint8_t> changed(features.size(), 0);
+  for (size_t i = 0; i < features.size(); ++i) {
+    const ControlFeature& f = features[i];
+    // The state at this place just before f began: the latest-starting feature of the same name valid then.
+    const ControlFeature* before = nullptr;
+    for (const ControlFeature& g : features)
+      if (&g != &f && g.name == f.name && g.validFrom < f.validFrom && (!g.validTo || *g.validTo >= f.validFrom) &&
+          (!before || g.validFrom > before->validFrom))
+        before = &g;
+    changed[i] = before && (before->actor != f.actor || before->status != f.status);
+  }
+  return changed;
+}
+
 }  // namespace sitmap

@@ -40,4 +40,8 @@ struct ControlChange {
 // Every start and end of validity, in time order (for the changes panel and highlights).
 std::vector<ControlChange> controlChanges(const std::vector<ControlFeature>& features);
 
+// Per feature: 1 where its start is a change at that place (same name): the state just before it there had
+// another holder or status. 0 where it only starts the data ("since before" that date) or repeats the state.
+std::vector<uint8_t> changesAtTheirPlace(const std::vector<ControlFeature>& features);
+
 }  // namespace sitmap

@@ -40,6 +40,9 @@ struct ConvoySpec {
                                       // OGR line whose vertices carry times (M values as UTC seconds, or a
                                       // "times" list of one UTC time per vertex)
   double alertKm = 5;                 // incidents within this distance of the route are flagged
+  // On the map from this long before departure (drawn "departs ...") until this long after arrival; not before,
+  // not after: a convoy that has not set out, or long arrived, is not on the map.
+  double shownBeforeHours = 24, shownAfterHours = 24;
   friend bool operator==(const ConvoySpec&, const ConvoySpec&) = default;
 };
 

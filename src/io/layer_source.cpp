@@ -93,6 +93,7 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
       triangulator.add(*zone, zone->rings);
       control->zones.push_back(std::move(zone));
     }
+    control->changes = changesAtTheirPlace(load->features);
     control->load = std::move(*load);
     return LoadedLayer{ControlLayer{std::move(control)}};
   }

@@ -24,6 +24,7 @@ namespace sitmap {
 // zone per feature (areas; null for points).
 struct ControlLayerData {
   ControlLoad load;
+  std::vector<uint8_t> changes;  // per feature: its start is a real change at its place (changesAtTheirPlace)
   std::vector<Vec2> positions;
   std::vector<std::shared_ptr<const VectorData>> zones;
 };

@@ -105,7 +105,9 @@ const KeySchema& sceneKeySchema() {
   static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
                                 "min_scale", "max_scale", "style"},
                                {{"style", &style}}};
-  static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km"}, {}};
+  static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km", "shown_before_hours",
+                                 "shown_after_hours"},
+                                {}};
   static const KeySchema bookmark{{"name", "view", "clock", "filter", "layers_visible"},
                                   {{"view", &view}, {"filter", &filter}}};
   static const KeySchema root{{"sitmap_scene", "title", "crs", "background", "home_bbox", "clock", "window_days",
@@ -424,6 +426,11 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
         convoy.gpxPath = resolve(c.string("gpx"));
         convoy.alertKm = c.number("alert_km", convoy.alertKm);
         if (!(convoy.alertKm >= 0 && convoy.alertKm <= 1000)) c.fail("alert_km", "expected a distance from 0 to 1000 km");
+        for (auto [key, hours] : {std::pair{"shown_before_hours", &convoy.shownBeforeHours},
+                                  std::pair{"shown_after_hours", &convoy.shownAfterHours}}) {
+          *hours = c.number(key, *hours);
+          if (!(*hours >= 0 && *hours <= 24 * 366)) c.fail(key, "expected hours from 0 to a year");
+        }
         if (convoy.gpxPath.empty() && (convoy.routePath.empty() || convoy.waypointsPath.empty()))
           c.fail("", "needs \"route\" and \"waypoints\", or \"gpx\"");
         scene.convoys.push_back(convoy);
@@ -583,6 +590,8 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
   root["layers"] = layers;
   for (const ConvoySpec& c : scene.convoys) {
     json convoy = {{"name", c.name}, {"alert_km", c.alertKm}};
+    if (c.shownBeforeHours != ConvoySpec{}.shownBeforeHours) convoy["shown_before_hours"] = c.shownBeforeHours;
+    if (c.shownAfterHours != ConvoySpec{}.shownAfterHours) convoy["shown_after_hours"] = c.shownAfterHours;
     if (!c.gpxPath.empty()) convoy["gpx"] = relativeTo(c.gpxPath, baseDir);
     if (!c.routePath.empty()) convoy["route"] = relativeTo(c.routePath, baseDir);
     if (!c.routeLayer.empty()) convoy["route_layer"] = c.routeLayer;

@@ -1,4 +1,5 @@
 // UTC parsing, geodesic lengths and convoy interpolation: by distance, across stops, before and after, antimeridian.
+#include "core/control.hpp"
 #include "core/track.hpp"
 
 #include <GeographicLib/Geodesic.hpp>
@@ -161,4 +162,25 @@ TEST(NearRoute, KeepsPositionsWithinTheBufferWithWhereAlongTheRoute) {
   EXPECT_NEAR(near[0].metresAlong, geodesicLength({{0, 16}, {0, 16.45}}), 500);
   EXPECT_EQ(near[1].index, 2u);
   EXPECT_NEAR(near[1].metresAlong, geodesicLength({{0, 16}, {0, 16.045}}), 500);
+}
+
+TEST(ControlChanges, AChangeIsANewHolderOrStatusAtThePlaceNotTheStartOfTheData) {
+  auto feature = [](const char* name, const char* actor, ControlStatus status, UtcSeconds from, std::optional<UtcSeconds> to) {
+    ControlFeature f;
+    f.name = name;
+    f.actor = actor;
+    f.status = status;
+    f.validFrom = from;
+    f.validTo = to;
+    return f;
+  };
+  const UtcSeconds d = 86400, t0 = 19600 * d;
+  const std::vector<ControlFeature> features = {
+      feature("Kidal", "CSP-PSD", ControlStatus::Control, t0, t0 + 10 * d),          // start of the data
+      feature("Kidal", "FAMa", ControlStatus::Control, t0 + 10 * d, std::nullopt),   // a new holder
+      feature("Gao", "FAMa", ControlStatus::Control, t0, t0 + 5 * d),
+      feature("Gao", "FAMa", ControlStatus::Control, t0 + 5 * d, std::nullopt),      // the same again: a new snapshot
+      feature("Ber", "JNIM", ControlStatus::Influence, t0, t0 + 5 * d),
+      feature("Ber", "JNIM", ControlStatus::Control, t0 + 5 * d, std::nullopt)};     // a new status
+  EXPECT_EQ(changesAtTheirPlace(features), (std::vector<uint8_t>{0, 1, 0, 0, 0, 1}));
 }

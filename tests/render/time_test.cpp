@@ -1,5 +1,7 @@
 // The clock on the map: a convoy and a control point drawn where they are at a time, gone outside validity.
 #include <gtest/gtest.h>
+#include "core/utc_time.hpp"
+#include "app/map_session.hpp"
 
 #include "app/headless_render.hpp"
 #include "core/event_style.hpp"
@@ -93,7 +95,43 @@ TEST(TimeRender, OutsideTheirTimesTheyAreGone) {
   const Vec2 middle = pixelOf({2, 15.0});
   EXPECT_FALSE(near(pixel(*image, int(middle.x) + 4, int(middle.y) - 6), {26, 51, 153}, 30)) << "no convoy icon mid-route";
   const Vec2 east = pixelOf({3, 15});
-  EXPECT_TRUE(near(pixel(*image, int(east.x) - 3, int(east.y)), {26, 51, 153}, 40)) << "convoy arrived at its end";
+  EXPECT_FALSE(near(pixel(*image, int(east.x) - 3, int(east.y)), {26, 51, 153}, 40)) << "nine days after arrival: gone";
+}
+
+TEST(TimeRender, AConvoyShowsFromADayBeforeDepartureToADayAfterArrival) {
+  TempDir dir;
+  const Scene scene = timeScene(dir);  // departs West 1 Nov 00:00Z, arrives East 2 Nov 00:00Z
+  const Vec2 west = pixelOf({1, 15}), east = pixelOf({3, 15});
+  const auto icon = [&](const RgbaImage& image, Vec2 p) { return near(pixel(image, int(p.x) + 3, int(p.y)), {26, 51, 153}, 40); };
+  auto early = renderScene(scene, at("2023-10-30T12:00Z"));
+  ASSERT_TRUE(early) << early.error();
+  EXPECT_FALSE(icon(*early, west)) << "a day and a half before departure: not on the map";
+  auto waiting = renderScene(scene, at("2023-10-31T12:00Z"));
+  ASSERT_TRUE(waiting) << waiting.error();
+  EXPECT_TRUE(icon(*waiting, west)) << "within the day before departure: at its start";
+  auto arrived = renderScene(scene, at("2023-11-02T12:00Z"));
+  ASSERT_TRUE(arrived) << arrived.error();
+  const Vec2 end = pixelOf({3, 15});
+  EXPECT_TRUE(near(pixel(*arrived, int(end.x) - 3, int(end.y)), {26, 51, 153}, 40)) << "within the day after arrival";
+}
+
+TEST(TimeRender, RouteRiskCountsOnlyIncidentsThatHadHappened) {
+  TempDir dir;
+  Scene scene = timeScene(dir, true);  // an IED beside the route on 1 Nov
+  scene.riskDays = 30;
+  scene.convoys[0].shownBeforeHours = 24 * 40;  // on the map well before, so its route risk shows
+  auto session = MapSession::create(scene);
+  ASSERT_TRUE(session) << session.error();
+  for (SessionLayer& layer : session->layers()) session->finishLoad(layer.uid, openLayer(layer.spec, session->displayCrs()));
+  session->updateSelections(true);
+  auto total = [&](const char* time) {
+    uint32_t n = 0;
+    for (const auto& risk : session->routeRisks(30, *parseUtc(time)))
+      for (uint32_t count : risk) n += count;
+    return n;
+  };
+  EXPECT_EQ(total("2023-10-25T00:00Z"), 0u) << "before the IED, it does not count";
+  EXPECT_EQ(total("2023-11-01T12:00Z"), 1u) << "once it happened, it does";
 }
 
 TEST(TimeRender, IncidentsNearTheRouteAreRingedOnceTheConvoyPassesThem) {
@@ -116,10 +154,21 @@ TEST(TimeRender, IncidentsNearTheRouteAreRingedOnceTheConvoyPassesThem) {
 TEST(TimeRender, AZoneThatJustChangedHasABrightEdgeForADay) {
   TempDir dir;
   const Scene scene = timeScene(dir);
-  const Vec2 edge = pixelOf({0.5, 17.5});  // the zone's west edge; it became valid on 1 Nov
+  // "Zone" passes from CSP-PSD to FAMa on 1 Nov: a change. "Other" first appears on 1 Nov, where the data starts:
+  // "since before", no change.
+  writeText(dir.path("control.geojson"), R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"name":"Zone","actor":"CSP-PSD","status":"influence","valid_from":"2023-10-20","valid_to":"2023-11-01"},
+     "geometry":{"type":"Polygon","coordinates":[[[0.5,17.2],[1.5,17.2],[1.5,17.8],[0.5,17.8],[0.5,17.2]]]}},
+    {"type":"Feature","properties":{"name":"Zone","actor":"FAMa","status":"influence","valid_from":"2023-11-01","valid_to":"2023-11-10"},
+     "geometry":{"type":"Polygon","coordinates":[[[0.5,17.2],[1.5,17.2],[1.5,17.8],[0.5,17.8],[0.5,17.2]]]}},
+    {"type":"Feature","properties":{"name":"Other","actor":"FAMa","status":"influence","valid_from":"2023-11-01","valid_to":"2023-11-10"},
+     "geometry":{"type":"Polygon","coordinates":[[[2.5,17.2],[3.5,17.2],[3.5,17.8],[2.5,17.8],[2.5,17.2]]]}}]})");
+  const Vec2 edge = pixelOf({0.5, 17.5});        // Zone's west edge
+  const Vec2 otherEdge = pixelOf({2.5, 17.5});   // Other's west edge
   auto fresh = renderScene(scene, at("2023-11-01T12:00Z"));
   ASSERT_TRUE(fresh) << fresh.error();
   EXPECT_TRUE(near(pixel(*fresh, int(edge.x), int(edge.y)), {255, 217, 0}, 30)) << "changed in the last day";
+  EXPECT_FALSE(near(pixel(*fresh, int(otherEdge.x), int(otherEdge.y)), {255, 217, 0}, 60)) << "the start of the data is no change";
   auto settled = renderScene(scene, at("2023-11-03T12:00Z"));
   ASSERT_TRUE(settled) << settled.error();
   EXPECT_FALSE(near(pixel(*settled, int(edge.x), int(edge.y)), {255, 217, 0}, 60)) << "two days on: the actor's edge";
