@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <system_error>
 
 #include "io/gdal_session.hpp"
@@ -18,6 +19,12 @@ bool isCsv(const std::string& path) {
   return ext == ".csv" || ext == ".tsv";
 }
 
+bool isSqliteBased(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext == ".gpkg" || ext == ".sqlite" || ext == ".db" || ext == ".mbtiles";
+}
+
 Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what) {
   ensureGdal();
   // Paths GDAL handles itself (/vsizip/..., URLs, connection strings) skip the file checks.
@@ -29,8 +36,14 @@ Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, c
   // CSV: take geometry from lon/lat-like columns, whatever their exact names.
   const char* csvOptions[] = {"X_POSSIBLE_NAMES=lon,long,longitude,x,lng", "Y_POSSIBLE_NAMES=lat,latitude,y",
                               "KEEP_GEOM_COLUMNS=NO", "AUTODETECT_TYPE=YES", nullptr};
+  // SQLite-based files (GeoPackage, SpatiaLite) are opened one at a time: SpatiaLite's initialisation calls
+  // setlocale, which races with itself when layers load on parallel threads (seen with ThreadSanitizer).
+  static std::mutex sqliteOpen;
+  std::unique_lock<std::mutex> serialised(sqliteOpen, std::defer_lock);
+  if (isSqliteBased(path)) serialised.lock();
   GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
                                                  isCsv(path) ? csvOptions : nullptr, nullptr));
+  if (serialised.owns_lock()) serialised.unlock();
   if (!dataset) {
     std::string reason = lastGdalError("");
     // GDAL's "not recognized as a supported file format" is the common case for garbage bytes.

@@ -167,3 +167,21 @@ TEST(MapSession, AWorldLayerToThePolesIsFramedWithinWebMercatorsLatitudes) {
   utm->finishLoad(utm->layers()[0].uid, openLayer(utm->layers()[0].spec, utm->displayCrs()));
   EXPECT_TRUE(utm->homeBounds().valid());
 }
+
+TEST(MapSession, AConvoyRouteKeepsItsOwnCorners) {
+  TempDir dir;
+  // A corner at (2.003, 15.4): 2 km samples alone would cut it.
+  writeText(dir.path("route.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+    "geometry":{"type":"LineString","coordinates":[[1,15],[2.003,15.4],[3,15]]}}]})");
+  writeText(dir.path("waypoints.csv"), "time_utc,place,latitude,longitude\n2023-11-01T00:00Z,West,15,1\n2023-11-02T00:00Z,East,15,3\n");
+  auto scene = parseScene(R"({"sitmap_scene":1,"convoys":[{"route":"route.geojson","waypoints":"waypoints.csv"}]})", dir.root());
+  ASSERT_TRUE(scene) << scene.error();
+  auto s = MapSession::create(*scene);
+  ASSERT_TRUE(s) << s.error();
+  ASSERT_EQ(s->convoys().size(), 1u) << (s->convoyErrors().empty() ? "" : s->convoyErrors()[0]);
+  const auto corner = s->toDisplay({2.003, 15.4});
+  const auto& route = s->convoys()[0].routeDisplay;
+  EXPECT_TRUE(std::any_of(route.begin(), route.end(), [&](Vec2 p) { return std::abs(p.x - corner->x) < 1e-6 && std::abs(p.y - corner->y) < 1e-6; }))
+      << "the drawn route passes through the route's own vertex";
+  EXPECT_TRUE(std::is_sorted(s->convoys()[0].routeMetres.begin(), s->convoys()[0].routeMetres.end()));
+}
