@@ -77,6 +77,7 @@ void SessionController::startLoads() {
           std::erase_if(m_loads, [&](const Load& l) { return l.layer == uid; });
           if (!result) error(result.error());
           m_session.finishLoad(uid, std::move(result));
+          if (std::erase(m_addedByUser, uid)) placeAddedLayer(uid);
         });
     m_loads.push_back({uid, task});
   }
@@ -178,7 +179,7 @@ bool SessionController::apply(const Command& command) {
           } else if constexpr (std::is_same_v<T, AddLayerFromPath>) {
             std::vector<std::string> notes;
             std::vector<LayerSpec> specs = layerSpecsForFile(c.path, m_colourIndex, &notes);
-            for (LayerSpec& spec : specs) m_session.addLayer(std::move(spec));
+            for (LayerSpec& spec : specs) m_addedByUser.push_back(m_session.addLayer(std::move(spec)).uid);
             for (std::string& note : notes) info(std::move(note));
             info("Added " + std::to_string(specs.size()) + (specs.size() == 1 ? " layer" : " layers") + " from " + c.path);
             startLoads();
@@ -243,9 +244,26 @@ bool SessionController::apply(const Command& command) {
   }
 }
 
+void SessionController::placeAddedLayer(uint64_t uid) {
+  // A raster the user adds lies on the other rasters (the basemap), under every vector and operational layer:
+  // on top it would bury the incidents and control.
+  auto& layers = m_session.layers();
+  const auto it = std::find_if(layers.begin(), layers.end(), [&](const SessionLayer& l) { return l.uid == uid; });
+  if (it == layers.end() || !it->raster()) return;
+  const long from = it - layers.begin();
+  long to = 0;
+  for (long i = 0; i < long(layers.size()); ++i)
+    if (i != from && layers[size_t(i)].raster()) to = i + (i < from ? 1 : 0);
+  const std::string name = it->spec.name;
+  if (to >= from) return;
+  std::rotate(layers.begin() + to, layers.begin() + from, layers.begin() + from + 1);
+  info(name + " placed under the vector layers, above the other rasters");
+}
+
 void SessionController::replaceSession(MapSession next) {
   for (const Load& load : m_loads) m_tasks.cancel(load.task);  // cancel before discarding: nothing waits
   m_loads.clear();
+  m_addedByUser.clear();
   for (TaskId pass : m_filterPasses) m_tasks.cancel(pass);  // their results belong to the old session
   m_filterPasses.clear();
   for (const SessionLayer& layer : m_session.layers()) retire(layer.rendererId);

@@ -80,6 +80,7 @@ private:
   void goToBookmark(int index);
   void rememberScene(const std::string& path);
   void pickRegionAt(Vec2 screen);
+  void placeAddedLayer(uint64_t uid);
   void addRectangleRegion(Vec2 a, Vec2 b);
   void retire(LayerId id);
   void info(std::string text) { m_messages.push_back({std::move(text), false}); }
@@ -97,6 +98,7 @@ private:
   };
   std::vector<Load> m_loads;
   std::vector<TaskId> m_filterPasses;
+  std::vector<uint64_t> m_addedByUser;  // layers added by path or drop, placed by kind once loaded
   size_t m_backgroundFilterMinEvents;
   bool m_fitPending = true;  // fit the home view once the first layers are in
   bool m_follow = false;

@@ -253,3 +253,19 @@ TEST(SessionController, LargeFilterPassesRunOffTheFrameAndLandWhole) {
   EXPECT_LT(background, all);
   EXPECT_GT(background, 0u);
 }
+
+TEST(SessionController, ANewRasterGoesUnderTheVectorLayersAboveTheOtherRasters) {
+  TempDir dir;
+  writeSquaresGeoTiff(dir.path("basemap.tif"), 4326, {0, 14, 4, 18}, 64, {});
+  writeSquaresGeoTiff(dir.path("imagery.tif"), 4326, {0, 14, 4, 18}, 64, {});
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": [{"name": "Basemap", "path": ")" + dir.path("basemap.tif") +
+                                      R"("}, {"name": "Places", "path": "../basemap/northern-mali.gpkg", "layer": "places"}]})");
+  settle(c);
+  c.apply(AddLayerFromPath{dir.path("imagery.tif")});
+  settle(c);
+  EXPECT_EQ(layerNames(c), (std::vector<std::string>{"Basemap", "imagery.tif", "Places"}));
+  // A vector file still goes on top.
+  c.apply(AddLayerFromPath{sourceDir() + "/assets/data/control_2023.geojson"});
+  settle(c);
+  EXPECT_EQ(layerNames(c).back(), "control_2023.geojson");
+}
