@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/symbology.hpp"
+#include "core/utc_time.hpp"
 #include "io/scene_file.hpp"
 #include "support/test_files.hpp"
 
@@ -184,4 +185,31 @@ TEST(MapSession, AConvoyRouteKeepsItsOwnCorners) {
   EXPECT_TRUE(std::any_of(route.begin(), route.end(), [&](Vec2 p) { return std::abs(p.x - corner->x) < 1e-6 && std::abs(p.y - corner->y) < 1e-6; }))
       << "the drawn route passes through the route's own vertex";
   EXPECT_TRUE(std::is_sorted(s->convoys()[0].routeMetres.begin(), s->convoys()[0].routeMetres.end()));
+}
+
+TEST(MapSession, RouteRiskFollowsWhichIncidentLayersAreShownNotHowMany) {
+  TempDir dir;
+  writeText(dir.path("route.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+    "geometry":{"type":"LineString","coordinates":[[1,15],[3,15]]}}]})");
+  writeText(dir.path("waypoints.csv"), "time_utc,place,latitude,longitude\n2023-11-01T00:00Z,West,15,1\n2023-11-02T00:00Z,East,15,3\n");
+  const std::string header = "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\n";
+  writeText(dir.path("near.csv"), header + "N1,2023-10-25,Battles,15.01,2,0\n");  // beside the route
+  writeText(dir.path("far.csv"), header + "F1,2023-10-25,Battles,18,2,0\n");     // 330 km away
+  auto scene = parseScene(R"({"sitmap_scene":1,"layers":[{"path":"near.csv","kind":"incidents"},{"path":"far.csv","kind":"incidents"}],
+      "convoys":[{"route":"route.geojson","waypoints":"waypoints.csv"}]})", dir.root());
+  ASSERT_TRUE(scene) << scene.error();
+  auto s = MapSession::create(*scene);
+  ASSERT_TRUE(s) << s.error();
+  for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
+  auto total = [&] {
+    uint32_t n = 0;
+    for (const auto& risk : s->routeRisks(30, *parseUtc("2023-11-01T00:00Z")))
+      for (uint32_t count : risk) n += count;
+    return n;
+  };
+  s->layers()[1].spec.visible = false;
+  EXPECT_EQ(total(), 1u);
+  s->layers()[0].spec.visible = false;  // one incident layer shown, as before, but the other one
+  s->layers()[1].spec.visible = true;
+  EXPECT_EQ(total(), 0u) << "a cache keyed on the count of layers would still say 1";
 }
