@@ -312,7 +312,7 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
   }
   builder.finish();
   if (!numericDates.empty()) {
-    auto quote = [&](size_t row) { return "row " + std::to_string(row); };
+    auto quote = [](size_t at) { return "row " + std::to_string(at); };
     if (dayFirstRow && monthFirstRow)
       return Error{name + ": its dates are written in both orders (" + quote(*dayFirstRow) + " is day/month, " +
                    quote(*monthFirstRow) + " month/day); re-save them as 2020-12-31"};

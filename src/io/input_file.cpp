@@ -5,8 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace sitmap {
 
@@ -16,6 +19,12 @@ bool isLocalFilePath(const std::string& path) {
   // before its first slash.
   const size_t colon = path.find(':');
   return colon == std::string::npos || path.find('/') < colon;
+}
+
+std::string lowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return ext;
 }
 
 Status checkInputFile(const std::string& path) {

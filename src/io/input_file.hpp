@@ -12,6 +12,8 @@ namespace sitmap {
 // True for a path on the local file system; false for what GDAL resolves itself: /vsi… paths, URLs
 // (http://, s3://) and connection strings (PG:…, WFS:…). Only local paths are checked or joined to folders.
 bool isLocalFilePath(const std::string& path);
+// The path's extension in lower case (".gpx" for TRACK.GPX): what kind detection compares.
+std::string lowerExtension(const std::string& path);
 // A local path that exists, is a regular file (after symlinks) and can be read; other paths pass unchecked.
 Status checkInputFile(const std::string& path);
 // The whole file, refused past `maxBytes` (a scene or a waypoint table is small; a runaway read is not).

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "io/crs.hpp"
+#include "io/input_file.hpp"
 #include "io/polygon_triangulator.hpp"
 #include "io/source_open.hpp"
 #include "io/vector_loader.hpp"
@@ -23,11 +24,7 @@ Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
   return Error{spec.path + ": holds no raster or vector data"};
 }
 
-bool isCsv(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return ext == ".csv";
-}
+bool isCsv(const std::string& path) { return lowerExtension(path) == ".csv"; }
 
 // Incidents from an ACLED CSV or an OGR point layer, placed in the display CRS.
 Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress) {

@@ -14,14 +14,12 @@ namespace sitmap {
 namespace {
 
 bool isCsv(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string ext = lowerExtension(path);
   return ext == ".csv" || ext == ".tsv";
 }
 
 bool isSqliteBased(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string ext = lowerExtension(path);
   return ext == ".gpkg" || ext == ".sqlite" || ext == ".db" || ext == ".mbtiles";
 }
 

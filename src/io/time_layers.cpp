@@ -180,11 +180,7 @@ Result<Track> loadGpx(const ConvoySpec& spec) {
 
 }  // namespace
 
-bool hasGpxExtension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  return ext == ".gpx";
-}
+bool hasGpxExtension(const std::string& path) { return lowerExtension(path) == ".gpx"; }
 
 Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) {
   if (!spec.gpxPath.empty())

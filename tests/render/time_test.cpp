@@ -101,7 +101,7 @@ TEST(TimeRender, OutsideTheirTimesTheyAreGone) {
 TEST(TimeRender, AConvoyShowsFromADayBeforeDepartureToADayAfterArrival) {
   TempDir dir;
   const Scene scene = timeScene(dir);  // departs West 1 Nov 00:00Z, arrives East 2 Nov 00:00Z
-  const Vec2 west = pixelOf({1, 15}), east = pixelOf({3, 15});
+  const Vec2 west = pixelOf({1, 15});
   const auto icon = [&](const RgbaImage& image, Vec2 p) { return near(pixel(image, int(p.x) + 3, int(p.y)), {26, 51, 153}, 40); };
   auto early = renderScene(scene, at("2023-10-30T12:00Z"));
   ASSERT_TRUE(early) << early.error();
