@@ -275,6 +275,7 @@ int main(int argc, char** argv) {
   if (!opened) return fail(kExitBadInput, opened.error());
   ViewerOptions viewer;
   viewer.scenePath = opened->scenePath;  // Ctrl+S saves over a scene file only, never over a data file
+  viewer.sceneReadOnly = viewInputs.empty();  // nor over the bundled default scene, which ships with sitmap
   if (!windowSize.empty()) {
     auto parsed = parseSize(windowSize);
     if (!parsed) return fail(kExitUsage, "--window must be WIDTHxHEIGHT, e.g. 1600x900");

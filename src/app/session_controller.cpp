@@ -16,6 +16,7 @@ SessionController::SessionController(MapSession session, ControllerOptions optio
     : m_session(std::move(session)),
       m_view(Viewport::fitting(m_session.homeBounds(), options.widthPx, options.heightPx)),
       m_scenePath(std::move(options.scenePath)),
+      m_sceneReadOnly(options.sceneReadOnly),
       m_recentScenesFile(std::move(options.recentScenesFile)),
       m_backgroundFilterMinEvents(options.backgroundFilterMinEvents) {
   if (!m_recentScenesFile.empty()) {
@@ -320,6 +321,7 @@ void SessionController::openScene(const std::string& path) {
   }
   replaceSession(std::move(*next));
   m_scenePath = path;
+  m_sceneReadOnly = false;
   m_fitPending = true;
   m_bookmark = -1;
   rememberScene(path);
@@ -331,12 +333,17 @@ void SessionController::saveScene(const SaveScene& command) {
     error("This view came from files, not a scene: give a path under Map > Save as.");
     return;
   }
+  if (command.path.empty() && m_sceneReadOnly) {
+    error("The bundled default scene is not saved over: give a path under Map > Save as.");
+    return;
+  }
   const Status saved = saveSceneFile(path, m_session.currentScene(m_view), command.path.empty() || command.overwrite);
   if (!saved) {
     error(saved.error());
     return;
   }
   m_scenePath = path;
+  m_sceneReadOnly = false;
   rememberScene(path);
   info("Scene saved to " + path);
 }

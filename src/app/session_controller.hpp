@@ -23,6 +23,7 @@ struct ControllerOptions {
   std::filesystem::path recentScenesFile;
   // Incident tables at least this large are filtered on the task system, off the frame.
   size_t backgroundFilterMinEvents = 200000;
+  bool sceneReadOnly = false;  // the scene file is not saved over (the bundled default): Save as only
 };
 
 // A message for the user (the viewer shows it as a notification).
@@ -89,6 +90,7 @@ private:
   MapSession m_session;
   Viewport m_view;
   std::string m_scenePath;
+  bool m_sceneReadOnly;
   std::filesystem::path m_recentScenesFile;
   std::vector<std::string> m_recentScenes;
   TaskSystem m_tasks;

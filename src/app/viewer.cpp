@@ -22,6 +22,7 @@ std::filesystem::path recentScenesFile() {
 ControllerOptions controllerOptions(const ViewerOptions& options) {
   ControllerOptions c;
   c.scenePath = options.scenePath;
+  c.sceneReadOnly = options.sceneReadOnly;
   c.widthPx = options.windowWidth;
   c.heightPx = options.windowHeight;
   // A scripted screenshot leaves no trace in the recent-scenes list.

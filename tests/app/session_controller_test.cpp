@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "io/scene_file.hpp"
@@ -268,4 +269,32 @@ TEST(SessionController, ANewRasterGoesUnderTheVectorLayersAboveTheOtherRasters) 
   c.apply(AddLayerFromPath{sourceDir() + "/assets/data/control_2023.geojson"});
   settle(c);
   EXPECT_EQ(layerNames(c).back(), "control_2023.geojson");
+}
+
+TEST(SessionController, TheBundledDefaultSceneIsNeverSavedOver) {
+  TempDir dir;
+  const std::string scene = dir.path("default.json");
+  const std::string text = R"({"sitmap_scene": 1, "title": "Bundled", "layers": []})";
+  writeText(scene, text);
+  auto parsed = parseScene(text, dir.root());
+  ASSERT_TRUE(parsed);
+  auto session = MapSession::create(*parsed);
+  ASSERT_TRUE(session);
+  ControllerOptions options{scene, 800, 450, {}};
+  options.sceneReadOnly = true;
+  SessionController c(std::move(*session), options);
+  c.apply(SaveScene{"", true});  // Ctrl+S
+  EXPECT_EQ(readText(scene), text);
+  const auto messages = c.takeMessages();
+  ASSERT_FALSE(messages.empty());
+  EXPECT_NE(messages.back().text.find("Save as"), std::string::npos);
+  // Save as a new scene works, and that one is then saved over by Ctrl+S.
+  const std::string mine = dir.path("mine.json");
+  c.apply(SaveScene{mine, false});
+  ASSERT_TRUE(std::filesystem::exists(mine));
+  c.apply(AddBookmark{});
+  c.apply(SaveScene{"", true});
+  auto back = loadSceneFile(mine);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(back->bookmarks.size(), 1u);
 }
