@@ -536,8 +536,12 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       }
     }
     if (anyIncidentLayer) {
-      frame.furniture.legendTitle = "Incidents: " + std::to_string(matchingEvents()) + " (" +
-                                    std::to_string(matchingFatalities()) + " fatalities)";
+      // The period is always stated: what the map's incidents are a sample of.
+      const EventFilter shown = effectiveFilter();
+      const std::string period = formatPeriod(shown.fromDay, shown.toDay);
+      const size_t events = matchingEvents();
+      frame.furniture.legendTitle = "Incidents " + (period.empty() ? std::string() : period + " ") + "(" +
+                                    std::to_string(events) + ", " + std::to_string(matchingFatalities()) + " fatalities)";
       for (int c = 0; c < kEventCategoryCount; ++c)
         if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
       frame.furniture.legend.push_back(symbology::nearTownEntry());

@@ -133,4 +133,25 @@ std::optional<NumericDate> parseNumericDate(std::string_view text) {
   return NumericDate{*a, *b, year};
 }
 
+std::string formatPeriod(std::optional<int32_t> fromDay, std::optional<int32_t> toDay) {
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto text = [](int32_t days, bool withYear) {
+    int y = 0, m = 0, d = 0;
+    civilFromDays(days, y, m, d);
+    return std::to_string(d) + " " + months[m - 1] + (withYear ? " " + std::to_string(y) : std::string());
+  };
+  auto yearOf = [](int32_t days) {
+    int y = 0, m = 0, d = 0;
+    civilFromDays(days, y, m, d);
+    return y;
+  };
+  if (fromDay && toDay) {
+    if (*fromDay == *toDay) return text(*toDay, true);
+    return text(*fromDay, yearOf(*fromDay) != yearOf(*toDay)) + " \u2013 " + text(*toDay, true);
+  }
+  if (toDay) return "up to " + text(*toDay, true);
+  if (fromDay) return "from " + text(*fromDay, true);
+  return "";
+}
+
 }  // namespace sitmap

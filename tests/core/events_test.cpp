@@ -258,3 +258,13 @@ TEST(EventFilter, LargeTablesFilteredOnTwoThreadsLoseNoEvent) {
   EXPECT_TRUE(std::is_sorted(result.begin(), result.end()));
   EXPECT_EQ(std::adjacent_find(result.begin(), result.end()), result.end()) << "no event twice";
 }
+
+TEST(CivilDate, PeriodsForLegendsAndCaptions) {
+  const int32_t oct1 = daysFromCivil(2023, 10, 1), nov4 = daysFromCivil(2023, 11, 4);
+  EXPECT_EQ(formatPeriod(oct1, nov4), "1 Oct \u2013 4 Nov 2023");
+  EXPECT_EQ(formatPeriod(daysFromCivil(2023, 12, 29), daysFromCivil(2024, 1, 3)), "29 Dec 2023 \u2013 3 Jan 2024");
+  EXPECT_EQ(formatPeriod(nov4, nov4), "4 Nov 2023");
+  EXPECT_EQ(formatPeriod(std::nullopt, nov4), "up to 4 Nov 2023");
+  EXPECT_EQ(formatPeriod(oct1, std::nullopt), "from 1 Oct 2023");
+  EXPECT_EQ(formatPeriod(std::nullopt, std::nullopt), "");
+}
