@@ -21,13 +21,10 @@ namespace {
 
 // "31 Oct 07:00Z": a short time for map labels.
 std::string shortTime(UtcSeconds t) {
-  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  int y = 0, m = 0, d = 0;
-  civilFromDays(dayOf(t), y, m, d);
   const UtcSeconds inDay = t - UtcSeconds(dayOf(t)) * 86400;
-  char text[32];
-  std::snprintf(text, sizeof text, "%d %s %02d:%02dZ", d, months[m - 1], int(inDay / 3600), int(inDay / 60 % 60));
-  return text;
+  char clock[16];
+  std::snprintf(clock, sizeof clock, " %02d:%02dZ", int(inDay / 3600), int(inDay / 60 % 60));
+  return formatShortDate(dayOf(t), false) + clock;
 }
 
 // What the map says of a convoy beside its name: in words, never the track's internal status names.

@@ -133,13 +133,15 @@ std::optional<NumericDate> parseNumericDate(std::string_view text) {
   return NumericDate{*a, *b, year};
 }
 
-std::string formatPeriod(std::optional<int32_t> fromDay, std::optional<int32_t> toDay) {
+std::string formatShortDate(int32_t days, bool withYear) {
   static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  auto text = [](int32_t days, bool withYear) {
-    int y = 0, m = 0, d = 0;
-    civilFromDays(days, y, m, d);
-    return std::to_string(d) + " " + months[m - 1] + (withYear ? " " + std::to_string(y) : std::string());
-  };
+  int y = 0, m = 0, d = 0;
+  civilFromDays(days, y, m, d);
+  return std::to_string(d) + " " + months[m - 1] + (withYear ? " " + std::to_string(y) : std::string());
+}
+
+std::string formatPeriod(std::optional<int32_t> fromDay, std::optional<int32_t> toDay) {
+  const auto text = formatShortDate;
   auto yearOf = [](int32_t days) {
     int y = 0, m = 0, d = 0;
     civilFromDays(days, y, m, d);

@@ -14,6 +14,8 @@ void civilFromDays(int32_t days, int& year, int& month, int& day);
 // are 1970-2069. Nothing else: a date that could be read two ways is refused rather than guessed.
 std::optional<int32_t> parseEventDate(std::string_view text);
 std::string formatIsoDate(int32_t days);
+// "4 Nov" or "4 Nov 2023": a day as map text reads it.
+std::string formatShortDate(int32_t days, bool withYear);
 // A period for a legend or caption: "1 Oct – 4 Nov 2023", "29 Dec 2023 – 3 Jan 2024", "up to 4 Nov 2023",
 // "from 1 Oct 2023"; "" when neither end is given.
 std::string formatPeriod(std::optional<int32_t> fromDay, std::optional<int32_t> toDay);
