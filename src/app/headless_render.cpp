@@ -122,7 +122,7 @@ Result<RgbaImage> HeadlessMap::render() {
   MapFrame frame = state.session->frame(state.view, float(state.options.scale), state.options.furniture);
   if (state.options.furniture) {
     if (state.options.title) frame.furniture.title = *state.options.title;
-    frame.furniture.subtitle = state.options.subtitle;
+    if (!state.options.subtitle.empty()) frame.furniture.subtitle = state.options.subtitle;
     frame.furniture.banner = state.options.banner;
     frame.furniture.northArrow = state.options.northArrow;
   }

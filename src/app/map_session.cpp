@@ -455,10 +455,14 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         const ControlFeature& f = features[i];
         if (!f.validAt(now)) continue;
         if (!f.isPoint) {
-          frame.controlZones.push_back({layer.control()->zones[i],
-                                        symbology::controlZoneStyle(f.status, colourOfActor(f.actor),
-                                                                    f.confidence == "indicative",
-                                                                    layer.control()->changes[i] && f.beganWithinADayOf(now))});
+          symbology::AreaLook look;
+          look.status = f.status;
+          look.actorColour = colourOfActor(f.actor);
+          if (!f.otherActor.empty()) look.otherColour = colourOfActor(f.otherActor);
+          look.lowConfidence = f.lowConfidence();
+          look.justChanged = layer.control()->changes[i] && f.beganWithinADayOf(now);
+          look.roadStretch = f.rings.empty();
+          frame.controlZones.push_back({layer.control()->zones[i], symbology::controlZoneStyle(look)});
           continue;
         }
         ControlMarker marker;
@@ -488,12 +492,31 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
           overlay.riskSegments.push_back({points, highest ? float(risks[c][segment]) / float(highest) : 0.0f});
         }
       }
-      for (size_t i = 0; i < convoy.routeDisplay.size(); ++i)
-        (convoy.routeMetres[i] <= p.metresDone ? overlay.travelled : overlay.ahead).push_back(convoy.routeDisplay[i]);
+      // The last reported fix at or before now: the trail beyond it is as estimated as the position.
+      overlay.estimated = p.inferred && p.status != TrackStatus::NotStarted;
+      double fixMetres = p.metresDone;
+      if (overlay.estimated) {
+        fixMetres = 0;
+        for (const TimedWaypoint& w : convoy.track.waypoints())
+          if (w.time <= now && !w.inferred) fixMetres = w.metresAlong;
+      }
+      for (size_t i = 0; i < convoy.routeDisplay.size(); ++i) {
+        const double m = convoy.routeMetres[i];
+        if (m > p.metresDone) overlay.ahead.push_back(convoy.routeDisplay[i]);
+        else (m <= fixMetres ? overlay.travelled : overlay.sinceFix).push_back(convoy.routeDisplay[i]);
+      }
       const auto here = toDisplay(p.position);
       if (!here) continue;
       overlay.position = *here;
-      overlay.travelled.push_back(*here);
+      if (overlay.estimated) {
+        if (auto fix = toDisplay(convoy.track.pointAlong(fixMetres).first)) {
+          overlay.travelled.push_back(*fix);
+          overlay.sinceFix.insert(overlay.sinceFix.begin(), *fix);
+        }
+        overlay.sinceFix.push_back(*here);
+      } else {
+        overlay.travelled.push_back(*here);
+      }
       overlay.ahead.insert(overlay.ahead.begin(), *here);
       overlay.headingDegrees = p.headingDegrees;
       overlay.moving = p.status == TrackStatus::Moving;
@@ -503,7 +526,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       for (size_t i = 0; i < passed.near.size(); ++i)
         if (!std::isnan(passed.display[i].x))
           (passed.near[i].metresAlong > dayAgo ? overlay.justReached : overlay.passedIncidents).push_back(passed.display[i]);
-      overlay.label = convoy.track.name() + convoyLabelSuffix(convoy.track, p);
+      overlay.label = convoy.track.name() + convoyLabelSuffix(convoy.track, p) + (overlay.estimated ? " (estimated position)" : "");
       frame.convoys.push_back(std::move(overlay));
     }
     frame.clockText = formatUtc(now);
@@ -519,6 +542,8 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     std::vector<std::string> actors;
     std::vector<ControlStatus> statuses;
     bool justChanged = false;  // a control feature began in the last day: its bright edge needs a key
+    bool areas = false, lowConfidenceArea = false;
+    std::optional<std::pair<Rgba, Rgba>> contested;  // the first contested area's two sides, for its key
     if (const auto time = m_clock.time()) {
       for (const SessionLayer& layer : m_layers) {
         if (!layer.spec.visible || !layer.control()) continue;
@@ -526,8 +551,16 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         for (size_t i = 0; i < features.size(); ++i) {
           const ControlFeature& f = features[i];
           if (!f.validAt(*time)) continue;
-          if (std::find(actors.begin(), actors.end(), f.actor) == actors.end()) actors.push_back(f.actor);
-          if (std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
+          for (const std::string& actor : {f.actor, f.otherActor})
+            if (!actor.empty() && std::find(actors.begin(), actors.end(), actor) == actors.end()) actors.push_back(actor);
+          const bool keyedApart = !f.isPoint && f.status == ControlStatus::Contested;  // the stripes have their own key
+          if (!keyedApart && std::find(statuses.begin(), statuses.end(), f.status) == statuses.end()) statuses.push_back(f.status);
+          if (!f.isPoint) {
+            areas = true;
+            lowConfidenceArea = lowConfidenceArea || f.lowConfidence();
+            if (f.status == ControlStatus::Contested && !f.otherActor.empty() && !contested)
+              contested = std::pair{colourOfActor(f.actor), colourOfActor(f.otherActor)};
+          }
           justChanged = justChanged || (layer.control()->changes[i] && f.beganWithinADayOf(*time));
         }
       }
@@ -539,6 +572,8 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       const size_t events = matchingEvents();
       frame.furniture.legendTitle = "Incidents " + (period.empty() ? std::string() : period + " ") + "(" +
                                     std::to_string(events) + ", " + std::to_string(matchingFatalities()) + " fatalities)";
+      // The caption under the title says it too, so a crop without the legend still states the period.
+      frame.furniture.subtitle = frame.furniture.legendTitle;
       for (int c = 0; c < kEventCategoryCount; ++c)
         if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
       frame.furniture.legend.push_back(symbology::nearTownEntry());
@@ -560,10 +595,12 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     if (!actors.empty()) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Control";
       for (const std::string& actor : actors) frame.furniture.legend.push_back(symbology::actorEntry(actor, colourOfActor(actor)));
-      if (!frame.controlZones.empty()) frame.furniture.legend.push_back(symbology::indicativeZonesEntry());
       if (justChanged) frame.furniture.legend.push_back(symbology::justChangedEntry());
       for (ControlStatus status : statuses)
         if (status != ControlStatus::Control) frame.furniture.legend.push_back(symbology::statusEntry(status));
+      if (contested) frame.furniture.legend.push_back(symbology::contestedEntry(contested->first, contested->second));
+      if (lowConfidenceArea) frame.furniture.legend.push_back(symbology::lowConfidenceEntry());
+      if (areas) frame.furniture.legend.push_back(symbology::areaMethodEntry());
     }
     if (auto metres = groundMetresPerPixel(view)) frame.furniture.scaleBar = chooseScaleBar(*metres, 150.0 * pixelScale);
     frame.furniture.attribution = attribution();

@@ -57,8 +57,11 @@ int runTrack(const std::string& input, const std::string& route, const std::stri
   auto track = loadConvoy(spec, places);
   if (!track) return fail(kExitBadInput, track.error());
   const TrackPosition p = track->at(*t);
-  std::printf("lat=%.5f lon=%.5f km_done=%.1f km_total=%.1f heading_deg=%.1f status=%s\n", p.position.lat, p.position.lon,
-              p.metresDone / 1000, p.metresTotal / 1000, p.headingDegrees, trackStatusName(p.status));
+  // estimated=yes: no source gives the position at this moment (interpolated between fixes, or an inferred point).
+  const bool estimated = p.inferred && p.status != TrackStatus::NotStarted;
+  std::printf("lat=%.5f lon=%.5f km_done=%.1f km_total=%.1f heading_deg=%.1f status=%s estimated=%s\n", p.position.lat,
+              p.position.lon, p.metresDone / 1000, p.metresTotal / 1000, p.headingDegrees, trackStatusName(p.status),
+              estimated ? "yes" : "no");
   return kExitOk;
 }
 
@@ -78,14 +81,20 @@ int runControl(const std::string& input, const std::string& at) {
     layer.path = input;
     sources.push_back(layer);
   }
+  // Towns and camps, areas (cercle assessments) and road stretches, one tab-separated row each, with what
+  // each rests on; a contested area names both sides.
+  std::printf("kind\tname\tactor\tstatus\tconfidence\tvalid_from\tvalid_to\tbasis\n");
   for (const LayerSpec& source : sources) {
     auto load = loadControl(source.path, source.sourceLayer, source.incidentFields);
     if (!load) return fail(kExitBadInput, load.error());
     for (const std::string& problem : load->problems) std::fprintf(stderr, "sitmap: %s: skipped %s\n", source.path.c_str(), problem.c_str());
     for (const ControlFeature& f : load->features) {
       if (!f.validAt(*t)) continue;
-      std::printf("%s\t%s\t%s\t%s\t%s\n", f.name.c_str(), f.actor.c_str(), controlStatusName(f.status),
-                  formatUtc(f.validFrom).c_str(), f.validTo ? formatUtc(*f.validTo).c_str() : "");
+      const char* kind = f.isPoint ? "town" : f.rings.empty() ? "road" : "area";
+      const std::string actor = f.otherActor.empty() ? f.actor : f.actor + " + " + f.otherActor;
+      std::printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", kind, f.name.c_str(), actor.c_str(), controlStatusName(f.status),
+                  f.confidence.c_str(), formatUtc(f.validFrom).c_str(), f.validTo ? formatUtc(*f.validTo).c_str() : "",
+                  f.source.c_str());
     }
   }
   return kExitOk;

@@ -10,7 +10,7 @@ Result<RgbaImage> Viewer::capture(const Viewport& view, double scale, bool withS
   MapFrame frame = currentFrame(view.scaled(scale), float(scale) * mapPixelScale());
   if (withShotText) {
     frame.furniture.banner = m_shot.banner;
-    frame.furniture.subtitle = m_shot.subtitle;
+    if (!m_shot.subtitle.empty()) frame.furniture.subtitle = m_shot.subtitle;
   }
   TileReader reader;
   auto captured = ImageCapture().render(*m_renderer, m_controller.session(), reader, frame);

@@ -17,16 +17,19 @@ const char* controlStatusName(ControlStatus status);
 struct ControlFeature {
   std::string name;
   std::string actor;
+  std::string otherActor;  // contested areas: the second side; empty otherwise
   ControlStatus status = ControlStatus::Control;
   UtcSeconds validFrom = 0;
   std::optional<UtcSeconds> validTo;  // none: still valid
   std::string confidence;
   std::string source;
-  bool isPoint = true;  // held towns and camps; otherwise a zone
+  bool isPoint = true;  // held towns and camps; otherwise an area (rings) or a road stretch (lines)
   LonLat point;         // for points
-  std::vector<std::vector<LonLat>> rings;  // for zones: outer rings and holes, even-odd
+  std::vector<std::vector<LonLat>> rings;  // for areas: outer rings and holes, even-odd
+  std::vector<std::vector<LonLat>> lines;  // for road stretches (a declared blockade of an axis)
   size_t index = 0;     // the feature's position in its source (for its geometry)
 
+  bool lowConfidence() const { return confidence == "low" || confidence == "indicative"; }
   bool validAt(UtcSeconds t) const { return t >= validFrom && (!validTo || t < *validTo); }
   // Began less than a day before `t`: the map marks such a change so that it is seen as the clock crosses it.
   bool beganWithinADayOf(UtcSeconds t) const { return t - validFrom < 86400; }

@@ -27,7 +27,10 @@ struct LayerDraw {
 struct LegendEntry {
   Rgba colour;
   std::string label;
-  enum class Symbol { Dot, Halo, Ring } symbol = Symbol::Dot;
+  // Dot: a filled square; Halo: pale square with a dot; Ring: an outline; Dashed: a broken outline;
+  // Stripes: bars of `colour` and `secondColour` (contested areas); Note: text only (a method note).
+  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note } symbol = Symbol::Dot;
+  Rgba secondColour{0, 0, 0, 0};
 };
 
 struct MapFurniture {
@@ -44,8 +47,10 @@ struct MapFurniture {
 
 // A convoy at the clock's time, in display-CRS coordinates: the route split where the convoy is.
 struct ConvoyOverlay {
-  std::vector<Vec2> travelled, ahead;
+  // travelled: up to the last reported fix; sinceFix: from there to the position now, when that is estimated.
+  std::vector<Vec2> travelled, sinceFix, ahead;
   Vec2 position;
+  bool estimated = false;  // interpolated between reported fixes: hollow icon, dashed trail, "estimated" in the label
   double headingDegrees = 0;  // true bearing; the icon points that way (north up)
   std::string label;
   bool moving = true;

@@ -24,6 +24,7 @@ struct VectorStyle {
   float strokeWidth = 1.0f;  // pixels at 1x
   bool dashed = false;
   bool hatched = false;  // fill drawn as diagonal stripes (contested areas)
+  Rgba hatchColour{0, 0, 0, 0};  // the other stripes: a contested area's second side; transparent leaves them clear
   Rgba pointFill{0.20f, 0.20f, 0.20f, 1.0f};
   float pointSize = 6.0f;  // diameter in pixels at 1x
   std::string labelField;  // empty: no labels

@@ -1,6 +1,8 @@
 // The symbology table's entries.
 #include "core/symbology.hpp"
 
+#include <algorithm>
+
 #include "core/event_style.hpp"
 
 namespace sitmap::symbology {
@@ -16,19 +18,24 @@ ControlMarker::Style controlMarkerStyle(ControlStatus status) {
   return ControlMarker::Style::Outline;
 }
 
-VectorStyle controlZoneStyle(ControlStatus status, Rgba actorColour, bool indicative, bool justChanged) {
+VectorStyle controlZoneStyle(const AreaLook& look) {
   VectorStyle style;
-  style.fill = actorColour;
-  style.fill.a = status == ControlStatus::Control ? 0.45f : 0.22f;
-  style.filled = true;
-  style.hatched = status == ControlStatus::Contested;
-  style.stroke = actorColour;
-  style.strokeWidth = status == ControlStatus::Control ? 2.0f : 1.2f;
-  style.dashed = status == ControlStatus::Claimed || indicative;
+  style.fill = look.actorColour;
+  const float solid = look.status == ControlStatus::Control ? 0.40f : look.status == ControlStatus::Contested ? 0.35f : 0.18f;
+  style.fill.a = look.lowConfidence ? solid * 0.5f : solid;
+  style.filled = !look.roadStretch;
+  style.hatched = look.status == ControlStatus::Contested;
+  if (style.hatched) {
+    style.hatchColour = look.otherColour;
+    style.hatchColour.a = look.otherColour.a > 0 ? style.fill.a : 0;
+  }
+  style.stroke = look.actorColour;
+  style.strokeWidth = look.roadStretch ? 4.0f : look.status == ControlStatus::Control ? 2.0f : 1.2f;
+  style.dashed = look.status == ControlStatus::Claimed || look.lowConfidence;
   style.pointSize = 0;
-  if (justChanged) {
+  if (look.justChanged) {
     style.stroke = kJustChanged;
-    style.strokeWidth = 4.0f;
+    style.strokeWidth = std::max(style.strokeWidth, 4.0f);
   }
   return style;
 }
@@ -46,14 +53,20 @@ LegendEntry routeRiskEntry(int32_t days) {
 LegendEntry passedIncidentEntry() {
   return {kJustReachedRing, "Incident the convoy passed (bright: last 24 h)", LegendEntry::Symbol::Ring};
 }
-LegendEntry actorEntry(const std::string& actor, Rgba colour) { return {colour, "Held by " + actor}; }
-LegendEntry indicativeZonesEntry() {
-  return {kKeyGrey, "Dashed areas: indicative zones, not boundaries", LegendEntry::Symbol::Ring};
+LegendEntry actorEntry(const std::string& actor, Rgba colour) { return {colour, actor}; }
+LegendEntry areaMethodEntry() {
+  return {kKeyGrey, "Areas: assessments per cercle (2017 bounds), not front lines", LegendEntry::Symbol::Note};
 }
+LegendEntry contestedEntry(Rgba first, Rgba second) {
+  return {first, "Contested: stripes of both sides", LegendEntry::Symbol::Stripes, second};
+}
+LegendEntry lowConfidenceEntry() { return {kKeyGrey, "Low confidence: paler, dashed edge", LegendEntry::Symbol::Dashed}; }
 LegendEntry justChangedEntry() { return {kJustChanged, "Yellow edge: changed in the last 24 h", LegendEntry::Symbol::Ring}; }
 LegendEntry statusEntry(ControlStatus status) {
   return {kKeyGrey, std::string("Status: ") + controlStatusName(status),
-          status == ControlStatus::Influence ? LegendEntry::Symbol::Halo : LegendEntry::Symbol::Ring};
+          status == ControlStatus::Influence ? LegendEntry::Symbol::Halo
+          : status == ControlStatus::Claimed ? LegendEntry::Symbol::Dashed
+                                              : LegendEntry::Symbol::Ring};
 }
 
 }  // namespace sitmap::symbology

@@ -24,9 +24,18 @@ inline constexpr Rgba kKeyGrey{0.35f, 0.35f, 0.35f, 1};        // neutral swatch
 // Held towns and camps: control = thick frame on a light fill, influence = light fill only,
 // contested and raid = thin frame, claimed = dashed frame.
 ControlMarker::Style controlMarkerStyle(ControlStatus status);
-// Zones: the actor's colour, lighter for influence, striped when contested, a dashed edge when claimed or
-// indicative, a bright edge when the change is less than a day old.
-VectorStyle controlZoneStyle(ControlStatus status, Rgba actorColour, bool indicative, bool justChanged);
+// Areas (cercle assessments) and road stretches: the actor's colour, lighter for influence, striped in both
+// sides' colours when contested, a dashed edge when claimed, paler with a dashed edge at low confidence, a
+// bright edge when the change is less than a day old.
+struct AreaLook {
+  ControlStatus status = ControlStatus::Control;
+  Rgba actorColour;
+  Rgba otherColour{0, 0, 0, 0};  // contested: the second side
+  bool lowConfidence = false;
+  bool justChanged = false;
+  bool roadStretch = false;  // a line (a declared blockade of an axis), not an area
+};
+VectorStyle controlZoneStyle(const AreaLook& look);
 // Route risk under the route: pale yellow (no incident nearby) to dark red (the most of any segment), by level 0..1.
 Rgba routeRiskColour(float level);
 
@@ -37,7 +46,9 @@ LegendEntry regionOnlyEntry();
 LegendEntry routeRiskEntry(int32_t days);
 LegendEntry passedIncidentEntry();
 LegendEntry actorEntry(const std::string& actor, Rgba colour);
-LegendEntry indicativeZonesEntry();
+LegendEntry areaMethodEntry();
+LegendEntry contestedEntry(Rgba first, Rgba second);
+LegendEntry lowConfidenceEntry();
 LegendEntry justChangedEntry();
 LegendEntry statusEntry(ControlStatus status);
 

@@ -87,6 +87,17 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
         zone->rings.push_back(path);
         zone->lines.push_back(path);
       }
+      for (const auto& line : f.lines) {
+        VectorData::Path path{uint32_t(zone->vertices.size()), 0};
+        for (const LonLat& p : line) {
+          Vec2 v{p.lon, p.lat};
+          if (!toDisplay->apply(v)) continue;
+          zone->vertices.push_back(v);
+          zone->bounds.expand(v);
+          ++path.count;
+        }
+        if (path.count >= 2) zone->lines.push_back(path);
+      }
       triangulator.add(*zone, zone->rings);
       control->zones.push_back(std::move(zone));
     }

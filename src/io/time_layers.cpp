@@ -255,6 +255,7 @@ Result<ControlLoad> loadControl(const std::string& path, const std::string& laye
   };
   const int name = column("name"), actor = column("actor"), status = column("status"), from = column("valid_from");
   const int to = column("valid_to"), confidence = column("confidence"), source = column("source");
+  const int otherActor = column("other_actor");
   for (auto [index, role] : {std::pair{actor, "actor"}, {status, "status"}, {from, "valid_from"}})
     if (index < 0) return Error{path + ": no " + std::string(role) + " field (map one in the scene's \"fields\")"};
   const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
@@ -266,6 +267,7 @@ Result<ControlLoad> loadControl(const std::string& path, const std::string& laye
     ControlFeature f;
     f.name = label;
     f.actor = feature->GetFieldAsString(actor);
+    f.otherActor = otherActor >= 0 ? feature->GetFieldAsString(otherActor) : "";
     const auto parsedStatus = parseControlStatus(feature->GetFieldAsString(status));
     const auto validFrom = timeField(*feature, from);
     const std::string toText = to >= 0 && feature->IsFieldSetAndNotNull(to) ? feature->GetFieldAsString(to) : "";
@@ -308,12 +310,20 @@ Result<ControlLoad> loadControl(const std::string& path, const std::string& laye
           f.rings.push_back(std::move(points));
         }
       };
+      const auto addLine = [&](const OGRLineString* line) {
+        std::vector<LonLat> points;
+        for (int i = 0; i < line->getNumPoints(); ++i) points.push_back({line->getX(i), line->getY(i)});
+        if (points.size() >= 2) f.lines.push_back(std::move(points));
+      };
       const auto flat = wkbFlatten(lonLat->getGeometryType());
       if (flat == wkbPolygon) addPolygon(lonLat->toPolygon());
       if (flat == wkbMultiPolygon)
         for (const OGRPolygon* part : *lonLat->toMultiPolygon()) addPolygon(part);
-      if (f.rings.empty()) {
-        load.problems.push_back(label + ": neither a point nor a polygon");
+      if (flat == wkbLineString) addLine(lonLat->toLineString());
+      if (flat == wkbMultiLineString)
+        for (const OGRLineString* part : *lonLat->toMultiLineString()) addLine(part);
+      if (f.rings.empty() && f.lines.empty()) {
+        load.problems.push_back(label + ": neither a point, a line nor a polygon");
         continue;
       }
     }

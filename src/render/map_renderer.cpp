@@ -204,8 +204,8 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
     }
   }
   drawControlsOnce();
-  drawConvoys(frame);
   const FurnitureLayout furniture = layoutFurniture(frame);
+  drawConvoys(frame, furniture.boxes);
   report.labelsPlaced = drawLabels(frame, furniture.boxes);
   // Bin counts go on top of the labels: they are data, the labels are context.
   for (const auto& [centre, text] : m_binLabels) {
@@ -240,7 +240,11 @@ void MapRenderer::drawVector(VectorEntry& layer, const LayerDraw& draw, const Ma
     m_fill->use();
     setWorldUniforms(*m_fill, frame, origin);
     setColour(*m_fill, "u_colour", withOpacity(style.fill, draw.opacity));
-    glUniform1f(m_fill->uniform("u_hatch"), style.hatched ? 8.0f * frame.pixelScale : 0.0f);
+    glUniform1f(m_fill->uniform("u_hatch"), style.hatched ? 10.0f * frame.pixelScale : 0.0f);
+    setColour(*m_fill, "u_hatchColour", withOpacity(style.hatchColour, draw.opacity));
+    // gl_FragCoord counts from the tile's bottom-left; the whole image's from its own.
+    const Bbox tile = tileOf(frame);
+    glUniform1f(m_fill->uniform("u_hatchOffset"), float(tile.minX + double(frame.view.heightPx()) - tile.maxY));
     glBindVertexArray(layer.gpu->fillVao());
     glDrawElements(GL_TRIANGLES, layer.gpu->fillIndexCount(), GL_UNSIGNED_INT, nullptr);
   }
@@ -388,7 +392,7 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
   }
 }
 
-void MapRenderer::drawConvoys(const MapFrame& frame) {
+void MapRenderer::drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles) {
   const Viewport& view = frame.view;
   const float s = frame.pixelScale;
   // Rings around incidents the convoys passed: one per few pixels at most, however many incidents share a
@@ -433,6 +437,20 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
       faded.a *= 0.25f + 0.75f * float(i) / float(n - 1 ? n - 1 : 1);
       m_overlay->line(view.worldToScreen(convoy.travelled[i - 1]), view.worldToScreen(convoy.travelled[i]), 4 * s, faded);
     }
+    // Beyond the last reported fix the trail is estimated: dashed, so it never reads as a reported path.
+    double phase = 0;
+    const double dash = 7 * s, gap = 5 * s;
+    for (size_t i = 1; i < convoy.sinceFix.size(); ++i) {
+      const Vec2 a = view.worldToScreen(convoy.sinceFix[i - 1]), b = view.worldToScreen(convoy.sinceFix[i]);
+      const double length = std::hypot(b.x - a.x, b.y - a.y);
+      for (double at = 0; at < length;) {
+        const double inPattern = std::fmod(phase + at, dash + gap);
+        const double step = std::min(length - at, inPattern < dash ? dash - inPattern : dash + gap - inPattern);
+        if (inPattern < dash) m_overlay->line(a + (b - a) * (at / length), a + (b - a) * ((at + step) / length), 4 * s, travelled);
+        at += step;
+      }
+      phase += length;
+    }
     // The icon: an arrowhead pointing along the direction of travel (screen y grows downwards).
     const Vec2 p = view.worldToScreen(convoy.position);
     const double a = convoy.headingDegrees * std::numbers::pi / 180;
@@ -446,8 +464,27 @@ void MapRenderer::drawConvoys(const MapFrame& frame) {
     m_overlay->triangle(tip + forward * o, notch - forward * o, right - forward * o + side * o, outline);
     m_overlay->triangle(tip, left, notch, fill);
     m_overlay->triangle(tip, notch, right, fill);
+    if (convoy.estimated) {  // hollow: the same arrowhead, its inside left pale, so it reads as not a fix
+      const Vec2 centre = (tip + left + right + notch) * 0.25;
+      auto inset = [&](Vec2 v) { return centre + (v - centre) * 0.55; };
+      m_overlay->triangle(inset(tip), inset(left), inset(notch), outline);
+      m_overlay->triangle(inset(tip), inset(notch), inset(right), outline);
+    }
+    // The label beside the icon, on the first side clear of the legend, title and other furniture.
     const TextStyle label{13 * s, {0.05f, 0.1f, 0.35f, 1}, {1, 1, 1, 0.9f}, 2 * s, true};
-    m_overlay->text(convoy.label, {p.x + 16 * s, p.y - 20 * s}, label);
+    const Vec2 size = m_overlay->measure(convoy.label, label);
+    const std::array<Vec2, 4> corners{Vec2{p.x + 16 * s, p.y - 20 * s}, Vec2{p.x + 16 * s, p.y + 8 * s},
+                                      Vec2{p.x - 16 * s - size.x, p.y - 20 * s}, Vec2{p.x - 16 * s - size.x, p.y + 8 * s}};
+    Vec2 at = corners[0];
+    for (const Vec2& corner : corners) {
+      const Bbox box{corner.x, corner.y, corner.x + size.x, corner.y + size.y};
+      const bool inside = box.minX >= 0 && box.minY >= 0 && box.maxX <= view.widthPx() && box.maxY <= view.heightPx();
+      if (inside && std::none_of(obstacles.begin(), obstacles.end(), [&](const Bbox& o) { return o.intersects(box); })) {
+        at = corner;
+        break;
+      }
+    }
+    m_overlay->text(convoy.label, at, label);
   }
 }
 
@@ -576,6 +613,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
   if (!frame.furniture.legendTitle.empty()) {
     const TextStyle heading{13 * s, ink, {1, 1, 1, 0}, 0, true};
     const TextStyle entry{12 * s, ink, {1, 1, 1, 0}, 0, false};
+    const TextStyle note{11 * s, {0.3f, 0.3f, 0.3f, 1}, {1, 1, 1, 0}, 0, false};
     const double pad = 8 * s, rowHeight = 18 * s, swatch = 11 * s;
     double width = m_overlay->measure(frame.furniture.legendTitle, heading).x;
     for (const LegendEntry& e : frame.furniture.legend) width = std::max(width, swatch + 8 * s + m_overlay->measure(e.label, entry).x);
@@ -604,8 +642,27 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
           layout.rects.push_back({{cx + swatch / 2 - t, cy - swatch / 2, cx + swatch / 2, cy + swatch / 2}, e.colour});
           break;
         }
+        case LegendEntry::Symbol::Dashed: {  // the outline's corners only: a broken edge
+          const double t = 1.5 * s, arm = swatch * 0.3;
+          for (double sx : {-1.0, 1.0})
+            for (double sy : {-1.0, 1.0}) {
+              const double x = cx + sx * swatch / 2, yy = cy + sy * swatch / 2;
+              layout.rects.push_back({{std::min(x, x - sx * arm), std::min(yy, yy - sy * t), std::max(x, x - sx * arm), std::max(yy, yy - sy * t)}, e.colour});
+              layout.rects.push_back({{std::min(x, x - sx * t), std::min(yy, yy - sy * arm), std::max(x, x - sx * t), std::max(yy, yy - sy * arm)}, e.colour});
+            }
+          break;
+        }
+        case LegendEntry::Symbol::Stripes:
+          for (int bar = 0; bar < 4; ++bar) {
+            const double x0 = cx - swatch / 2 + swatch * bar / 4;
+            layout.rects.push_back({{x0, cy - swatch / 2, x0 + swatch / 4, cy + swatch / 2}, bar % 2 ? e.secondColour : e.colour});
+          }
+          break;
+        case LegendEntry::Symbol::Note:
+          break;
       }
-      layout.texts.push_back({e.label, {box.minX + pad + swatch + 8 * s, y}, entry});
+      const double textX = e.symbol == LegendEntry::Symbol::Note ? box.minX + pad : box.minX + pad + swatch + 8 * s;
+      layout.texts.push_back({e.label, {textX, y}, e.symbol == LegendEntry::Symbol::Note ? note : entry});
       y += rowHeight;
     }
     layout.boxes.push_back(box);

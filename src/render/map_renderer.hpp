@@ -63,7 +63,7 @@ private:
   size_t drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawFurniture(const FurnitureLayout& layout);
   void drawControlMarkers(const MapFrame& frame);
-  void drawConvoys(const MapFrame& frame);
+  void drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles);  // labels keep clear of obstacles
 
   std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;
   std::unique_ptr<OverlayPainter> m_overlay;

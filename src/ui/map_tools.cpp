@@ -13,9 +13,11 @@ namespace sitmap {
 namespace {
 
 std::string controlText(const ControlFeature& f) {
-  return f.name + "\n" + f.actor + ": " + controlStatusName(f.status) + "\nfrom " + formatUtc(f.validFrom) +
+  const std::string who = f.otherActor.empty() ? f.actor : f.actor + " and " + f.otherActor;
+  const std::string what = f.isPoint ? "" : f.rings.empty() ? " (road stretch)" : " (area assessment, not a front line)";
+  return f.name + what + "\n" + who + ": " + controlStatusName(f.status) + "\nfrom " + formatUtc(f.validFrom) +
          (f.validTo ? " to " + formatUtc(*f.validTo) : std::string(" (still valid)")) + "\nconfidence: " + f.confidence +
-         "\nsource: " + f.source;
+         "\nbasis: " + f.source;
 }
 
 std::string incidentText(const EventTable& t, uint32_t e) {

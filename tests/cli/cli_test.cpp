@@ -226,7 +226,9 @@ TEST(CliTime, TrackPrintsThePositionAtATime) {
   const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
   CommandRun r = run("track " + scene + " --at 2023-11-04T12:00Z");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "lat=18.04389 lon=0.60306 km_done=95.8 km_total=314.4 heading_deg=230.5 status=moving\n");
+  EXPECT_EQ(r.out, "lat=18.04389 lon=0.60306 km_done=95.8 km_total=314.4 heading_deg=230.5 status=moving estimated=no\n");
+  // Between the Anéfis fix and the arrival the position is interpolated.
+  EXPECT_NE(run("track " + scene + " --at 2023-11-06T12:00Z").out.find(" estimated=yes\n"), std::string::npos);
   EXPECT_NE(run("track " + scene + " --at 2023-10-30T00:00Z").out.find("km_done=0.0 km_total=314.4"), std::string::npos);
   EXPECT_NE(run("track " + scene + " --at 2023-10-30T00:00Z").out.find("status=not-started"), std::string::npos);
   EXPECT_NE(run("track " + scene + " --at 2023-11-08T00:00Z").out.find("lat=16.27167 lon=-0.04472 km_done=314.4"), std::string::npos);
@@ -241,11 +243,20 @@ TEST(CliTime, ControlListsWhatIsValidThen) {
   const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
   const CommandRun before = run("control " + scene + " --at 2023-11-13T23:59Z");
   ASSERT_EQ(before.code, 0) << before.err;
-  EXPECT_NE(before.out.find("Kidal\tCSP-PSD\tcontrol\t2023-06-01 00:00Z\t2023-11-14 00:00Z\n"), std::string::npos) << before.out;
+  EXPECT_EQ(before.out.rfind("kind\tname\tactor\tstatus\tconfidence\tvalid_from\tvalid_to\tbasis\n", 0), 0u) << before.out;
+  EXPECT_NE(before.out.find("town\tKidal\tCSP-PSD\tcontrol\thigh\t2023-06-01 00:00Z\t2023-11-14 00:00Z\tLa Presse"), std::string::npos)
+      << before.out;
   EXPECT_EQ(before.out.find("Kidal\tFAMa"), std::string::npos);
+  // Areas too, a contested one naming both sides, each with its basis.
+  EXPECT_NE(before.out.find("area\tKidal cercle\tCSP-PSD + FAMa\tcontested\tmedium\t2023-10-07 00:00Z\t2023-11-14 00:00Z\tFAMa at An"),
+            std::string::npos) << before.out;
   const CommandRun after = run("control " + scene + " --at 2023-11-14T00:00Z");
-  EXPECT_NE(after.out.find("Kidal\tFAMa\tcontrol\t2023-11-14 00:00Z\t\n"), std::string::npos) << after.out;
+  EXPECT_NE(after.out.find("town\tKidal\tFAMa\tcontrol\thigh\t2023-11-14 00:00Z\t\t"), std::string::npos) << after.out;
+  EXPECT_NE(after.out.find("area\tKidal cercle\tFAMa\tcontrol\t"), std::string::npos) << after.out;
   EXPECT_EQ(after.out.find("Kidal\tCSP-PSD"), std::string::npos);
+  // The declared blockade of the axis is a road stretch from about 20 Dec.
+  EXPECT_NE(run("control " + scene + " --at 2023-12-21T00:00Z").out.find("road\tKidal - Gao axis (declared blockade)\tCSP-PSD\tclaimed\tlow"),
+            std::string::npos);
 }
 
 TEST(CliFrames, NumberedFramesInClockOrderWithTheirTime) {

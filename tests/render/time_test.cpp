@@ -1,10 +1,12 @@
 // The clock on the map: a convoy and a control point drawn where they are at a time, gone outside validity.
 #include <gtest/gtest.h>
+
 #include "core/utc_time.hpp"
 #include "app/map_session.hpp"
 
 #include "app/headless_render.hpp"
 #include "core/event_style.hpp"
+#include "core/symbology.hpp"
 #include "core/track.hpp"
 #include "core/viewport.hpp"
 #include "io/crs.hpp"
@@ -72,12 +74,21 @@ TEST(TimeRender, ConvoyAndControlAppearWhereTheyAreAtTheClock) {
   auto track = Track::create("C", {{1, 15}, {3, 15}}, {{*parseUtc("2023-11-01T00:00Z"), 0, "W"}, {*parseUtc("2023-11-02T00:00Z"), geodesicLength({{1, 15}, {3, 15}}), "E"}});
   const TrackPosition expected = track->at(*parseUtc("2023-11-01T12:00Z"));
   const Vec2 convoy = pixelOf(expected.position);
-  EXPECT_TRUE(near(pixel(*image, int(convoy.x) + 4, int(convoy.y)), {26, 51, 153}, 30)) << "convoy icon";
+  // Between two fixes the position is estimated: a hollow arrowhead (pale inside, blue edge toward the tip).
+  EXPECT_TRUE(near(pixel(*image, int(convoy.x) + 4, int(convoy.y)), {255, 255, 255}, 10)) << "hollow icon";
+  EXPECT_TRUE(near(pixel(*image, int(convoy.x) + 10, int(convoy.y)), {26, 51, 153}, 30)) << "convoy icon";
+  // At a reported fix (the departure time) the arrowhead is filled.
+  auto atFix = renderScene(scene, at("2023-11-01T00:00Z"));
+  ASSERT_TRUE(atFix) << atFix.error();
+  const Vec2 start = pixelOf({1, 15});
+  EXPECT_TRUE(near(pixel(*atFix, int(start.x) + 4, int(start.y)), {26, 51, 153}, 30)) << "filled icon at a fix";
   const Vec2 post = pixelOf({2, 16.5});
   EXPECT_TRUE(near(pixel(*image, int(post.x) + 9, int(post.y)), rgb(actorColour("FAMa")), 30)) << "control frame";
   // The influence zone: a light tint of the holder's colour over the white background, inside its polygon only.
   const Rgba fama = actorColour("FAMa");
-  const std::array<int, 3> tint{int(255 * (0.78f + 0.22f * fama.r)), int(255 * (0.78f + 0.22f * fama.g)), int(255 * (0.78f + 0.22f * fama.b))};
+  const float a = symbology::controlZoneStyle({ControlStatus::Influence, fama}).fill.a;
+  ASSERT_GT(a, 0.1f);  // visible at all
+  const std::array<int, 3> tint{int(255 * (1 - a + a * fama.r)), int(255 * (1 - a + a * fama.g)), int(255 * (1 - a + a * fama.b))};
   const Vec2 inside = pixelOf({1.0, 17.5}), outside = pixelOf({1.8, 17.5});
   EXPECT_TRUE(near(pixel(*image, int(inside.x), int(inside.y)), tint, 8)) << pixel(*image, int(inside.x), int(inside.y))[2];
   EXPECT_TRUE(near(pixel(*image, int(outside.x), int(outside.y)), {255, 255, 255}, 2));
@@ -137,18 +148,18 @@ TEST(TimeRender, RouteRiskCountsOnlyIncidentsThatHadHappened) {
 TEST(TimeRender, IncidentsNearTheRouteAreRingedOnceTheConvoyPassesThem) {
   TempDir dir;
   const Scene scene = timeScene(dir, true);
-  const Vec2 ied = pixelOf({2.5, 15.02});
+  const Vec2 ied = pixelOf({2.5, 15.02});  // the rings are read below it: the convoy's label sits above the route
   const std::array<int, 3> bright{230, 26, 13}, dark{140, 13, 13};
   auto before = renderScene(scene, at("2023-11-01T12:00Z"));  // the convoy is at 2E
   ASSERT_TRUE(before) << before.error();
-  EXPECT_TRUE(near(pixel(*before, int(ied.x), int(ied.y) - 15), {255, 255, 255}, 2)) << "not reached: no ring";
+  EXPECT_TRUE(near(pixel(*before, int(ied.x), int(ied.y) + 15), {255, 255, 255}, 2)) << "not reached: no ring";
   auto reached = renderScene(scene, at("2023-11-01T20:00Z"));  // just past it
   ASSERT_TRUE(reached) << reached.error();
-  EXPECT_TRUE(near(pixel(*reached, int(ied.x), int(ied.y) - 15), bright, 30)) << "reached in the last day: bright ring";
+  EXPECT_TRUE(near(pixel(*reached, int(ied.x), int(ied.y) + 15), bright, 30)) << "reached in the last day: bright ring";
   auto later = renderScene(scene, at("2023-11-03T00:00Z"));  // a day and more after
   ASSERT_TRUE(later) << later.error();
-  EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) - 11), dark, 30)) << "passed earlier: dark ring";
-  EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) - 15), {255, 255, 255}, 2)) << "no longer bright";
+  EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) + 11), dark, 30)) << "passed earlier: dark ring";
+  EXPECT_TRUE(near(pixel(*later, int(ied.x), int(ied.y) + 15), {255, 255, 255}, 2)) << "no longer bright";
 }
 
 TEST(TimeRender, AZoneThatJustChangedHasABrightEdgeForADay) {
@@ -172,4 +183,49 @@ TEST(TimeRender, AZoneThatJustChangedHasABrightEdgeForADay) {
   auto settled = renderScene(scene, at("2023-11-03T12:00Z"));
   ASSERT_TRUE(settled) << settled.error();
   EXPECT_FALSE(near(pixel(*settled, int(edge.x), int(edge.y)), {255, 217, 0}, 60)) << "two days on: the actor's edge";
+}
+
+TEST(TimeRender, ContestedAreasShowBothSidesAndLowConfidenceIsPaler) {
+  TempDir dir;
+  writeText(dir.path("areas.geojson"), R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"name":"Both","actor":"FAMa","other_actor":"CSP-PSD","status":"contested",
+     "valid_from":"2023-11-01","confidence":"medium","source":"test"},
+     "geometry":{"type":"Polygon","coordinates":[[[0.5,15],[1.5,15],[1.5,16],[0.5,16],[0.5,15]]]}},
+    {"type":"Feature","properties":{"name":"Sure","actor":"FAMa","status":"control","valid_from":"2023-11-01","confidence":"high"},
+     "geometry":{"type":"Polygon","coordinates":[[[2.5,15],[3.5,15],[3.5,16],[2.5,16],[2.5,15]]]}},
+    {"type":"Feature","properties":{"name":"Unsure","actor":"FAMa","status":"control","valid_from":"2023-11-01","confidence":"low"},
+     "geometry":{"type":"Polygon","coordinates":[[[2.5,16.5],[3.5,16.5],[3.5,17.5],[2.5,17.5],[2.5,16.5]]]}},
+    {"type":"Feature","properties":{"name":"Axis","actor":"CSP-PSD","status":"claimed","valid_from":"2023-11-01","confidence":"low"},
+     "geometry":{"type":"LineString","coordinates":[[0.2,17.5],[1.8,17.5]]}}]})");
+  auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff","layers":[{"path":"areas.geojson","kind":"control"}]})",
+                          dir.root());
+  ASSERT_TRUE(scene) << scene.error();
+  auto image = renderScene(*scene, at("2023-11-05T00:00Z"));
+  ASSERT_TRUE(image) << image.error();
+  // Inside the contested square both sides' tints appear as stripes, and nothing else but their edges.
+  const float a = symbology::controlZoneStyle({ControlStatus::Contested, actorColour("FAMa")}).fill.a;
+  const auto tint = [&](const Rgba& c) {
+    return std::array<int, 3>{int(255 * (1 - a + a * c.r)), int(255 * (1 - a + a * c.g)), int(255 * (1 - a + a * c.b))};
+  };
+  const Vec2 centre = pixelOf({1.0, 15.5});
+  int fama = 0, csp = 0;
+  for (int dx = -10; dx < 10; ++dx) {
+    const auto p = pixel(*image, int(centre.x) + dx, int(centre.y));
+    fama += near(p, tint(actorColour("FAMa")), 8);
+    csp += near(p, tint(actorColour("CSP-PSD")), 8);
+  }
+  EXPECT_GE(fama, 6) << "FAMa stripes";
+  EXPECT_GE(csp, 6) << "CSP-PSD stripes";
+  // The low-confidence area is visibly paler than the sure one of the same actor and status.
+  const auto sure = pixel(*image, int(pixelOf({3.0, 15.5}).x), int(pixelOf({3.0, 15.5}).y));
+  const auto unsure = pixel(*image, int(pixelOf({3.0, 17.0}).x), int(pixelOf({3.0, 17.0}).y));
+  EXPECT_GT(unsure[0] + unsure[1] + unsure[2], sure[0] + sure[1] + sure[2] + 60);
+  EXPECT_FALSE(near(unsure, {255, 255, 255}, 4)) << "paler, not gone";
+  // The claimed road stretch is drawn in its actor's colour (dashed, so look along it).
+  int onLine = 0;
+  for (double lon = 0.3; lon < 1.7; lon += 0.02) {
+    const Vec2 p = pixelOf({lon, 17.5});
+    onLine += near(pixel(*image, int(p.x), int(p.y)), rgb(actorColour("CSP-PSD")), 40);
+  }
+  EXPECT_GE(onLine, 20);
 }
