@@ -1,6 +1,6 @@
 #version 330 core
 // Exact locations: a solid disc with a white rim. Near a town: the disc inside a soft halo.
-// Region only: a hollow ring, so a vague position never reads as a precise one.
+// (Region-only locations are never points: the session counts them in regional tallies.)
 uniform float u_scale;
 uniform float u_opacity;
 in vec4 v_colour;
@@ -13,13 +13,6 @@ void main() {
   float radius = v_diameter * 0.5;
   float rim = 1.2 * u_scale;
   vec3 colour = v_colour.rgb;
-  if (v_precision >= 2.5) {
-    float ring = clamp(radius + 0.5 - r, 0.0, 1.0) * clamp(r - (radius - 2.0 * rim) + 0.5, 0.0, 1.0);
-    float inside = clamp(radius - 2.0 * rim + 0.5 - r, 0.0, 1.0) * 0.18;
-    float a = max(ring, inside) * v_colour.a * u_opacity;
-    o_colour = vec4(colour * a, a);
-    return;
-  }
   float disc = clamp(radius + 0.5 - r, 0.0, 1.0);
   float core = clamp(radius - rim + 0.5 - r, 0.0, 1.0);
   vec4 symbol = vec4(mix(vec3(1.0), colour, core), 1.0) * disc;

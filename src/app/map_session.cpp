@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include "core/civil_date.hpp"
 #include "core/event_style.hpp"
@@ -137,8 +138,9 @@ MapSession::PassedIncidents MapSession::incidentsPassed(size_t convoy, UtcSecond
       const int32_t from = dayOf(c.track.departure()) - 1, to = dayOf(c.track.arrival());
       std::vector<uint32_t> events;
       std::vector<LonLat> positions;
+      // Rings go where an incident happened: not at the point of one known only to a stretch or a region.
       for (uint32_t e = 0; e < t.size(); ++e)
-        if (t.day[e] >= from && t.day[e] <= to) {
+        if (t.day[e] >= from && t.day[e] <= to && t.geoPrecision[e] < 3 && !t.stretches.count(e)) {
           events.push_back(e);
           positions.push_back({t.lon[e], t.lat[e]});
         }
@@ -317,13 +319,26 @@ void MapSession::updateSelections(bool here) {
     layer.selectionVersion = layer.filterEngine->version();
     layer.selectionFatalities = layer.filterEngine->matchingFatalities();
   }
+  for (SessionLayer& layer : m_layers) {
+    if (!layer.selection || layer.splitVersion == layer.selectionVersion) continue;
+    const EventLayerData& data = *layer.events();
+    layer.pointSelection.clear();
+    layer.stretchSelection.clear();
+    layer.regionOnlySelection.clear();
+    for (uint32_t e : *layer.selection) {
+      if (data.stretches.count(e)) layer.stretchSelection.push_back(e);
+      else if (data.table->geoPrecision[e] >= 3) layer.regionOnlySelection.push_back(e);
+      else layer.pointSelection.push_back(e);
+    }
+    layer.splitVersion = layer.selectionVersion;
+  }
 }
 
 void MapSession::updateSelections(MapRenderer& renderer, bool here) {
   updateSelections(here);
   for (SessionLayer& layer : m_layers) {
     if (!layer.rendererId || !layer.selection || layer.selectionVersion == layer.uploadedVersion) continue;
-    renderer.setEventSelection(layer.rendererId, *layer.selection);
+    renderer.setEventSelection(layer.rendererId, layer.pointSelection);
     layer.uploadedVersion = layer.selectionVersion;
   }
 }
@@ -435,6 +450,37 @@ std::string MapSession::attribution() const {
   return text;
 }
 
+void MapSession::addVagueIncidents(MapFrame& frame) const {
+  // Faded with age as the points are (event.vert): from full on their day to a quarter at the window's end.
+  const auto fade = [&](int32_t day) {
+    if (!frame.eventWindow || frame.eventWindow->days <= 0) return 1.0f;
+    const float age = float(frame.eventWindow->nowDay - day);
+    return 1.0f - 0.75f * std::clamp(age / float(frame.eventWindow->days), 0.0f, 1.0f);
+  };
+  for (const SessionLayer& layer : m_layers) {
+    if (!layer.spec.visible || !layer.selection) continue;
+    const EventLayerData& data = *layer.events();
+    const EventTable& t = *data.table;
+    for (uint32_t e : layer.stretchSelection) {
+      Rgba colour = categoryColour(EventCategory(t.category[e]));
+      colour.a = 0.5f * fade(t.day[e]);
+      frame.incidentStretches.push_back({data.stretches.at(e), colour});
+    }
+    // One tally per region, at the point the source gave them.
+    std::map<uint32_t, std::pair<size_t, Vec2>> perRegion;
+    for (uint32_t e : layer.regionOnlySelection) {
+      auto& [count, anchor] = perRegion[t.admin1[e]];
+      if (count++ == 0) anchor = data.positions[e];
+    }
+    for (const auto& [region, tally] : perRegion) {
+      const std::string& name = t.admin1Names.value(region);
+      frame.regionTallies.push_back({tally.second, (name.empty() ? std::string("Region unknown") : name + " region") + ": " +
+                                                       std::to_string(tally.first) +
+                                                       (tally.first == 1 ? " incident" : " incidents") + ", place unreported"});
+    }
+  }
+}
+
 MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furniture) const {
   MapFrame frame;
   frame.view = view;
@@ -531,6 +577,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     }
     frame.clockText = formatUtc(now);
   }
+  addVagueIncidents(frame);
   if (furniture) {
     std::array<size_t, kEventCategoryCount> perCategory{};
     bool anyIncidentLayer = false;
@@ -577,7 +624,8 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       for (int c = 0; c < kEventCategoryCount; ++c)
         if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
       frame.furniture.legend.push_back(symbology::nearTownEntry());
-      frame.furniture.legend.push_back(symbology::regionOnlyEntry());
+      if (!frame.incidentStretches.empty()) frame.furniture.legend.push_back(symbology::stretchOnlyEntry());
+      if (!frame.regionTallies.empty()) frame.furniture.legend.push_back(symbology::regionOnlyEntry());
     }
     const bool riskDrawn = std::any_of(frame.convoys.begin(), frame.convoys.end(),
                                        [](const ConvoyOverlay& c) { return !c.riskSegments.empty(); });

@@ -54,6 +54,10 @@ struct SessionLayer {
   uint64_t selectionVersion = 0;   // changes whenever the selection does (unique across layers)
   int64_t selectionFatalities = 0;
   uint64_t uploadedVersion = 0;  // the filter result the renderer has
+  // The selection split by how its events are drawn: as points, or, where only a road stretch or the region
+  // is known (ACLED geo_precision 3), along the stretch or counted in a regional tally.
+  std::vector<uint32_t> pointSelection, stretchSelection, regionOnlySelection;
+  uint64_t splitVersion = 0;
   // A filter pass run in the background (large tables): its result, and the filter still being computed.
   struct FilterPass {
     EventFilter filter;
@@ -155,6 +159,8 @@ public:
   std::optional<double> groundMetresPerPixel(const Viewport& view) const;
 
 private:
+  // Incidents known only to a road stretch or a region, as the frame's bands and tallies.
+  void addVagueIncidents(MapFrame& frame) const;
   MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLat);
   Scene m_scene;
   std::vector<SessionLayer> m_layers;

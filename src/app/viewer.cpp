@@ -187,7 +187,7 @@ MapPickView Viewer::pickView() const {
   if (const SessionLayer* incidents = session.incidentLayer()) {
     pick.incidents = incidents->events()->table.get();
     pick.incidentPositions = &incidents->events()->positions;
-    pick.selection = incidents->selection;
+    pick.selection = &incidents->pointSelection;  // what is drawn as points: stretches and tallies are not
   }
   return pick;
 }

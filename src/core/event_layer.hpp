@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/event_table.hpp"
@@ -13,6 +14,7 @@ namespace sitmap {
 struct EventLayerData {
   std::shared_ptr<const EventTable> table;
   std::vector<Vec2> positions;  // display CRS, one per event
+  std::unordered_map<uint32_t, std::vector<Vec2>> stretches;  // display CRS, for the events located to a road stretch
   Bbox bounds;                  // of the positions
   std::string importSummary;    // "57 events; 2 rows skipped (...)"
 };

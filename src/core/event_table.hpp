@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/geometry.hpp"
+
 namespace sitmap {
 
 // Many strings in one buffer: about 8 bytes of overhead per string instead of 32 for std::string.
@@ -76,6 +78,9 @@ struct EventTable {
   StringColumn location, notes, source, tags;
   std::vector<uint32_t> sourceRowOffsets{0};  // per event, the data rows (1-based) it came from (monadic: several)
   std::vector<uint32_t> sourceRows;
+  // Events located only to a road stretch (sitmap's optional `stretch_wkt` column): drawn along it, not at
+  // their point. Few events have one, so it is kept sparse.
+  std::unordered_map<uint32_t, std::vector<LonLat>> stretches;
 
   size_t size() const { return day.size(); }
   size_t bytes() const;  // memory held by the columns

@@ -48,6 +48,7 @@ uint32_t EventTableBuilder::add(const EventRow& r) {
   t.tags.push(r.tags);
   t.sourceRows.push_back(r.sourceRow);
   t.sourceRowOffsets.push_back(uint32_t(t.sourceRows.size()));
+  if (!r.stretch.empty()) t.stretches.emplace(index, std::vector<LonLat>(r.stretch.begin(), r.stretch.end()));
   return index;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/event_table.hpp"
+#include "core/geometry.hpp"
 
 namespace sitmap {
 
@@ -27,6 +28,7 @@ struct EventRow {
   double lon = 0, lat = 0;
   int32_t fatalities = 0;
   std::string_view location, notes, source, tags;
+  std::span<const LonLat> stretch;  // the road stretch an event is located to, when only that is known
   uint32_t sourceRow = 0;  // the data row (1-based, header = 1) or feature number it came from
 };
 

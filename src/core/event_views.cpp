@@ -138,16 +138,27 @@ std::optional<uint32_t> nearestEvent(const std::vector<Vec2>& positions, const s
   return best;
 }
 
-std::string precisionText(uint8_t geoPrecision, uint8_t timePrecision) {
-  std::string where = geoPrecision == 1   ? "location exact (town or site)"
-                      : geoPrecision == 2 ? "location near the town shown"
-                      : geoPrecision == 3 ? "location known only to the region"
+std::string precisionText(const EventTable& table, uint32_t event) {
+  const uint8_t geoPrecision = table.geoPrecision[event], timePrecision = table.timePrecision[event];
+  std::string where = table.stretches.count(event) ? "location known only to a road stretch (drawn along it)"
+                      : geoPrecision == 1          ? "location exact (town or site)"
+                      : geoPrecision == 2          ? "location near the town shown"
+                      : geoPrecision == 3 ? "location known only to the region (counted in its tally, not drawn at a point)"
                                           : "location precision not given";
   std::string when = timePrecision == 1   ? "date exact"
                      : timePrecision == 2 ? "date within the week"
                      : timePrecision == 3 ? "date within the month"
                                           : "date precision not given";
   return where + "; " + when;
+}
+
+std::string eventDateText(const EventTable& table, uint32_t event, bool brief) {
+  const std::string date = formatIsoDate(table.day[event]);
+  switch (table.timePrecision[event]) {
+    case 2: return date + (brief ? " ~week" : " (approximate: within the week)");
+    case 3: return date + (brief ? " ~month" : " (approximate: within the month)");
+    default: return date;
+  }
 }
 
 }  // namespace sitmap

@@ -49,6 +49,10 @@ std::vector<CountRow> summarise(const EventTable& table, const std::vector<uint3
 std::optional<uint32_t> nearestEvent(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
                                      const Viewport& view, Vec2 screen, double maxPx);
 
-std::string precisionText(uint8_t geoPrecision, uint8_t timePrecision);
+// How exact an event's place and date are, in words, for its details.
+std::string precisionText(const EventTable& table, uint32_t event);
+// An event's date, marked when ACLED's time_precision says it is approximate: brief "2023-10-12 ~week" for
+// the table and tooltips, else "2023-10-12 (approximate: within the week)".
+std::string eventDateText(const EventTable& table, uint32_t event, bool brief);
 
 }  // namespace sitmap

@@ -74,6 +74,19 @@ struct ControlZoneDraw {
   VectorStyle style;
 };
 
+// An incident located only to a road stretch: drawn as a broad pale band along it, never at a point.
+struct IncidentStretch {
+  std::vector<Vec2> points;  // display CRS
+  Rgba colour;               // the category's, faded with age within a window
+};
+
+// Incidents located only to their region (ACLED geo_precision 3): counted in a tally badge, not drawn at the
+// region's reference point as if they happened there.
+struct RegionTally {
+  Vec2 anchor;  // display CRS: where the source put them (a region's reference point)
+  std::string text;  // "Kidal region: 2 incidents, place unreported"
+};
+
 struct MapFrame {
   Viewport view;        // in output pixels
   float pixelScale = 1;  // style sizes (line widths, fonts) are multiplied by this: 2 for a 2x image
@@ -88,6 +101,8 @@ struct MapFrame {
   std::vector<ControlMarker> controls;
   std::vector<ControlZoneDraw> controlZones;
   std::vector<ConvoyOverlay> convoys;
+  std::vector<IncidentStretch> incidentStretches;
+  std::vector<RegionTally> regionTallies;
   std::string clockText;  // the clock's date and time, drawn large at the top while the map shows a moment
   // Incidents within a time window: shown from their day until `days` later, fading as they age.
   struct EventWindow {

@@ -46,7 +46,8 @@ LegendEntry categoryEntry(EventCategory category, size_t count) {
   return {categoryColour(category), std::string(categoryName(category)) + " (" + std::to_string(count) + ")"};
 }
 LegendEntry nearTownEntry() { return {kKeyGrey, "Location near a town", LegendEntry::Symbol::Halo}; }
-LegendEntry regionOnlyEntry() { return {kKeyGrey, "Location: region only", LegendEntry::Symbol::Ring}; }
+LegendEntry regionOnlyEntry() { return {kKeyGrey, "Place unreported: counted by region", LegendEntry::Symbol::Dashed}; }
+LegendEntry stretchOnlyEntry() { return {kKeyGrey, "Located to a road stretch only: band along it", LegendEntry::Symbol::Halo}; }
 LegendEntry routeRiskEntry(int32_t days) {
   return {kRouteRiskKey, "Route risk: incidents near the route, " + std::to_string(days) + " days before departure"};
 }

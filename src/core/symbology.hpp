@@ -43,6 +43,7 @@ Rgba routeRiskColour(float level);
 LegendEntry categoryEntry(EventCategory category, size_t count);
 LegendEntry nearTownEntry();
 LegendEntry regionOnlyEntry();
+LegendEntry stretchOnlyEntry();
 LegendEntry routeRiskEntry(int32_t days);
 LegendEntry passedIncidentEntry();
 LegendEntry actorEntry(const std::string& actor, Rgba colour);

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -113,11 +114,30 @@ std::vector<std::string_view> splitActors(std::string_view list) {
   return out;
 }
 
+// "LINESTRING (lon lat, lon lat, ...)" in WGS 84: the road stretch an event is located to. Nullopt when it
+// is not a line of at least two points within the globe.
+std::optional<std::vector<LonLat>> parseStretch(std::string_view wkt) {
+  const std::string text(wkt);
+  OGRGeometry* parsed = nullptr;
+  if (OGRGeometryFactory::createFromWkt(text.c_str(), nullptr, &parsed) != OGRERR_NONE || !parsed) return std::nullopt;
+  std::unique_ptr<OGRGeometry> geometry(parsed);
+  if (wkbFlatten(geometry->getGeometryType()) != wkbLineString) return std::nullopt;
+  const OGRLineString* line = geometry->toLineString();
+  std::vector<LonLat> points;
+  for (int i = 0; i < line->getNumPoints(); ++i) {
+    const double x = line->getX(i), y = line->getY(i);
+    if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 180 || std::fabs(y) > 90) return std::nullopt;
+    points.push_back({x, y});
+  }
+  if (points.size() < 2) return std::nullopt;
+  return points;
+}
+
 struct Columns {
   int id = -1, date = -1, timePrecision = -1, disorder = -1, type = -1, subType = -1, actor1 = -1, assoc1 = -1,
       inter1 = -1, actor2 = -1, assoc2 = -1, inter2 = -1, interaction = -1, civilian = -1, admin1 = -1, admin2 = -1,
       admin3 = -1, location = -1, lat = -1, lon = -1, geoPrecision = -1, source = -1, notes = -1, fatalities = -1,
-      tags = -1, dataId = -1;
+      tags = -1, dataId = -1, stretch = -1;
 };
 
 Columns findColumns(const std::vector<std::string>& header) {
@@ -139,6 +159,7 @@ Columns findColumns(const std::vector<std::string>& header) {
   c.lat = at("latitude"), c.lon = at("longitude"), c.geoPrecision = at("geo_precision");
   c.source = at("source"), c.notes = at("notes"), c.fatalities = at("fatalities"), c.tags = at("tags");
   c.dataId = at("data_id");
+  c.stretch = at("stretch_wkt");
   return c;
 }
 
@@ -279,6 +300,12 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
     associated.clear();
     for (int assocColumn : {c.assoc1, c.assoc2})
       for (auto assoc : splitActors(field(assocColumn))) associated.push_back(assoc);
+    const std::string_view stretchText = optionalText(field(c.stretch));
+    const auto stretch = stretchText.empty() ? std::optional<std::vector<LonLat>>() : parseStretch(stretchText);
+    if (!stretchText.empty() && !stretch) {
+      skip(row, "stretch_wkt '" + std::string(stretchText.substr(0, 60)) + "' is not a LINESTRING of longitude latitude pairs");
+      continue;
+    }
     EventRow event;
     event.id = idText;
     event.day = *day;
@@ -307,6 +334,7 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
     event.source = trim(field(c.source));
     event.tags = optionalText(field(c.tags));
     event.sourceRow = uint32_t(row);
+    if (stretch) event.stretch = *stretch;
     const uint32_t added = builder.add(event);
     if (numericDate) numericDates.push_back({added, *numericDate, row});
   }

@@ -41,6 +41,13 @@ Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& disp
   toDisplay->apply(layer->positions);
   for (const Vec2& p : layer->positions)
     if (std::isfinite(p.x)) layer->bounds.expand(p);
+  for (const auto& [event, stretch] : t.stretches) {
+    std::vector<Vec2> points;
+    for (const LonLat& p : stretch) points.push_back({p.lon, p.lat});
+    toDisplay->apply(points);
+    std::erase_if(points, [](const Vec2& p) { return !std::isfinite(p.x) || !std::isfinite(p.y); });
+    if (points.size() >= 2) layer->stretches.emplace(event, std::move(points));
+  }
   layer->table = std::make_shared<const EventTable>(std::move(import->table));
   return LoadedLayer{IncidentLayer{std::move(layer)}};
 }

@@ -205,6 +205,8 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   }
   drawControlsOnce();
   const FurnitureLayout furniture = layoutFurniture(frame);
+  drawRouteRisk(frame);
+  drawVagueIncidents(frame);
   drawConvoys(frame, furniture.boxes);
   report.labelsPlaced = drawLabels(frame, furniture.boxes);
   // Bin counts go on top of the labels: they are data, the labels are context.
@@ -392,6 +394,54 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
   }
 }
 
+void MapRenderer::drawRouteRisk(const MapFrame& frame) {
+  const Viewport& view = frame.view;
+  // Risk under the route: pale yellow (no incident nearby) to dark red (the most incidents of any segment).
+  for (const ConvoyOverlay& convoy : frame.convoys)
+    for (const auto& [points, level] : convoy.riskSegments) {
+      const Rgba colour = symbology::routeRiskColour(level);
+      for (size_t i = 1; i < points.size(); ++i)
+        m_overlay->line(view.worldToScreen(points[i - 1]), view.worldToScreen(points[i]), 9 * frame.pixelScale, colour);
+    }
+}
+
+void MapRenderer::drawVagueIncidents(const MapFrame& frame) {
+  const Viewport& view = frame.view;
+  const float s = frame.pixelScale;
+  // A broad band along the stretch, closed by a bar across each end: "somewhere between here and there",
+  // never a point on it. Over the route-risk band, under the convoy.
+  for (const IncidentStretch& stretch : frame.incidentStretches) {
+    std::vector<Vec2> screen;
+    for (const Vec2& p : stretch.points) screen.push_back(view.worldToScreen(p));
+    for (size_t i = 1; i < screen.size(); ++i) m_overlay->line(screen[i - 1], screen[i], 14 * s, stretch.colour);
+    Rgba bar = stretch.colour;
+    bar.a = std::min(1.0f, bar.a * 2);
+    for (const auto& [end, next] : {std::pair{screen.front(), screen[1]}, std::pair{screen.back(), screen[screen.size() - 2]}}) {
+      const double length = std::hypot(next.x - end.x, next.y - end.y);
+      if (length <= 0) continue;
+      const Vec2 across{-(next.y - end.y) / length * 10 * s, (next.x - end.x) / length * 10 * s};
+      m_overlay->line(end - across, end + across, 3 * s, bar);
+    }
+  }
+  // Tallies hang below the region's reference point on a short leader, boxed with a broken edge like the
+  // legend's key, so they read as a count for the region rather than a place.
+  const TextStyle text{11 * s, {0.15f, 0.15f, 0.15f, 1}, {1, 1, 1, 0}, 0, false};
+  for (const RegionTally& tally : frame.regionTallies) {
+    const Vec2 anchor = view.worldToScreen(tally.anchor);
+    const Vec2 size = m_overlay->measure(tally.text, text);
+    const double pad = 4 * s;
+    const Bbox box{anchor.x - size.x / 2 - pad, anchor.y + 22 * s, anchor.x + size.x / 2 + pad, anchor.y + 22 * s + size.y + 2 * pad};
+    m_overlay->line(anchor, {anchor.x, box.minY}, 1 * s, {0.3f, 0.3f, 0.3f, 0.8f});
+    m_overlay->rect(box, {1, 1, 1, 0.85f});
+    for (double x = box.minX; x < box.maxX; x += 6 * s) {  // a dashed frame
+      const double end = std::min(box.maxX, x + 3.5 * s);
+      m_overlay->line({x, box.minY}, {end, box.minY}, 1 * s, {0.3f, 0.3f, 0.3f, 1});
+      m_overlay->line({x, box.maxY}, {end, box.maxY}, 1 * s, {0.3f, 0.3f, 0.3f, 1});
+    }
+    m_overlay->text(tally.text, {box.minX + pad, box.minY + pad}, text);
+  }
+}
+
 void MapRenderer::drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles) {
   const Viewport& view = frame.view;
   const float s = frame.pixelScale;
@@ -421,12 +471,6 @@ void MapRenderer::drawConvoys(const MapFrame& frame, const std::vector<Bbox>& ob
     for (const Vec2& at : convoy.passedIncidents)
       if (const Vec2 c = view.worldToScreen(at); claim(c, 11 * s)) ring(c, 11 * s, 2 * s, symbology::kPassedRing);
   for (const ConvoyOverlay& convoy : frame.convoys) {
-    // Risk under the route: pale yellow (no incident nearby) to dark red (the most incidents of any segment).
-    for (const auto& [points, level] : convoy.riskSegments) {
-      const Rgba colour = symbology::routeRiskColour(level);
-      for (size_t i = 1; i < points.size(); ++i)
-        m_overlay->line(view.worldToScreen(points[i - 1]), view.worldToScreen(points[i]), 9 * s, colour);
-    }
     const Rgba ahead{0.15f, 0.25f, 0.55f, 0.35f}, travelled{0.1f, 0.2f, 0.6f, 0.95f};
     for (size_t i = 1; i < convoy.ahead.size(); ++i)
       m_overlay->line(view.worldToScreen(convoy.ahead[i - 1]), view.worldToScreen(convoy.ahead[i]), 3 * s, ahead);

@@ -63,6 +63,8 @@ private:
   size_t drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawFurniture(const FurnitureLayout& layout);
   void drawControlMarkers(const MapFrame& frame);
+  void drawRouteRisk(const MapFrame& frame);
+  void drawVagueIncidents(const MapFrame& frame);  // stretches and regional tallies
   void drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles);  // labels keep clear of obstacles
 
   std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;

@@ -6,6 +6,7 @@
 #include "ui/panel_window.hpp"
 
 #include "core/civil_date.hpp"
+#include "core/event_views.hpp"
 
 namespace sitmap {
 
@@ -52,7 +53,7 @@ void EventsTablePanel::draw(const IncidentsView& view, std::vector<Command>& out
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushID(r);
-        const std::string date = formatIsoDate(t.day[e]);
+        const std::string date = eventDateText(t, e, true);
         if (ImGui::Selectable(date.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
           out.push_back(FlyToEvent{e});
           out.push_back(ShowEventDetails{e});

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/civil_date.hpp"
+#include "core/event_views.hpp"
 
 namespace sitmap {
 
@@ -21,7 +22,7 @@ std::string controlText(const ControlFeature& f) {
 }
 
 std::string incidentText(const EventTable& t, uint32_t e) {
-  return formatIsoDate(t.day[e]) + "  " + t.eventTypes.value(t.eventType[e]) + "\n" + t.subEventTypes.value(t.subEventType[e]) +
+  return eventDateText(t, e, true) + "  " + t.eventTypes.value(t.eventType[e]) + "\n" + t.subEventTypes.value(t.subEventType[e]) +
          "\n" + std::string(t.location[e]) + ", " + t.admin1Names.value(t.admin1[e]) + "\n" + std::to_string(t.fatalities[e]) +
          " fatalities\n(click for details)";
 }

@@ -63,7 +63,7 @@ void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {
     ImGui::PopTextWrapPos();
   };
   field("Event", t.id[e]);
-  field("Date", formatIsoDate(t.day[e]));
+  field("Date", eventDateText(t, e, false));
   field("Type", t.eventTypes.value(t.eventType[e]));
   field("Sub-type", t.subEventTypes.value(t.subEventType[e]));
   field("Disorder", t.disorderTypes.value(t.disorderType[e]));
@@ -75,7 +75,7 @@ void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {
   if (t.civilianTargeting[e]) field("Civilians", "targeted");
   field("Place", std::string(t.location[e]) + ", " + t.admin2Names.value(t.admin2[e]) + ", " + t.admin1Names.value(t.admin1[e]));
   field("Coordinates", std::to_string(t.lat[e]) + ", " + std::to_string(t.lon[e]));
-  field("Precision", precisionText(t.geoPrecision[e], t.timePrecision[e]));
+  field("Precision", precisionText(t, e));
   field("Fatalities", std::to_string(t.fatalities[e]));
   field("Source", t.source[e]);
   field("Tags", t.tags[e]);

@@ -6,6 +6,7 @@
 #include "core/civil_date.hpp"
 #include "core/event_filter.hpp"
 #include "core/event_table_builder.hpp"
+#include "core/event_views.hpp"
 #include "core/text.hpp"
 
 using namespace sitmap;
@@ -267,4 +268,28 @@ TEST(CivilDate, PeriodsForLegendsAndCaptions) {
   EXPECT_EQ(formatPeriod(std::nullopt, nov4), "up to 4 Nov 2023");
   EXPECT_EQ(formatPeriod(oct1, std::nullopt), "from 1 Oct 2023");
   EXPECT_EQ(formatPeriod(std::nullopt, std::nullopt), "");
+}
+
+TEST(EventViews, ApproximateDatesAndVagueLocationsAreSaidSo) {
+  EventTable t;
+  EventTableBuilder builder(t);
+  const LonLat road[] = {{1.4, 18.4}, {0.6, 18.0}};
+  for (uint8_t precision : {1, 2, 3}) {
+    EventRow event;
+    event.id = "P";
+    event.day = *parseEventDate("2023-10-12");
+    event.timePrecision = event.geoPrecision = precision;
+    event.eventType = "Battles";
+    if (precision == 3) event.stretch = road;
+    builder.add(event);
+  }
+  builder.finish();
+  EXPECT_EQ(eventDateText(t, 0, true), "2023-10-12");
+  EXPECT_EQ(eventDateText(t, 1, true), "2023-10-12 ~week");
+  EXPECT_EQ(eventDateText(t, 2, true), "2023-10-12 ~month");
+  EXPECT_EQ(eventDateText(t, 1, false), "2023-10-12 (approximate: within the week)");
+  EXPECT_EQ(precisionText(t, 0), "location exact (town or site); date exact");
+  EXPECT_EQ(precisionText(t, 2).rfind("location known only to a road stretch", 0), 0u);
+  ASSERT_EQ(t.stretches.at(2).size(), 2u);
+  EXPECT_DOUBLE_EQ(t.stretches.at(2)[1].lon, 0.6);
 }

@@ -206,6 +206,33 @@ TEST(AcledReader, BadRowsAreSkippedCountedAndExplained) {
   EXPECT_NE(import->summary().find("5 rows skipped (row 3: cannot read the date"), std::string::npos) << import->summary();
 }
 
+TEST(AcledReader, ARoadStretchInWktLocatesAnEventAlongIt) {
+  std::string header = kCurrentHeader;
+  header.insert(header.size() - 1, ",stretch_wkt");
+  auto withStretch = [](std::string row, const std::string& wkt) {
+    row.insert(row.size() - 1, ",\"" + wkt + "\"");
+    return row;
+  };
+  const std::string csv = header + withStretch(currentRow("A", "2023-11-01", "X"), "LINESTRING (1.40778 18.44111, 0.60306 18.04389)") +
+                          withStretch(currentRow("B", "2023-11-01", "X"), "") +
+                          withStretch(currentRow("C", "2023-11-01", "X"), "POINT (1 18)") +                 // row 4
+                          withStretch(currentRow("D", "2023-11-01", "X"), "LINESTRING (1 18, 200 18)");   // row 5
+  auto import = parseAcledCsv(csv, "roads.csv");
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  ASSERT_EQ(t.size(), 2u);
+  ASSERT_EQ(t.stretches.size(), 1u);
+  const auto& stretch = t.stretches.at(0);
+  ASSERT_EQ(stretch.size(), 2u);
+  EXPECT_DOUBLE_EQ(stretch[1].lon, 0.60306);
+  EXPECT_DOUBLE_EQ(stretch[1].lat, 18.04389);
+  EXPECT_FALSE(t.stretches.count(1)) << "an empty stretch_wkt is no stretch";
+  ASSERT_EQ(import->problems.size(), 2u);
+  EXPECT_EQ(import->problems[0].row, 4u);
+  EXPECT_NE(import->problems[0].reason.find("stretch_wkt 'POINT (1 18)' is not a LINESTRING"), std::string::npos);
+  EXPECT_EQ(import->problems[1].row, 5u);
+}
+
 TEST(AcledReader, NotAnAcledFile) {
   auto import = parseAcledCsv("name,lat,lon\nA,1,2\n", "places.csv");
   ASSERT_FALSE(import);
@@ -222,6 +249,7 @@ TEST(AcledReader, TheBundledReferenceEvents) {
   EXPECT_EQ(import->table.size(), 57u);
   EXPECT_EQ(import->rowsSkipped, 0u) << import->summary();
   EXPECT_EQ(import->table.layout, AcledLayout::Current);
+  EXPECT_EQ(import->table.stretches.size(), 5u) << "the IEDs known only to a road stretch";
 }
 
 TEST(OgrIncidents, AnyPointLayerWithAFieldMapping) {

@@ -101,16 +101,44 @@ TEST(IncidentRender, AnIncidentShowsFromItsOwnDayNeverBefore) {
   EXPECT_TRUE(near(pixel(*image, int(a.x), int(a.y)), {255, 255, 255}, 2)) << "not before it happened";
 }
 
-TEST(IncidentRender, RegionOnlyLocationsAreHollow) {
+TEST(IncidentRender, RegionOnlyIncidentsAreTalliedNotDrawnAtTheirPoint) {
   TempDir dir;
-  const Scene scene = incidentScene(dir, std::string(kHeader) + row("A", "Battles", 16, 2, 3));
+  const Scene scene = incidentScene(dir, std::string(kHeader) + row("A", "Battles", 16, 2, 3) + row("B", "Battles", 16, 2, 3) +
+                                             row("C", "Battles", 15, 1, 1));
+  RenderOptions o = options();
+  auto image = renderScene(scene, o);
+  ASSERT_TRUE(image) << image.error();
+  // Nothing in the Battles colour at the region's reference point: no symbol says "it happened here".
+  const Vec2 p = pixelOf(2, 16);
+  for (int dx = -4; dx <= 4; dx += 2)
+    EXPECT_FALSE(near(pixel(*image, int(p.x) + dx, int(p.y)), rgbOf(EventCategory::Battles), 60)) << dx;
+  // The exact one is drawn; the two vague ones are one tally for their region, hanging below the point.
+  const Vec2 c = pixelOf(1, 15);
+  EXPECT_TRUE(near(pixel(*image, int(c.x), int(c.y)), rgbOf(EventCategory::Battles), 20));
+  int ink = 0;
+  for (int y = int(p.y) + 24; y < int(p.y) + 40; ++y)
+    for (int x = int(p.x) - 40; x < int(p.x) + 40; ++x) ink += pixel(*image, x, y)[0] < 120;
+  EXPECT_GT(ink, 30) << "the tally's text";
+}
+
+TEST(IncidentRender, IncidentsKnownOnlyToARoadStretchAreDrawnAlongIt) {
+  TempDir dir;
+  // Located only to the road from 1E to 3E along 17N; its point (at 1E) is the stretch's start.
+  std::string csv = std::string(kHeader);
+  csv.insert(csv.size() - 1, ",stretch_wkt");
+  std::string event = row("S", "Explosions/Remote violence", 17, 1, 3);
+  event.insert(event.size() - 1, ",\"LINESTRING (1 17, 3 17)\"");
+  const Scene scene = incidentScene(dir, csv + event);
   auto image = renderScene(scene, options());
   ASSERT_TRUE(image) << image.error();
-  const Vec2 p = pixelOf(2, 16);
-  // Centre nearly white (a faint tint), rim in the category colour 4 px out (8 px symbol).
-  EXPECT_GT(pixel(*image, int(p.x), int(p.y))[1], 200);
-  const auto rim = pixel(*image, int(p.x) + 3, int(p.y));
-  EXPECT_LT(rim[2], 120) << "rim drawn in the Battles colour";
+  const auto tint = [&](int x, int y) {
+    const auto px = pixel(*image, x, y);
+    return px[2] < 200 && px[0] > 200;  // orange over white
+  };
+  int along = 0;
+  for (double lon = 1.2; lon < 2.8; lon += 0.1) along += tint(int(pixelOf(lon, 17).x), int(pixelOf(lon, 17).y));
+  EXPECT_EQ(along, 16) << "a band all along the stretch";
+  EXPECT_FALSE(tint(int(pixelOf(2, 17.3).x), int(pixelOf(2, 17.3).y))) << "and only along it";
 }
 
 TEST(IncidentRender, CrowdedEventsAreAggregatedIntoCountedBins) {
