@@ -18,6 +18,7 @@ feature = {
         "name": "Kidal – Gao (Tilemsi axis)",
         "via": " – ".join(STOPS),
         "schematic": 1,
+        "label": "schematic route",  # what the map writes on the line, so it never passes for a surveyed road
         "note": "Schematic: straight legs between sourced towns; the road is about 350 km (RFI, AFP).",
         "source": "Towns from assets/data/places.csv; route per RFI reporting (see assets/SOURCES.md)",
     },

@@ -73,7 +73,7 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
       m_convoyErrors.push_back(track.error());
       continue;
     }
-    LoadedConvoy convoy{std::move(*track), {}, {}, spec.alertKm, spec.shownBeforeHours, spec.shownAfterHours};
+    LoadedConvoy convoy{std::move(*track), {}, {}, spec.alertKm, spec.shownBeforeHours, spec.shownAfterHours, spec.routeSchematic};
     // The route's own vertices (a GPX track's corners are where the road turns), and points every ~2 km between
     // them so long legs follow the geodesic in any display CRS. Sampling alone cut corners by up to 850 m.
     auto samples = convoy.track.samples(2000);
@@ -632,6 +632,13 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     if (riskDrawn) {
       if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
       frame.furniture.legend.push_back(symbology::routeRiskEntry(m_clock.riskDays()));
+    }
+    const bool schematic = std::any_of(m_convoys.begin(), m_convoys.end(), [&](const LoadedConvoy& c) {
+      return c.routeSchematic && m_clock.time() && c.shownAt(*m_clock.time());
+    });
+    if (schematic) {
+      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
+      frame.furniture.legend.push_back(symbology::schematicRouteEntry());
     }
     const bool ringed = std::any_of(frame.convoys.begin(), frame.convoys.end(), [](const ConvoyOverlay& c) {
       return !c.passedIncidents.empty() || !c.justReached.empty();

@@ -32,6 +32,7 @@ struct LoadedConvoy {
   std::vector<double> routeMetres; // distance along the route at each of those points
   double alertKm = 5;              // the scene's: incidents this close to the route are flagged
   double shownBeforeHours = 24, shownAfterHours = 24;  // on the map from/until then (the scene's)
+  bool routeSchematic = false;
   bool shownAt(UtcSeconds t) const {
     return t >= track.departure() - UtcSeconds(shownBeforeHours * 3600) && t <= track.arrival() + UtcSeconds(shownAfterHours * 3600);
   }

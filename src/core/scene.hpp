@@ -43,6 +43,7 @@ struct ConvoySpec {
   // On the map from this long before departure (drawn "departs ...") until this long after arrival; not before,
   // not after: a convoy that has not set out, or long arrived, is not on the map.
   double shownBeforeHours = 24, shownAfterHours = 24;
+  bool routeSchematic = false;  // the route is drawn, not surveyed (straight legs between towns): the legend says so
   friend bool operator==(const ConvoySpec&, const ConvoySpec&) = default;
 };
 

@@ -51,6 +51,9 @@ LegendEntry stretchOnlyEntry() { return {kKeyGrey, "Located to a road stretch on
 LegendEntry routeRiskEntry(int32_t days) {
   return {kRouteRiskKey, "Route risk: incidents near the route, " + std::to_string(days) + " days before departure"};
 }
+LegendEntry schematicRouteEntry() {
+  return {kConvoyRoute, "Convoy route: schematic, straight legs between towns", LegendEntry::Symbol::Dashed};
+}
 LegendEntry passedIncidentEntry() {
   return {kJustReachedRing, "Incident the convoy passed (bright: last 24 h)", LegendEntry::Symbol::Ring};
 }

@@ -19,6 +19,7 @@ inline constexpr Rgba kJustChanged{1.0f, 0.85f, 0.0f, 1};      // the edge of a 
 inline constexpr Rgba kJustReachedRing{0.9f, 0.1f, 0.05f, 1};  // an incident the convoy reached in the last day
 inline constexpr Rgba kPassedRing{0.55f, 0.05f, 0.05f, 0.9f};  // one it passed earlier
 inline constexpr Rgba kRouteRiskKey{0.65f, 0.1f, 0.05f, 1};    // the legend's swatch for the risk ramp's high end
+inline constexpr Rgba kConvoyRoute{0.1f, 0.2f, 0.6f, 1};       // the convoy's trail
 inline constexpr Rgba kKeyGrey{0.35f, 0.35f, 0.35f, 1};        // neutral swatches (precision, statuses)
 
 // Held towns and camps: control = thick frame on a light fill, influence = light fill only,
@@ -46,6 +47,7 @@ LegendEntry regionOnlyEntry();
 LegendEntry stretchOnlyEntry();
 LegendEntry routeRiskEntry(int32_t days);
 LegendEntry passedIncidentEntry();
+LegendEntry schematicRouteEntry();
 LegendEntry actorEntry(const std::string& actor, Rgba colour);
 LegendEntry areaMethodEntry();
 LegendEntry contestedEntry(Rgba first, Rgba second);

@@ -106,7 +106,7 @@ const KeySchema& sceneKeySchema() {
                                 "min_scale", "max_scale", "style"},
                                {{"style", &style}}};
   static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km", "shown_before_hours",
-                                 "shown_after_hours"},
+                                 "shown_after_hours", "route_schematic"},
                                 {}};
   static const KeySchema bookmark{{"name", "view", "clock", "filter", "layers_visible"},
                                   {{"view", &view}, {"filter", &filter}}};
@@ -425,6 +425,7 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
         convoy.waypointsPath = resolve(c.string("waypoints"));
         convoy.gpxPath = resolve(c.string("gpx"));
         convoy.alertKm = c.number("alert_km", convoy.alertKm);
+        convoy.routeSchematic = c.boolean("route_schematic", false);
         if (!(convoy.alertKm >= 0 && convoy.alertKm <= 1000)) c.fail("alert_km", "expected a distance from 0 to 1000 km");
         for (auto [key, hours] : {std::pair{"shown_before_hours", &convoy.shownBeforeHours},
                                   std::pair{"shown_after_hours", &convoy.shownAfterHours}}) {
@@ -592,6 +593,7 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
     json convoy = {{"name", c.name}, {"alert_km", c.alertKm}};
     if (c.shownBeforeHours != ConvoySpec{}.shownBeforeHours) convoy["shown_before_hours"] = c.shownBeforeHours;
     if (c.shownAfterHours != ConvoySpec{}.shownAfterHours) convoy["shown_after_hours"] = c.shownAfterHours;
+    if (c.routeSchematic) convoy["route_schematic"] = true;
     if (!c.gpxPath.empty()) convoy["gpx"] = relativeTo(c.gpxPath, baseDir);
     if (!c.routePath.empty()) convoy["route"] = relativeTo(c.routePath, baseDir);
     if (!c.routeLayer.empty()) convoy["route_layer"] = c.routeLayer;

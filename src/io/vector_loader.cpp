@@ -143,6 +143,24 @@ std::optional<Vec2> labelAnchor(const OGRGeometry* geometry) {
       return anchor;
     }
   }
+  // Lines: the middle of their longest segment, which lies on the line (a bent line's centroid need not)
+  // and has the most room beside it, away from the towns at the vertices.
+  if (flat == wkbLineString || flat == wkbMultiLineString) {
+    std::optional<Vec2> best;
+    double longest = -1;
+    const auto consider = [&](const OGRLineString* line) {
+      for (int i = 1; i < line->getNumPoints(); ++i) {
+        const double dx = line->getX(i) - line->getX(i - 1), dy = line->getY(i) - line->getY(i - 1);
+        if (dx * dx + dy * dy <= longest) continue;
+        longest = dx * dx + dy * dy;
+        best = Vec2{(line->getX(i) + line->getX(i - 1)) / 2, (line->getY(i) + line->getY(i - 1)) / 2};
+      }
+    };
+    if (flat == wkbLineString) consider(geometry->toLineString());
+    else
+      for (const OGRLineString* part : *geometry->toMultiLineString()) consider(part);
+    if (best) return best;
+  }
   OGRPoint centroid;
   if (geometry->Centroid(&centroid) == OGRERR_NONE) return Vec2{centroid.getX(), centroid.getY()};
   return std::nullopt;

@@ -471,7 +471,9 @@ void MapRenderer::drawConvoys(const MapFrame& frame, const std::vector<Bbox>& ob
     for (const Vec2& at : convoy.passedIncidents)
       if (const Vec2 c = view.worldToScreen(at); claim(c, 11 * s)) ring(c, 11 * s, 2 * s, symbology::kPassedRing);
   for (const ConvoyOverlay& convoy : frame.convoys) {
-    const Rgba ahead{0.15f, 0.25f, 0.55f, 0.35f}, travelled{0.1f, 0.2f, 0.6f, 0.95f};
+    const Rgba ahead{0.15f, 0.25f, 0.55f, 0.35f};
+    Rgba travelled = symbology::kConvoyRoute;
+    travelled.a = 0.95f;
     for (size_t i = 1; i < convoy.ahead.size(); ++i)
       m_overlay->line(view.worldToScreen(convoy.ahead[i - 1]), view.worldToScreen(convoy.ahead[i]), 3 * s, ahead);
     // The path travelled fades with distance behind the convoy: strongest where it is now.

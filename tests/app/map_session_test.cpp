@@ -108,19 +108,28 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
   ASSERT_TRUE(s) << s.error();
   for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
   for (SessionLayer& layer : s->layers())
-    if (layer.events()) {
-      layer.filterEngine = std::make_shared<EventFilterEngine>(*layer.events()->table);
-      layer.selection = &layer.filterEngine->apply(EventFilter{});
-    }
+    if (layer.events()) layer.filterEngine = std::make_shared<EventFilterEngine>(*layer.events()->table);
   const Viewport view = Viewport::fitting(s->homeBounds(), 1600, 900);
   auto keyed = [](const MapFrame& frame, const std::string& label) {
     return std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(),
                        [&](const LegendEntry& e) { return e.label == label; });
   };
-  size_t marked = 0;
-  for (const char* at : {"2023-08-13T12:00Z", "2023-10-01T00:00Z", "2023-11-04T12:00Z", "2023-11-14T12:00Z"}) {
+  size_t marked = 0, contested = 0, lowConfidence = 0, stretches = 0, tallies = 0;
+  for (const char* at : {"2023-08-13T12:00Z", "2023-10-01T00:00Z", "2023-11-02T12:00Z", "2023-11-04T12:00Z",
+                         "2023-11-14T12:00Z", "2023-12-21T12:00Z"}) {
     s->clock().setTime(*parseUtc(at));
+    s->updateSelections(true);
     const MapFrame frame = s->frame(view, 1, true);
+    if (!frame.controlZones.empty()) EXPECT_TRUE(keyed(frame, symbology::areaMethodEntry().label)) << at;
+    if (!frame.incidentStretches.empty()) {
+      ++stretches;
+      EXPECT_TRUE(keyed(frame, symbology::stretchOnlyEntry().label)) << at;
+    }
+    if (!frame.regionTallies.empty()) {
+      ++tallies;
+      EXPECT_TRUE(keyed(frame, symbology::regionOnlyEntry().label)) << at;
+    }
+    if (!frame.convoys.empty()) EXPECT_TRUE(keyed(frame, symbology::schematicRouteEntry().label)) << at;
     for (const ControlMarker& marker : frame.controls) {
       ++marked;
       EXPECT_TRUE(std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(),
@@ -134,6 +143,16 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
       if (zone.style.stroke == symbology::kJustChanged) {
         EXPECT_TRUE(keyed(frame, symbology::justChangedEntry().label)) << at;
       }
+      if (zone.style.hatched) {
+        ++contested;
+        EXPECT_TRUE(std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(), [](const LegendEntry& e) {
+          return e.symbol == LegendEntry::Symbol::Stripes;
+        })) << at;
+      }
+      if (zone.style.dashed && zone.style.filled) {  // a dashed area: low confidence (claimed areas are none here)
+        ++lowConfidence;
+        EXPECT_TRUE(keyed(frame, symbology::lowConfidenceEntry().label)) << at;
+      }
     }
     for (const ConvoyOverlay& convoy : frame.convoys) {
       if (!convoy.passedIncidents.empty() || !convoy.justReached.empty()) {
@@ -142,6 +161,10 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
     }
   }
   EXPECT_GT(marked, 10u) << "the test saw the default scene's held places";
+  EXPECT_GT(contested, 0u);
+  EXPECT_GT(lowConfidence, 0u);
+  EXPECT_GT(stretches, 0u);
+  EXPECT_GT(tallies, 0u);
 }
 
 TEST(MapSession, AWorldLayerToThePolesIsFramedWithinWebMercatorsLatitudes) {

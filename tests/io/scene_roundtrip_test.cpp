@@ -175,6 +175,9 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   timed.routeLayer = "routes";
   timed.waypointsPath = base + "/waypoints.csv";
   timed.alertKm = 7.5;
+  timed.shownBeforeHours = 48;
+  timed.shownAfterHours = 6;
+  timed.routeSchematic = true;
   ConvoySpec gpx;
   gpx.name = "Second";
   gpx.gpxPath = base + "/track.gpx";
