@@ -1,7 +1,9 @@
 // Panel views from the session.
 #include "app/panel_views.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <numeric>
 
 #include "core/civil_date.hpp"
 #include "io/acled_reader.hpp"
@@ -85,16 +87,28 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
     m_timelineTable = layer->events()->table;
     m_timelineEngine = std::make_unique<EventFilterEngine>(table);
     m_timelineVersion = UINT64_MAX;
+    std::vector<uint32_t> all(table.size());
+    std::iota(all.begin(), all.end(), 0u);
+    if (!table.day.empty()) {
+      const auto [first, last] = std::minmax_element(table.day.begin(), table.day.end());
+      m_firstDay = *first;
+      m_lastDay = *last;
+    }
+    m_allEvents = buildHistogram(table, all, m_firstDay, m_lastDay);
   }
   EventFilter undated = session.eventFilter();
   undated.fromDay.reset();
   undated.toDay.reset();
   const std::vector<uint32_t>& undatedEvents = m_timelineEngine->apply(undated);
-  if (m_timelineEngine->version() != m_timelineVersion) {
-    m_histogram = buildHistogram(table, undatedEvents);
+  if (m_timelineEngine->version() != m_timelineVersion && !m_allEvents.bins.empty()) {
+    // The same bins as the whole table's, so the axis and the count scale stay put whatever the filter keeps.
+    m_histogram = buildHistogram(table, undatedEvents, m_firstDay, m_lastDay);
     m_timelineVersion = m_timelineEngine->version();
   }
   view.timeline = &m_histogram;
+  view.timelineAll = &m_allEvents;
+  if (const auto time = session.clock().time()) view.clockDay = dayOf(*time);
+  view.windowDays = session.clock().windowDays();
   return view;
 }
 

@@ -30,6 +30,8 @@ private:
   std::shared_ptr<const EventTable> m_timelineTable;  // held, so the engine's table outlives a reload
   uint64_t m_timelineVersion = UINT64_MAX;
   Histogram m_histogram;
+  Histogram m_allEvents;  // every event of the table over its whole span: the timeline's fixed axis and scale
+  int32_t m_firstDay = 0, m_lastDay = -1;  // that span
 };
 
 }  // namespace sitmap

@@ -96,6 +96,9 @@ struct IncidentsView {
   uint64_t selectionVersion = 0;                      // changes whenever the selection does
   const EventFilter* filter = nullptr;
   const Histogram* timeline = nullptr;              // events passing every criterion but the dates
+  const Histogram* timelineAll = nullptr;           // every event, same bins: the fixed axis and count scale
+  std::optional<int32_t> clockDay;                  // the clock's day: later bars are the future
+  int32_t windowDays = 0;                           // the clock's incident window (0: none): what the map shows
   std::string importSummary;
   size_t matching = 0;
   int64_t fatalities = 0;

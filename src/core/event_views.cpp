@@ -47,13 +47,18 @@ int32_t nextBinStart(int32_t start, TimeUnit unit) {
 }  // namespace
 
 Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events) {
-  Histogram histogram;
-  if (events.empty()) return histogram;
+  if (events.empty()) return {};
   int32_t first = INT32_MAX, last = INT32_MIN;
   for (uint32_t e : events) {
     first = std::min(first, table.day[e]);
     last = std::max(last, table.day[e]);
   }
+  return buildHistogram(table, events, first, last);
+}
+
+Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events, int32_t first, int32_t last) {
+  Histogram histogram;
+  if (last < first) return histogram;
   histogram.unit = unitForSpan(last - first + 1);
   for (int32_t start = binStart(first, histogram.unit); start <= last; start = nextBinStart(start, histogram.unit)) {
     HistogramBin bin;
@@ -64,6 +69,7 @@ Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& e
   // Bins are consecutive: find each event's by binary search on the first days.
   for (uint32_t e : events) {
     const int32_t day = table.day[e];
+    if (day < histogram.bins.front().firstDay || day > histogram.bins.back().lastDay) continue;
     auto it = std::upper_bound(histogram.bins.begin(), histogram.bins.end(), day,
                                [](int32_t d, const HistogramBin& b) { return d < b.firstDay; });
     HistogramBin& bin = *(it - 1);
@@ -71,6 +77,50 @@ Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& e
     bin.fatalities += table.fatalities[e];
   }
   return histogram;
+}
+
+std::vector<AxisTick> dateAxisTicks(int32_t firstDay, int32_t lastDay, size_t maxTicks) {
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::vector<AxisTick> ticks;
+  if (lastDay < firstDay || maxTicks == 0) return ticks;
+  const int32_t span = lastDay - firstDay + 1;
+  if (span < 60) {  // days: every 1, 2, 7 or 14 days, labelled "4 Nov"
+    int32_t step = 1;
+    for (int32_t s : {1, 2, 7, 14, 28})
+      if (step = s; span / s + 1 <= int32_t(maxTicks)) break;
+    for (int32_t day = firstDay; day <= lastDay; day += step) {
+      int y = 0, m = 0, d = 0;
+      civilFromDays(day, y, m, d);
+      ticks.push_back({day, std::to_string(d) + " " + kMonths[m - 1]});
+    }
+    return ticks;
+  }
+  int y = 0, m = 0, d = 0;
+  civilFromDays(firstDay, y, m, d);
+  int months = 1;  // every 1, 2, 3, 6 or 12 months, or whole years beyond
+  const int spanMonths = span / 30 + 1;
+  for (int s : {1, 2, 3, 6, 12, 24, 60, 120})
+    if (months = s; spanMonths / s + 1 <= int(maxTicks)) break;
+  // The first month start on or after firstDay that falls on the step (January-aligned).
+  int year = y, month = d == 1 ? m : m + 1;
+  if (month > 12) month = 1, ++year;
+  while ((year * 12 + month - 1) % months) {
+    if (++month > 12) month = 1, ++year;
+  }
+  for (;;) {
+    const int32_t day = daysFromCivil(year, month, 1);
+    if (day > lastDay) break;
+    ticks.push_back({day, month == 1 || months >= 12 ? std::to_string(year) : kMonths[month - 1]});
+    month += months;
+    while (month > 12) month -= 12, ++year;
+  }
+  return ticks;
+}
+
+std::string countOf(uint64_t n, const std::string& singular, const std::string& plural) {
+  std::string digits = std::to_string(n);
+  for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(size_t(i), ",");
+  return digits + " " + (n == 1 ? singular : plural);
 }
 
 void sortEvents(const EventTable& t, std::vector<uint32_t>& events, EventColumn column, bool ascending) {

@@ -31,6 +31,20 @@ struct Histogram {
 // Day bins up to 120 days of span, weeks (Monday first) up to two years, calendar months beyond.
 TimeUnit unitForSpan(int32_t days);
 Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events);
+// Over a fixed span (the whole table's), so that the axis stays put whatever the filter keeps.
+Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events, int32_t firstDay, int32_t lastDay);
+
+// Ticks for a date axis from firstDay to lastDay: month starts ("Aug", "2024" at January), every second or
+// third month when there would be more than maxTicks, years for spans of many years; days and weeks when the
+// span is under two months.
+struct AxisTick {
+  int32_t day = 0;
+  std::string label;
+};
+std::vector<AxisTick> dateAxisTicks(int32_t firstDay, int32_t lastDay, size_t maxTicks);
+
+// "1 event", "2 events", "1,234 events": a count and its noun, in the singular for one.
+std::string countOf(uint64_t n, const std::string& singular, const std::string& plural);
 
 enum class EventColumn { Date, Type, SubType, Actor1, Actor2, Admin1, Location, Fatalities };
 // Stable sort of `events` by a column (ties keep date order).

@@ -11,6 +11,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/event_style.hpp"
+#include "core/event_views.hpp"
 
 namespace sitmap {
 
@@ -22,34 +23,40 @@ const char* unitName(TimeUnit unit) { return unit == TimeUnit::Day ? "day" : uni
 void TimelinePanel::draw(const IncidentsView& view, float bottomInset, std::vector<Command>& out) {
   if (!view.table || !view.timeline || view.timeline->bins.empty()) return;
   const Histogram& histogram = *view.timeline;
+  // Every event of the table in the same bins: the count scale and the grey outline behind the bars, so
+  // neither the axis nor the scale jumps when the filter changes.
+  const Histogram& all = view.timelineAll && view.timelineAll->bins.size() == histogram.bins.size() ? *view.timelineAll : histogram;
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const float height = 7.5f * unit;
+  const float height = 8.5f * unit;
   const PanelWindow panel("Timeline", ImVec2(viewport->Pos.x + 25 * unit, viewport->Pos.y + viewport->Size.y - bottomInset - height - 0.5f * unit), ImVec2(std::max(20 * unit, viewport->Size.x - 50 * unit), height));
   if (!panel) return;
   const EventFilter& filter = *view.filter;
   const size_t count = histogram.bins.size();
   uint32_t maxTotal = 1;
   int64_t maxFatalities = 1;
-  for (const HistogramBin& bin : histogram.bins) {
+  for (const HistogramBin& bin : all.bins) {
     maxTotal = std::max(maxTotal, bin.total());
     maxFatalities = std::max(maxFatalities, bin.fatalities);
   }
-  ImGui::Text("Events per %s (bars) and fatalities (line), %s to %s. Drag to choose dates, click to clear.",
-              unitName(histogram.unit), formatIsoDate(histogram.bins.front().firstDay).c_str(),
+  ImGui::Text("Events per %s (bars, scale 0-%u) and fatalities (line), %s to %s. Grey: all events. Drag to choose dates, click to clear.",
+              unitName(histogram.unit), maxTotal, formatIsoDate(histogram.bins.front().firstDay).c_str(),
               formatIsoDate(histogram.bins.back().lastDay).c_str());
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(2 * unit, ImGui::GetContentRegionAvail().y));
-  ImGui::InvisibleButton("##plot", size);
+  const float tickRow = ImGui::GetTextLineHeight() + 2;
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(2 * unit, ImGui::GetContentRegionAvail().y - tickRow));
+  ImGui::InvisibleButton("##plot", ImVec2(size.x, size.y + tickRow));
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float barWidth = size.x / float(count);
   auto binAt = [&](float x) { return std::min(count - 1, size_t(std::max(0.0f, (x - origin.x) / barWidth))); };
+  const int32_t firstDay = histogram.bins.front().firstDay, lastDay = histogram.bins.back().lastDay;
+  auto xOfDay = [&](int32_t day) { return origin.x + size.x * float(day - firstDay) / float(lastDay - firstDay + 1); };
 
   // The chosen date range, shaded behind the bars.
   if (filter.fromDay || filter.toDay) {
-    const int32_t from = filter.fromDay.value_or(histogram.bins.front().firstDay);
-    const int32_t to = filter.toDay.value_or(histogram.bins.back().lastDay);
+    const int32_t from = filter.fromDay.value_or(firstDay);
+    const int32_t to = filter.toDay.value_or(lastDay);
     for (size_t i = 0; i < count; ++i) {
       const HistogramBin& bin = histogram.bins[i];
       if (bin.lastDay < from || bin.firstDay > to) continue;
@@ -59,12 +66,17 @@ void TimelinePanel::draw(const IncidentsView& view, float bottomInset, std::vect
   }
   for (size_t i = 0; i < count; ++i) {
     const HistogramBin& bin = histogram.bins[i];
+    const float left = origin.x + barWidth * float(i) + 0.5f, right = origin.x + barWidth * float(i + 1) - 0.5f;
+    // All events behind, as a grey outline; the filtered ones in their colours, dimmed after the clock.
+    const float allHeight = size.y * float(all.bins[i].total()) / float(maxTotal);
+    if (all.bins[i].total() > bin.total())
+      draw->AddRectFilled(ImVec2(left, origin.y + size.y - allHeight), ImVec2(right, origin.y + size.y), IM_COL32(150, 150, 150, 70));
+    const bool future = view.clockDay && bin.firstDay > *view.clockDay;
     float y = origin.y + size.y;
     for (int c = 0; c < kEventCategoryCount; ++c) {
       if (!bin.perCategory[size_t(c)]) continue;
       const float h = size.y * float(bin.perCategory[size_t(c)]) / float(maxTotal);
-      draw->AddRectFilled(ImVec2(origin.x + barWidth * float(i) + 0.5f, y - h),
-                          ImVec2(origin.x + barWidth * float(i + 1) - 0.5f, y), toImColour(categoryColour(EventCategory(c))));
+      draw->AddRectFilled(ImVec2(left, y - h), ImVec2(right, y), toImColour(categoryColour(EventCategory(c)), future ? 0.3f : 1.0f));
       y -= h;
     }
   }
@@ -75,11 +87,29 @@ void TimelinePanel::draw(const IncidentsView& view, float bottomInset, std::vect
     };
     draw->AddLine(point(i - 1), point(i), IM_COL32(240, 240, 240, 220), 1.5f);
   }
+  // The date axis: ticks and labels under the plot.
+  const size_t maxTicks = std::max<size_t>(2, size_t(size.x / (5 * unit)));
+  for (const AxisTick& tick : dateAxisTicks(firstDay, lastDay, maxTicks)) {
+    const float x = xOfDay(tick.day);
+    draw->AddLine(ImVec2(x, origin.y + size.y), ImVec2(x, origin.y + size.y + 4), IM_COL32(200, 200, 200, 255), 1.0f);
+    draw->AddText(ImVec2(x + 2, origin.y + size.y + 1), IM_COL32(200, 200, 200, 255), tick.label.c_str());
+  }
+  // The clock: a bright line at its day; what lies right of it has not happened yet at the clock's time. Its
+  // incident window (what the map shows) is tinted.
+  if (view.clockDay && *view.clockDay >= firstDay && *view.clockDay <= lastDay) {
+    const float x = xOfDay(*view.clockDay + 1);
+    if (view.windowDays > 0)
+      draw->AddRectFilled(ImVec2(std::max(origin.x, xOfDay(*view.clockDay - view.windowDays)), origin.y), ImVec2(x, origin.y + size.y),
+                          IM_COL32(255, 210, 0, 28));
+    draw->AddLine(ImVec2(x, origin.y - 2), ImVec2(x, origin.y + size.y + 2), IM_COL32(255, 210, 0, 255), 2.0f);
+  }
 
   if (hovered) {
     const HistogramBin& bin = histogram.bins[binAt(ImGui::GetIO().MousePos.x)];
-    ImGui::SetTooltip("%s to %s\n%u events, %lld fatalities", formatIsoDate(bin.firstDay).c_str(),
-                      formatIsoDate(bin.lastDay).c_str(), bin.total(), static_cast<long long>(bin.fatalities));
+    const std::string counts = countOf(bin.total(), "event", "events") + ", " +
+                               countOf(uint64_t(std::max<int64_t>(0, bin.fatalities)), "fatality", "fatalities");
+    if (bin.firstDay == bin.lastDay) ImGui::SetTooltip("%s\n%s", formatIsoDate(bin.firstDay).c_str(), counts.c_str());
+    else ImGui::SetTooltip("%s to %s\n%s", formatIsoDate(bin.firstDay).c_str(), formatIsoDate(bin.lastDay).c_str(), counts.c_str());
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_dragStart = binAt(ImGui::GetIO().MousePos.x);
   }
   if (m_dragStart && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/panel_views.hpp"
+#include "core/civil_date.hpp"
 #include "io/scene_file.hpp"
 #include "support/silent_server.hpp"
 #include "support/test_files.hpp"
@@ -297,4 +299,33 @@ TEST(SessionController, TheBundledDefaultSceneIsNeverSavedOver) {
   auto back = loadSceneFile(mine);
   ASSERT_TRUE(back) << back.error();
   EXPECT_EQ(back->bookmarks.size(), 1u);
+}
+
+TEST(SessionController, TheTimelineKeepsItsAxisAndScaleAndFollowsTheClock) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "clock": "2023-11-04T12:00Z", "window_days": 30,
+      "layers": [{"path": "../data/events.csv", "kind": "incidents"}]})");
+  settle(c);
+  c.session().updateSelections(true);
+  PanelViews views;
+  IncidentsView all = views.incidentsView(c.session(), MapTool::Navigate, std::nullopt);
+  ASSERT_TRUE(all.timeline && all.timelineAll);
+  const Histogram before = *all.timeline;
+  ASSERT_GT(before.bins.size(), 10u);
+  ASSERT_TRUE(all.clockDay);
+  EXPECT_EQ(*all.clockDay, *parseEventDate("2023-11-04"));
+  EXPECT_EQ(all.windowDays, 30);
+  // Filtering to one region keeps the same bins (axis) and the all-events histogram (scale) as before.
+  EventFilter kidal;
+  kidal.admin1 = {"Kidal"};
+  c.apply(SetEventFilter{kidal});
+  c.session().updateSelections(true);
+  const IncidentsView some = views.incidentsView(c.session(), MapTool::Navigate, std::nullopt);
+  ASSERT_EQ(some.timeline->bins.size(), before.bins.size());
+  EXPECT_EQ(some.timeline->bins.front().firstDay, before.bins.front().firstDay);
+  EXPECT_EQ(some.timeline->bins.back().lastDay, before.bins.back().lastDay);
+  uint32_t filtered = 0, everything = 0;
+  for (const HistogramBin& bin : some.timeline->bins) filtered += bin.total();
+  for (const HistogramBin& bin : some.timelineAll->bins) everything += bin.total();
+  EXPECT_LT(filtered, everything);
+  EXPECT_EQ(everything, 57u);
 }

@@ -293,3 +293,38 @@ TEST(EventViews, ApproximateDatesAndVagueLocationsAreSaidSo) {
   ASSERT_EQ(t.stretches.at(2).size(), 2u);
   EXPECT_DOUBLE_EQ(t.stretches.at(2)[1].lon, 0.6);
 }
+
+TEST(EventViews, TheTimelineAxisStaysOnTheWholeSpanAndTicksMonths) {
+  const EventTable t = sampleTable();  // 31 Oct - 8 Nov 2023
+  const int32_t june = *parseEventDate("2023-06-01"), december = *parseEventDate("2023-12-31");
+  const Histogram fixed = buildHistogram(t, {0}, june, december);
+  ASSERT_FALSE(fixed.bins.empty());
+  EXPECT_LE(fixed.bins.front().firstDay, june);
+  EXPECT_GE(fixed.bins.back().lastDay, december);
+  uint32_t total = 0;
+  for (const HistogramBin& bin : fixed.bins) total += bin.total();
+  EXPECT_EQ(total, 1u);
+  const Histogram outside = buildHistogram(t, {0, 4}, june, *parseEventDate("2023-11-01"));
+  total = 0;
+  for (const HistogramBin& bin : outside.bins) total += bin.total();
+  EXPECT_EQ(total, 1u) << "an event after the span is left out, not put in the last bin";
+
+  const auto ticks = dateAxisTicks(june, december, 12);
+  ASSERT_EQ(ticks.size(), 7u);
+  EXPECT_EQ(ticks.front().day, june);
+  EXPECT_EQ(ticks.front().label, "Jun");
+  EXPECT_EQ(ticks.back().label, "Dec");
+  const auto fewer = dateAxisTicks(june, december, 4);
+  ASSERT_LE(fewer.size(), 4u);
+  EXPECT_EQ(fewer.front().label, "Jul");  // every third month, January-aligned
+  const auto years = dateAxisTicks(*parseEventDate("1997-01-01"), *parseEventDate("2024-06-30"), 8);
+  ASSERT_LE(years.size(), 8u);
+  EXPECT_EQ(years.front().label, "2000");
+  const auto days = dateAxisTicks(*parseEventDate("2023-10-31"), *parseEventDate("2023-11-08"), 12);
+  ASSERT_EQ(days.size(), 9u);
+  EXPECT_EQ(days[4].label, "4 Nov");
+
+  EXPECT_EQ(countOf(1, "event", "events"), "1 event");
+  EXPECT_EQ(countOf(0, "event", "events"), "0 events");
+  EXPECT_EQ(countOf(1234567, "event", "events"), "1,234,567 events");
+}
