@@ -13,6 +13,7 @@
 #include "core/event_style.hpp"
 #include "core/geodesy.hpp"
 #include "core/symbology.hpp"
+#include "core/text.hpp"
 #include "io/time_layers.hpp"
 #include "render/map_renderer.hpp"
 
@@ -618,7 +619,8 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       const std::string period = formatPeriod(shown.fromDay, shown.toDay);
       const size_t events = matchingEvents();
       frame.furniture.legendTitle = "Incidents " + (period.empty() ? std::string() : period + " ") + "(" +
-                                    std::to_string(events) + ", " + std::to_string(matchingFatalities()) + " fatalities)";
+                                    std::to_string(events) + ", " +
+                                    countOf(uint64_t(std::max<int64_t>(0, matchingFatalities())), "fatality", "fatalities") + ")";
       // The caption under the title says it too, so a crop without the legend still states the period.
       frame.furniture.subtitle = frame.furniture.legendTitle;
       for (int c = 0; c < kEventCategoryCount; ++c)

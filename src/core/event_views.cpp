@@ -117,12 +117,6 @@ std::vector<AxisTick> dateAxisTicks(int32_t firstDay, int32_t lastDay, size_t ma
   return ticks;
 }
 
-std::string countOf(uint64_t n, const std::string& singular, const std::string& plural) {
-  std::string digits = std::to_string(n);
-  for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(size_t(i), ",");
-  return digits + " " + (n == 1 ? singular : plural);
-}
-
 void sortEvents(const EventTable& t, std::vector<uint32_t>& events, EventColumn column, bool ascending) {
   std::stable_sort(events.begin(), events.end(), [&](uint32_t a, uint32_t b) { return t.day[a] < t.day[b]; });
   auto by = [&](auto key) {

@@ -43,9 +43,6 @@ struct AxisTick {
 };
 std::vector<AxisTick> dateAxisTicks(int32_t firstDay, int32_t lastDay, size_t maxTicks);
 
-// "1 event", "2 events", "1,234 events": a count and its noun, in the singular for one.
-std::string countOf(uint64_t n, const std::string& singular, const std::string& plural);
-
 enum class EventColumn { Date, Type, SubType, Actor1, Actor2, Admin1, Location, Fatalities };
 // Stable sort of `events` by a column (ties keep date order).
 void sortEvents(const EventTable& table, std::vector<uint32_t>& events, EventColumn column, bool ascending);

@@ -105,4 +105,10 @@ std::string foldForMatching(std::string_view text) {
   return out;
 }
 
+std::string countOf(uint64_t n, const std::string& singular, const std::string& plural) {
+  std::string digits = std::to_string(n);
+  for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(size_t(i), ",");
+  return digits + " " + (n == 1 ? singular : plural);
+}
+
 }  // namespace sitmap

@@ -22,4 +22,7 @@ namespace sitmap {
 // Latin letters lose diacritics (é, É, è, ê -> e; ç -> c; œ -> oe); other characters are kept.
 std::string foldForMatching(std::string_view text);
 
+// "1 event", "2 events", "1,234 events": a count and its noun, in the singular for one.
+std::string countOf(uint64_t n, const std::string& singular, const std::string& plural);
+
 }  // namespace sitmap

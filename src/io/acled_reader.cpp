@@ -198,7 +198,7 @@ private:
 }  // namespace
 
 std::string EventImport::summary() const {
-  std::string text = std::to_string(table.size()) + " events";
+  std::string text = countOf(table.size(), "event", "events");
   if (!dateOrder.empty()) text += " (" + dateOrder + ")";
   if (rowsMerged) text += " (" + std::to_string(rowsMerged) + " actor rows merged into their events)";
   if (rowsSkipped) {

@@ -70,7 +70,9 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   }
   bool changed = false;
 
-  ImGui::Text("%zu events, %lld fatalities", view.matching, static_cast<long long>(view.fatalities));
+  const std::string counts = countOf(view.matching, "event", "events") + ", " +
+                             countOf(uint64_t(std::max<int64_t>(0, view.fatalities)), "fatality", "fatalities");
+  ImGui::TextUnformatted(counts.c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton("Reset all")) {
     filter = {};

@@ -12,6 +12,7 @@
 #include "core/civil_date.hpp"
 #include "core/event_style.hpp"
 #include "core/event_views.hpp"
+#include "core/text.hpp"
 
 namespace sitmap {
 
