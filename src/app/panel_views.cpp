@@ -87,6 +87,7 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
     m_timelineTable = layer->events()->table;
     m_timelineEngine = std::make_unique<EventFilterEngine>(table);
     m_timelineVersion = UINT64_MAX;
+    m_regionChecksStale = true;
     std::vector<uint32_t> all(table.size());
     std::iota(all.begin(), all.end(), 0u);
     if (!table.day.empty()) {
@@ -109,6 +110,13 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   view.timelineAll = &m_allEvents;
   if (const auto time = session.clock().time()) view.clockDay = dayOf(*time);
   view.windowDays = session.clock().windowDays();
+  if (m_checkedRegions != session.eventFilter().regions || m_regionChecksStale) {
+    m_regionChecksStale = false;
+    m_checkedRegions = session.eventFilter().regions;
+    m_regionChecks.clear();
+    for (const RegionShape& region : m_checkedRegions) m_regionChecks.push_back(checkRegionNames(table, region));
+  }
+  view.regionChecks = &m_regionChecks;
   return view;
 }
 

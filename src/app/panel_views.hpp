@@ -32,6 +32,10 @@ private:
   Histogram m_histogram;
   Histogram m_allEvents;  // every event of the table over its whole span: the timeline's fixed axis and scale
   int32_t m_firstDay = 0, m_lastDay = -1;  // that span
+  // Picked polygons against the source's admin names, recomputed when the picked regions change.
+  std::vector<RegionShape> m_checkedRegions;
+  std::vector<RegionNameCheck> m_regionChecks;
+  bool m_regionChecksStale = true;  // a new table: recheck
 };
 
 }  // namespace sitmap

@@ -99,6 +99,7 @@ struct IncidentsView {
   const Histogram* timelineAll = nullptr;           // every event, same bins: the fixed axis and count scale
   std::optional<int32_t> clockDay;                  // the clock's day: later bars are the future
   int32_t windowDays = 0;                           // the clock's incident window (0: none): what the map shows
+  const std::vector<RegionNameCheck>* regionChecks = nullptr;  // each picked polygon against the admin names
   std::string importSummary;
   size_t matching = 0;
   int64_t fatalities = 0;

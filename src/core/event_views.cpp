@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/civil_date.hpp"
+#include "core/text.hpp"
 
 namespace sitmap {
 
@@ -77,6 +78,49 @@ Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& e
     bin.fatalities += table.fatalities[e];
   }
   return histogram;
+}
+
+RegionNameCheck checkRegionNames(const EventTable& t, const RegionShape& region) {
+  RegionNameCheck check;
+  check.name = region.name;
+  const RegionIndex index({region});
+  std::vector<uint8_t> inside(t.size());
+  for (size_t e = 0; e < t.size(); ++e) check.inside += inside[e] = index.containsAny({t.lon[e], t.lat[e]});
+  // The admin level whose names include the polygon's (accents and case ignored), most specific last.
+  const std::string wanted = foldForMatching(region.name);
+  const std::pair<const char*, std::pair<const Dictionary*, const std::vector<uint32_t>*>> levels[] = {
+      {"admin1", {&t.admin1Names, &t.admin1}}, {"admin2", {&t.admin2Names, &t.admin2}}, {"admin3", {&t.admin3Names, &t.admin3}}};
+  for (const auto& [level, columns] : levels) {
+    const auto& [names, codes] = columns;
+    std::vector<uint8_t> matches(names->size());
+    bool any = false;
+    for (size_t c = 1; c < names->size(); ++c) any |= matches[c] = foldForMatching(names->value(uint32_t(c))) == wanted;
+    if (!any) continue;
+    check.level = level;
+    for (size_t e = 0; e < t.size(); ++e) {
+      const bool named = matches[(*codes)[e]];
+      check.named += named;
+      check.namedOutside += named && !inside[e];
+      check.insideOtherName += !named && inside[e];
+    }
+    break;
+  }
+  return check;
+}
+
+std::string RegionNameCheck::text() const {
+  std::string out = name + ": " + countOf(inside, "event", "events") + " inside the polygon";
+  if (level.empty()) return out + "; no event names it in admin1, admin2 or admin3";
+  out += ", " + std::to_string(named) + " carry " + level + " '" + name + "'";
+  if (agrees()) return out + " (the same events)";
+  std::vector<std::string> why;
+  if (namedOutside)
+    why.push_back(std::to_string(namedOutside) +
+                  " of those lie outside it (placed on a boundary that differs from the source's, or at a point beyond it)");
+  if (insideOtherName) why.push_back(std::to_string(insideOtherName) + " inside it carry another " + level + " name");
+  out += ": ";
+  for (size_t i = 0; i < why.size(); ++i) out += (i ? "; " : "") + why[i];
+  return out;
 }
 
 std::vector<AxisTick> dateAxisTicks(int32_t firstDay, int32_t lastDay, size_t maxTicks) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/event_filter.hpp"
 #include "core/event_table.hpp"
 #include "core/viewport.hpp"
 
@@ -33,6 +34,21 @@ TimeUnit unitForSpan(int32_t days);
 Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events);
 // Over a fixed span (the whole table's), so that the axis stays put whatever the filter keeps.
 Histogram buildHistogram(const EventTable& table, const std::vector<uint32_t>& events, int32_t firstDay, int32_t lastDay);
+
+// A polygon picked as a region against the admin names the source gives: where they disagree, the panel
+// says so and why (points placed outside their admin unit, region-level points at a capital, or a
+// boundary that differs from the source's).
+struct RegionNameCheck {
+  std::string name;           // the polygon's
+  std::string level;          // "admin1", "admin2" or "admin3": the level whose names match it; empty: none
+  size_t inside = 0;          // events inside the polygon
+  size_t named = 0;           // events whose admin name at that level is the polygon's
+  size_t namedOutside = 0;    // of those, lying outside it
+  size_t insideOtherName = 0; // inside it, with another name at that level
+  bool agrees() const { return namedOutside == 0 && insideOtherName == 0; }
+  std::string text() const;   // "Kidal: 18 events inside the polygon, 23 carry admin1 'Kidal' (5 of them lie outside it ...)"
+};
+RegionNameCheck checkRegionNames(const EventTable& table, const RegionShape& region);
 
 // Ticks for a date axis from firstDay to lastDay: month starts ("Aug", "2024" at January), every second or
 // third month when there would be more than maxTicks, years for spans of many years; days and weeks when the

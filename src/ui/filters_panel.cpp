@@ -151,6 +151,14 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     if (ImGui::RadioButton("Pick polygons on the map", picking)) out.push_back(SetMapTool{picking ? MapTool::Navigate : MapTool::PickRegion});
     if (ImGui::RadioButton("Draw a rectangle", drawing)) out.push_back(SetMapTool{drawing ? MapTool::Navigate : MapTool::DrawRectangle});
     for (const RegionShape& region : filter.regions) ImGui::BulletText("%s", region.name.c_str());
+    // Where a polygon and the source's admin names disagree, say by how much and why.
+    if (view.regionChecks)
+      for (const RegionNameCheck& check : *view.regionChecks) {
+        ImGui::PushTextWrapPos(0);
+        if (check.agrees()) ImGui::TextDisabled("%s", check.text().c_str());
+        else ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.3f, 1.0f), "%s", check.text().c_str());
+        ImGui::PopTextWrapPos();
+      }
     if (resetButton("regions", !filter.regions.empty())) {
       filter.regions.clear();
       changed = true;

@@ -6,9 +6,13 @@
 
 #include <cmath>
 
+#include "core/event_views.hpp"
+#include "core/map_pick.hpp"
 #include "core/symbology.hpp"
 #include "core/utc_time.hpp"
+#include "io/acled_reader.hpp"
 #include "io/scene_file.hpp"
+#include "io/vector_loader.hpp"
 #include "support/test_files.hpp"
 
 using namespace sitmap;
@@ -235,4 +239,32 @@ TEST(MapSession, RouteRiskFollowsWhichIncidentLayersAreShownNotHowMany) {
   s->layers()[0].spec.visible = false;  // one incident layer shown, as before, but the other one
   s->layers()[1].spec.visible = true;
   EXPECT_EQ(total(), 0u) << "a cache keyed on the count of layers would still say 1";
+}
+
+TEST(MapSession, APickedRegionSaysWhereItDisagreesWithTheAdminNames) {
+  // The basemap's Kidal polygon (Natural Earth) against the reference events' admin1 "Kidal".
+  VectorLoadRequest request;
+  request.path = sourceDir() + "/assets/basemap/northern-mali.gpkg";
+  request.layerName = "admin1";
+  request.displayCrs = "EPSG:4326";
+  request.attributeFilter = "name_fr = 'Kidal'";
+  auto kidal = loadVector(request);
+  ASSERT_TRUE(kidal) << kidal.error();
+  ASSERT_EQ(kidal->polygonFeatures.size(), 1u);
+  const RegionShape region = regionOf(*kidal, kidal->polygonFeatures[0].firstRing, kidal->polygonFeatures[0].ringCount, "Kidal");
+  auto events = readAcledCsv(sourceDir() + "/assets/data/events.csv");
+  ASSERT_TRUE(events) << events.error();
+  const RegionNameCheck check = checkRegionNames(events->table, region);
+  EXPECT_EQ(check.level, "admin1");
+  EXPECT_EQ(check.named, 23u);
+  EXPECT_EQ(check.inside, 18u);
+  EXPECT_FALSE(check.agrees());
+  EXPECT_EQ(check.named - check.namedOutside + check.insideOtherName, check.inside);
+  const std::string text = check.text();
+  EXPECT_NE(text.find("18 events inside the polygon, 23 carry admin1 'Kidal'"), std::string::npos) << text;
+  EXPECT_NE(text.find("lie outside it"), std::string::npos) << text;
+  // A polygon no admin name matches says so.
+  RegionShape nowhere = region;
+  nowhere.name = "Drawn rectangle";
+  EXPECT_NE(checkRegionNames(events->table, nowhere).text().find("no event names it"), std::string::npos);
 }
