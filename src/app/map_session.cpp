@@ -119,9 +119,19 @@ std::vector<std::vector<uint32_t>> MapSession::routeRisks(int32_t riskDays, UtcS
 }
 
 const SessionLayer* MapSession::incidentLayer() const {
-  for (const SessionLayer& layer : m_layers)
-    if (layer.spec.visible && layer.events() && layer.selection) return &layer;
-  return nullptr;
+  const SessionLayer* first = nullptr;
+  for (const SessionLayer& layer : m_layers) {
+    if (!layer.spec.visible || !layer.events() || !layer.selection) continue;
+    if (layer.uid == m_chosenIncidentLayer) return &layer;
+    if (!first) first = &layer;
+  }
+  return first;
+}
+
+size_t MapSession::visibleIncidentLayers() const {
+  return size_t(std::count_if(m_layers.begin(), m_layers.end(), [](const SessionLayer& layer) {
+    return layer.spec.visible && layer.events() && layer.selection;
+  }));
 }
 
 MapSession::PassedIncidents MapSession::incidentsPassed(size_t convoy, UtcSeconds now) const {
@@ -345,17 +355,13 @@ void MapSession::updateSelections(MapRenderer& renderer, bool here) {
 }
 
 size_t MapSession::matchingEvents() const {
-  size_t n = 0;
-  for (const SessionLayer& layer : m_layers)
-    if (layer.selection && layer.spec.visible) n += layer.selection->size();
-  return n;
+  const SessionLayer* counted = incidentLayer();
+  return counted ? counted->selection->size() : 0;
 }
 
 int64_t MapSession::matchingFatalities() const {
-  int64_t n = 0;
-  for (const SessionLayer& layer : m_layers)
-    if (layer.selection && layer.spec.visible) n += layer.selectionFatalities;
-  return n;
+  const SessionLayer* counted = incidentLayer();
+  return counted ? counted->selectionFatalities : 0;
 }
 
 LayerId MapSession::removeLayer(uint64_t uid) {
@@ -580,13 +586,14 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
   }
   addVagueIncidents(frame);
   if (furniture) {
+    // The legend counts one incident layer (incidentLayer(), the one the panels follow) and names it when
+    // others are drawn too, listing those apart: a count never mixes layers the panels do not.
     std::array<size_t, kEventCategoryCount> perCategory{};
-    bool anyIncidentLayer = false;
-    for (const SessionLayer& layer : m_layers) {
-      if (!layer.selection || !layer.spec.visible) continue;
-      anyIncidentLayer = true;
-      for (uint32_t e : *layer.selection) ++perCategory[layer.events()->table->category[e]];
-    }
+    const SessionLayer* counted = incidentLayer();
+    const bool anyIncidentLayer = counted != nullptr;
+    if (counted)
+      for (uint32_t e : *counted->selection) ++perCategory[counted->events()->table->category[e]];
+    const bool severalIncidentLayers = visibleIncidentLayers() > 1;
     std::vector<std::string> actors;
     std::vector<ControlStatus> statuses;
     bool justChanged = false;  // a control feature began in the last day: its bright edge needs a key
@@ -615,16 +622,31 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     }
     if (anyIncidentLayer) {
       // The period is always stated: what the map's incidents are a sample of.
-      const EventFilter shown = effectiveFilter();
+      // An open end of the filter's range is the shown events' own first or last day.
+      const EventFilter effective = effectiveFilter();
+      EventFilter shown = effective;
+      const EventTable& table = *counted->events()->table;
+      for (uint32_t e : *counted->selection) {
+        if (!effective.fromDay) shown.fromDay = std::min(shown.fromDay.value_or(INT32_MAX), table.day[e]);
+        if (!effective.toDay) shown.toDay = std::max(shown.toDay.value_or(INT32_MIN), table.day[e]);
+      }
       const std::string period = formatPeriod(shown.fromDay, shown.toDay);
       const size_t events = matchingEvents();
-      frame.furniture.legendTitle = "Incidents " + (period.empty() ? std::string() : period + " ") + "(" +
+      std::string what = severalIncidentLayers ? "in " + counted->spec.name : "";
+      if (!period.empty()) what += (what.empty() ? "" : ", ") + period;
+      frame.furniture.legendTitle = "Incidents " + (what.empty() ? std::string() : what + " ") + "(" +
                                     std::to_string(events) + ", " +
                                     countOf(uint64_t(std::max<int64_t>(0, matchingFatalities())), "fatality", "fatalities") + ")";
       // The caption under the title says it too, so a crop without the legend still states the period.
       frame.furniture.subtitle = frame.furniture.legendTitle;
       for (int c = 0; c < kEventCategoryCount; ++c)
         if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
+      if (severalIncidentLayers)
+        for (const SessionLayer& layer : m_layers)
+          if (&layer != counted && layer.spec.visible && layer.events() && layer.selection)
+            frame.furniture.legend.push_back(
+                {symbology::kKeyGrey, "Also drawn, not counted above: " + layer.spec.name + " (" + std::to_string(layer.selection->size()) + ")",
+                 LegendEntry::Symbol::Note});
       frame.furniture.legend.push_back(symbology::nearTownEntry());
       if (!frame.incidentStretches.empty()) frame.furniture.legend.push_back(symbology::stretchOnlyEntry());
       if (!frame.regionTallies.empty()) frame.furniture.legend.push_back(symbology::regionOnlyEntry());

@@ -123,8 +123,12 @@ public:
   // within the convoy's alert distance during the `riskDays` before its departure. Recounted when asked.
   // Only incidents that had happened by `now` count: the look-back ends at the earlier of `now` and departure.
   std::vector<std::vector<uint32_t>> routeRisks(int32_t riskDays, UtcSeconds now) const;
-  // The incident layer the panels and convoy rings use: the first visible one with a filter result.
+  // The incident layer the legend, counts, panels and convoy rings follow: the chosen one while it is visible,
+  // else the first visible one with a filter result. With several shown, the legend and panels name it and the
+  // legend lists the others as also drawn.
   const SessionLayer* incidentLayer() const;
+  void chooseIncidentLayer(uint64_t uid) { m_chosenIncidentLayer = uid; }
+  size_t visibleIncidentLayers() const;
   // Incidents (of incidentLayer(), unfiltered) within the convoy's alert distance that it
   // has passed by `now`, from the day before its departure: the panel lists them and the map rings them.
   struct PassedIncidents {
@@ -152,7 +156,7 @@ public:
   using FilterWork = std::function<SessionLayer::FilterPass()>;
   using FilterRunner = std::function<void(FilterWork work, std::function<void(SessionLayer::FilterPass)> done)>;
   void setBackgroundFilter(FilterRunner runner, size_t minEvents);
-  // Totals over all incident layers for the current filter.
+  // Totals of incidentLayer() for the current filter.
   size_t matchingEvents() const;
   int64_t matchingFatalities() const;
   std::string attribution() const;
@@ -160,6 +164,7 @@ public:
   std::optional<double> groundMetresPerPixel(const Viewport& view) const;
 
 private:
+  uint64_t m_chosenIncidentLayer = 0;
   // Incidents known only to a road stretch or a region, as the frame's bands and tallies.
   void addVagueIncidents(MapFrame& frame) const;
   MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLat);

@@ -42,6 +42,7 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
         row.details += ", " + std::to_string(layer.vector()->unfilledPolygons) + " polygons too broken to fill";
     } else if (layer.events()) {
       row.isIncidents = true;
+      row.countedIncidents = controller.session().incidentLayer() == &layer;
       row.kind = "Incidents";
       row.details = layer.events()->importSummary;
       row.fields = layer.events()->table->header;
@@ -80,6 +81,8 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   view.selection = layer->selection;
   view.selectionVersion = layer->selectionVersion;
   view.importSummary = layer->events()->importSummary;
+  view.layerName = layer->spec.name;
+  view.incidentLayersShown = session.visibleIncidentLayers();
   view.matching = session.matchingEvents();
   view.fatalities = session.matchingFatalities();
   // The timeline shows the other criteria's result over all dates, so a date range can be moved or widened.

@@ -227,6 +227,8 @@ bool SessionController::apply(const Command& command) {
             std::erase_if(m_loads, [&](const Load& l) { return l.layer == c.layer; });
             if (layer && layer->state == SessionLayer::State::Loading)
               m_session.finishLoad(c.layer, Error{layer->spec.path + ": loading cancelled"});
+          } else if constexpr (std::is_same_v<T, ChooseIncidentLayer>) {
+            m_session.chooseIncidentLayer(c.layer);
           } else if constexpr (std::is_same_v<T, SetIncidentFields> || std::is_same_v<T, UseAsIncidents>) {
             if (!layer) return true;
             if constexpr (std::is_same_v<T, SetIncidentFields>) layer->spec.incidentFields = c.fields;

@@ -56,13 +56,15 @@ struct CancelExport {};
 struct ToggleHighContrast {};
 struct OpenScene { std::string path; };
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
+struct ChooseIncidentLayer { uint64_t layer; };  // the one the legend, counts and incident panels follow
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, PickRegionAt, AddRectangleRegion, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
-                             TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene>;
+                             TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,
+                             ChooseIncidentLayer>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -81,6 +83,7 @@ struct LayerRow {
   std::vector<std::string> fields;  // attribute fields of a vector layer, or columns of an incident source
   float progress = -1;              // while loading: 0..1 where known
   bool isIncidents = false;
+  bool countedIncidents = false;  // the incident layer the legend, counts and panels follow
   bool incidentsFromCsv = false;
   std::map<std::string, std::string> incidentFields;
 };
@@ -100,6 +103,8 @@ struct IncidentsView {
   std::optional<int32_t> clockDay;                  // the clock's day: later bars are the future
   int32_t windowDays = 0;                           // the clock's incident window (0: none): what the map shows
   const std::vector<RegionNameCheck>* regionChecks = nullptr;  // each picked polygon against the admin names
+  std::string layerName;       // the incident layer counted and listed
+  size_t incidentLayersShown = 0;  // visible incident layers: above one, the panels say which one they follow
   std::string importSummary;
   size_t matching = 0;
   int64_t fatalities = 0;

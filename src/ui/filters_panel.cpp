@@ -78,6 +78,12 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     filter = {};
     changed = true;
   }
+  if (view.incidentLayersShown > 1) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("in %s, 1 of %zu incident layers shown (the legend, table, summary and timeline follow it; "
+                        "choose another with its button in Layers)", view.layerName.c_str(), view.incidentLayersShown);
+    ImGui::PopTextWrapPos();
+  }
   if (!view.importSummary.empty()) ImGui::TextDisabled("%s", view.importSummary.c_str());
   ImGui::Separator();
 

@@ -329,3 +329,53 @@ TEST(SessionController, TheTimelineKeepsItsAxisAndScaleAndFollowsTheClock) {
   EXPECT_LT(filtered, everything);
   EXPECT_EQ(everything, 57u);
 }
+
+TEST(SessionController, WithTwoIncidentLayersTheLegendCountsAndPanelsFollowTheSameOneAndSaySo) {
+  TempDir dir;
+  const std::string header =
+      "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,"
+      "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,"
+      "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
+  auto row = [](const std::string& id, int dead) {
+    return id + ",2023-11-01,2023,1,Political violence,Battles,Armed clash,A,,1,B,,2,12,,466,Western Africa,Mali,Gao,,,,16.2,0.0,1,s,s,n," +
+           std::to_string(dead) + ",,1\n";
+  };
+  writeText(dir.path("ours.csv"), header + row("O1", 1) + row("O2", 2) + row("O3", 3));
+  writeText(dir.path("theirs.csv"), header + row("T1", 10));
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": [
+      {"name": "Ours", "path": ")" + dir.path("ours.csv") + R"(", "kind": "incidents"},
+      {"name": "Theirs", "path": ")" + dir.path("theirs.csv") + R"(", "kind": "incidents"}]})");
+  settle(c);
+  c.session().updateSelections(true);
+  PanelViews views;
+  const Viewport view = Viewport::fitting(c.session().homeBounds(), 800, 450);
+  auto legendSays = [&](const std::string& text) {
+    const MapFrame frame = c.session().frame(view, 1, true);
+    if (frame.furniture.legendTitle.find(text) != std::string::npos) return true;
+    return std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(),
+                       [&](const LegendEntry& e) { return e.label.find(text) != std::string::npos; });
+  };
+  // The first visible one is counted everywhere, and named; the other is listed as drawn, not counted.
+  IncidentsView panels = views.incidentsView(c.session(), MapTool::Navigate, std::nullopt);
+  EXPECT_EQ(panels.layerName, "Ours");
+  EXPECT_EQ(panels.incidentLayersShown, 2u);
+  EXPECT_EQ(panels.matching, 3u);
+  EXPECT_EQ(panels.fatalities, 6);
+  EXPECT_EQ(panels.selection->size(), panels.matching) << "the table lists what the count says";
+  EXPECT_EQ(c.session().frame(view, 1, true).furniture.legendTitle, "Incidents in Ours, 1 Nov 2023 (3, 6 fatalities)");
+  EXPECT_TRUE(legendSays("Also drawn, not counted above: Theirs (1)"));
+  // Choosing the other moves every count and panel to it together.
+  c.apply(ChooseIncidentLayer{c.session().layers()[1].uid});
+  panels = views.incidentsView(c.session(), MapTool::Navigate, std::nullopt);
+  EXPECT_EQ(panels.layerName, "Theirs");
+  EXPECT_EQ(panels.matching, 1u);
+  EXPECT_EQ(panels.fatalities, 10);
+  EXPECT_EQ(panels.selection->size(), 1u);
+  EXPECT_TRUE(legendSays("Incidents in Theirs"));
+  EXPECT_TRUE(legendSays("Also drawn, not counted above: Ours (3)"));
+  // With one shown, nothing needs saying.
+  c.apply(SetLayerVisible{c.session().layers()[0].uid, false});
+  c.session().updateSelections(true);
+  EXPECT_FALSE(legendSays("Also drawn"));
+  EXPECT_FALSE(legendSays("Incidents in"));
+}
