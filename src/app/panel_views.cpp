@@ -42,7 +42,8 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
         row.details += ", " + std::to_string(layer.vector()->unfilledPolygons) + " polygons too broken to fill";
     } else if (layer.events()) {
       row.isIncidents = true;
-      row.countedIncidents = controller.session().incidentLayer() == &layer;
+      if (layer.spec.visible && controller.session().visibleIncidentLayers() > 1)
+        row.countedIncidents = controller.session().incidentLayer() == &layer;
       row.kind = "Incidents";
       row.details = layer.events()->importSummary;
       row.fields = layer.events()->table->header;

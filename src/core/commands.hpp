@@ -83,7 +83,8 @@ struct LayerRow {
   std::vector<std::string> fields;  // attribute fields of a vector layer, or columns of an incident source
   float progress = -1;              // while loading: 0..1 where known
   bool isIncidents = false;
-  bool countedIncidents = false;  // the incident layer the legend, counts and panels follow
+  // With several incident layers shown: whether this is the one the legend, counts and panels follow.
+  std::optional<bool> countedIncidents;
   bool incidentsFromCsv = false;
   std::map<std::string, std::string> incidentFields;
 };

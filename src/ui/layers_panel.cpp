@@ -111,9 +111,9 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
     bool visible = row.visible;
     if (ImGui::Checkbox("##visible", &visible)) out.push_back(SetLayerVisible{row.id, visible});
     ImGui::SameLine();
-    if (row.isIncidents && row.visible && !row.loading && row.error.empty()) {
+    if (row.countedIncidents) {
       // Which incident layer the legend, counts and incident panels follow.
-      if (ImGui::RadioButton("##counted", row.countedIncidents)) out.push_back(ChooseIncidentLayer{row.id});
+      if (ImGui::RadioButton("##counted", *row.countedIncidents)) out.push_back(ChooseIncidentLayer{row.id});
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Count and list this incident layer (legend, filters, table, summary, timeline)");
       ImGui::SameLine();
     }

@@ -364,6 +364,10 @@ TEST(SessionController, WithTwoIncidentLayersTheLegendCountsAndPanelsFollowTheSa
   EXPECT_EQ(panels.selection->size(), panels.matching) << "the table lists what the count says";
   EXPECT_EQ(c.session().frame(view, 1, true).furniture.legendTitle, "Incidents in Ours, 1 Nov 2023 (3, 6 fatalities)");
   EXPECT_TRUE(legendSays("Also drawn, not counted above: Theirs (1)"));
+  std::vector<LayerRow> rows = views.layerRows(c);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].countedIncidents, std::optional(true)) << "the Layers panel marks the counted one";
+  EXPECT_EQ(rows[1].countedIncidents, std::optional(false));
   // Choosing the other moves every count and panel to it together.
   c.apply(ChooseIncidentLayer{c.session().layers()[1].uid});
   panels = views.incidentsView(c.session(), MapTool::Navigate, std::nullopt);
@@ -378,4 +382,5 @@ TEST(SessionController, WithTwoIncidentLayersTheLegendCountsAndPanelsFollowTheSa
   c.session().updateSelections(true);
   EXPECT_FALSE(legendSays("Also drawn"));
   EXPECT_FALSE(legendSays("Incidents in"));
+  EXPECT_FALSE(views.layerRows(c)[1].countedIncidents) << "no choice to offer";
 }
