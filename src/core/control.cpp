@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/civil_date.hpp"
 #include "core/text.hpp"
 
 namespace sitmap {
@@ -26,11 +27,32 @@ const char* controlStatusName(ControlStatus status) {
   return "?";
 }
 
+namespace {
+
+// The state at f's place just before f began: the latest-starting feature of the same name valid then.
+const ControlFeature* stateBefore(const std::vector<ControlFeature>& features, const ControlFeature& f) {
+  const ControlFeature* before = nullptr;
+  for (const ControlFeature& g : features)
+    if (&g != &f && g.name == f.name && g.validFrom < f.validFrom && (!g.validTo || *g.validTo >= f.validFrom) &&
+        (!before || g.validFrom > before->validFrom))
+      before = &g;
+  return before;
+}
+
+}  // namespace
+
+void markFirstStates(std::vector<ControlFeature>& features) {
+  for (ControlFeature& f : features)
+    f.sinceBefore = f.status != ControlStatus::Raid && f.status != ControlStatus::Claimed && !stateBefore(features, f);
+}
+
 std::vector<ControlChange> controlChanges(const std::vector<ControlFeature>& features) {
   std::vector<ControlChange> changes;
   for (const ControlFeature& f : features) {
-    changes.push_back({f.validFrom, f.name + ": " + f.actor + " " + controlStatusName(f.status) + " begins"});
-    if (f.validTo) changes.push_back({*f.validTo, f.name + ": " + f.actor + " " + controlStatusName(f.status) + " ends"});
+    const std::string state = f.name + ": " + (f.otherActor.empty() ? f.actor : f.actor + " and " + f.otherActor) + " " +
+                              controlStatusName(f.status);
+    changes.push_back({f.validFrom, state + (f.sinceBefore ? " since before " + formatShortDate(dayOf(f.validFrom), true) : " begins")});
+    if (f.validTo) changes.push_back({*f.validTo, state + " ends"});
   }
   std::stable_sort(changes.begin(), changes.end(), [](const ControlChange& a, const ControlChange& b) { return a.time < b.time; });
   return changes;
@@ -40,12 +62,7 @@ std::vector<uint8_t> changesAtTheirPlace(const std::vector<ControlFeature>& feat
   std::vector<uint8_t> changed(features.size(), 0);
   for (size_t i = 0; i < features.size(); ++i) {
     const ControlFeature& f = features[i];
-    // The state at this place just before f began: the latest-starting feature of the same name valid then.
-    const ControlFeature* before = nullptr;
-    for (const ControlFeature& g : features)
-      if (&g != &f && g.name == f.name && g.validFrom < f.validFrom && (!g.validTo || *g.validTo >= f.validFrom) &&
-          (!before || g.validFrom > before->validFrom))
-        before = &g;
+    const ControlFeature* before = stateBefore(features, f);
     changed[i] = before && (before->actor != f.actor || before->status != f.status);
   }
   return changed;

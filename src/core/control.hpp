@@ -29,6 +29,9 @@ struct ControlFeature {
   std::vector<std::vector<LonLat>> lines;  // for road stretches (a declared blockade of an axis)
   size_t index = 0;     // the feature's position in its source (for its geometry)
 
+  // A state (not a raid or a claim) with no earlier one at its place: the data knows it from validFrom only,
+  // so it was held "since before" that date; its start is no change (set by markFirstStates).
+  bool sinceBefore = false;
   bool lowConfidence() const { return confidence == "low" || confidence == "indicative"; }
   bool validAt(UtcSeconds t) const { return t >= validFrom && (!validTo || t < *validTo); }
   // Began less than a day before `t`: the map marks such a change so that it is seen as the clock crosses it.
@@ -40,8 +43,11 @@ struct ControlChange {
   std::string text;  // "Kidal: CSP-PSD control begins"
 };
 
-// Every start and end of validity, in time order (for the changes panel and highlights).
+// Every start and end of validity, in time order (for the changes panel): "Kidal: FAMa control begins", and for
+// a first known state "Kidal: CSP-PSD control since before 1 Jun 2023".
 std::vector<ControlChange> controlChanges(const std::vector<ControlFeature>& features);
+// Sets each feature's sinceBefore.
+void markFirstStates(std::vector<ControlFeature>& features);
 
 // Per feature: 1 where its start is a change at that place (same name): the state just before it there had
 // another holder or status. 0 where it only starts the data ("since before" that date) or repeats the state.

@@ -16,7 +16,8 @@ namespace {
 std::string controlText(const ControlFeature& f) {
   const std::string who = f.otherActor.empty() ? f.actor : f.actor + " and " + f.otherActor;
   const std::string what = f.isPoint ? "" : f.rings.empty() ? " (road stretch)" : " (area assessment, not a front line)";
-  return f.name + what + "\n" + who + ": " + controlStatusName(f.status) + "\nfrom " + formatUtc(f.validFrom) +
+  const std::string since = f.sinceBefore ? "\nsince before " : "\nfrom ";
+  return f.name + what + "\n" + who + ": " + controlStatusName(f.status) + since + formatUtc(f.validFrom) +
          (f.validTo ? " to " + formatUtc(*f.validTo) : std::string(" (still valid)")) + "\nconfidence: " + f.confidence +
          "\nbasis: " + f.source;
 }

@@ -183,4 +183,21 @@ TEST(ControlChanges, AChangeIsANewHolderOrStatusAtThePlaceNotTheStartOfTheData) 
       feature("Ber", "JNIM", ControlStatus::Influence, t0, t0 + 5 * d),
       feature("Ber", "JNIM", ControlStatus::Control, t0 + 5 * d, std::nullopt)};     // a new status
   EXPECT_EQ(changesAtTheirPlace(features), (std::vector<uint8_t>{0, 1, 0, 0, 0, 1}));
+  // The first known state at a place was held "since before" its date; a raid is an event that begins.
+  std::vector<ControlFeature> marked = features;
+  marked.push_back(feature("Dioura", "CSP-PSD", ControlStatus::Raid, t0 + 3 * d, t0 + 4 * d));
+  markFirstStates(marked);
+  EXPECT_TRUE(marked[0].sinceBefore);
+  EXPECT_FALSE(marked[1].sinceBefore);
+  EXPECT_TRUE(marked[2].sinceBefore);
+  EXPECT_FALSE(marked[3].sinceBefore);
+  EXPECT_FALSE(marked.back().sinceBefore);
+  const auto changes = controlChanges(marked);
+  auto listed = [&](const std::string& text) {
+    return std::any_of(changes.begin(), changes.end(), [&](const ControlChange& c) { return c.text == text; });
+  };
+  EXPECT_TRUE(listed("Kidal: CSP-PSD control since before " + formatShortDate(dayOf(t0), true)));
+  EXPECT_TRUE(listed("Kidal: FAMa control begins"));
+  EXPECT_TRUE(listed("Dioura: CSP-PSD raid begins"));
+  EXPECT_FALSE(listed("Kidal: CSP-PSD control begins"));
 }
