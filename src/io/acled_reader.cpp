@@ -286,6 +286,13 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
       skip(row, "fatalities '" + std::string(deathsText) + "' is not a count (a whole number from 0 to 1000000)");
       continue;
     }
+    // Every check that can skip the row comes before its id is indexed (a skipped row must not be merged into).
+    const std::string_view stretchText = optionalText(field(c.stretch));
+    const auto stretch = stretchText.empty() ? std::optional<std::vector<LonLat>>() : parseStretch(stretchText);
+    if (!stretchText.empty() && !stretch) {
+      skip(row, "stretch_wkt '" + std::string(stretchText.substr(0, 60)) + "' is not a LINESTRING of longitude latitude pairs");
+      continue;
+    }
     const std::string_view idText = trim(c.id >= 0 ? field(c.id) : field(c.dataId));
     if (!idText.empty()) {
       // Monadic exports repeat an event once per actor: fold the repeat into the first row's event.
@@ -300,12 +307,6 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
     associated.clear();
     for (int assocColumn : {c.assoc1, c.assoc2})
       for (auto assoc : splitActors(field(assocColumn))) associated.push_back(assoc);
-    const std::string_view stretchText = optionalText(field(c.stretch));
-    const auto stretch = stretchText.empty() ? std::optional<std::vector<LonLat>>() : parseStretch(stretchText);
-    if (!stretchText.empty() && !stretch) {
-      skip(row, "stretch_wkt '" + std::string(stretchText.substr(0, 60)) + "' is not a LINESTRING of longitude latitude pairs");
-      continue;
-    }
     EventRow event;
     event.id = idText;
     event.day = *day;

@@ -216,11 +216,13 @@ TEST(AcledReader, ARoadStretchInWktLocatesAnEventAlongIt) {
   const std::string csv = header + withStretch(currentRow("A", "2023-11-01", "X"), "LINESTRING (1.40778 18.44111, 0.60306 18.04389)") +
                           withStretch(currentRow("B", "2023-11-01", "X"), "") +
                           withStretch(currentRow("C", "2023-11-01", "X"), "POINT (1 18)") +                 // row 4
-                          withStretch(currentRow("D", "2023-11-01", "X"), "LINESTRING (1 18, 200 18)");   // row 5
+                          withStretch(currentRow("D", "2023-11-01", "X"), "LINESTRING (1 18, 200 18)") +  // row 5
+                          withStretch(currentRow("C", "2023-11-02", "Y"), "");  // the skipped row's id again: its own event
   auto import = parseAcledCsv(csv, "roads.csv");
   ASSERT_TRUE(import) << import.error();
   const EventTable& t = import->table;
-  ASSERT_EQ(t.size(), 2u);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t.id[2], "C");
   ASSERT_EQ(t.stretches.size(), 1u);
   const auto& stretch = t.stretches.at(0);
   ASSERT_EQ(stretch.size(), 2u);
