@@ -4,9 +4,15 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/text.hpp"
 #include "io/scene_file.hpp"
 
 namespace sitmap {
+
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "sitmap: %s\n", maskCredentials(message).c_str());
+  return code;
+}
 
 std::string defaultScenePath() {
   // Next to the build tree (build/release/sitmap -> assets/), then the current folder.
@@ -22,7 +28,7 @@ std::string defaultScenePath() {
 Result<Scene> loadSceneReportingWarnings(const std::string& path) {
   std::vector<std::string> warnings;
   auto scene = loadSceneFile(path, &warnings);
-  for (const std::string& warning : warnings) std::fprintf(stderr, "sitmap: warning: %s\n", warning.c_str());
+  for (const std::string& warning : warnings) std::fprintf(stderr, "sitmap: warning: %s\n", maskCredentials(warning).c_str());
   return scene;
 }
 
@@ -37,7 +43,7 @@ Result<OpenedScene> sceneFromArguments(const std::vector<std::string>& inputs) {
     if (isSceneFile(input)) return Error{input + ": a scene cannot be combined with other files"};
   std::vector<std::string> notes;
   Scene scene = sceneForFiles(inputs, &notes);
-  for (const std::string& note : notes) std::fprintf(stderr, "sitmap: %s\n", note.c_str());
+  for (const std::string& note : notes) std::fprintf(stderr, "sitmap: %s\n", maskCredentials(note).c_str());
   return OpenedScene{std::move(scene), {}};
 }
 

@@ -11,6 +11,9 @@ namespace sitmap {
 
 enum ExitCode { kExitOk = 0, kExitUsage = 1, kExitBadInput = 2 };
 
+// Prints "sitmap: <message>" to stderr, any password in it masked, and returns `code`.
+int fail(int code, const std::string& message);
+
 // What the arguments opened: a scene and the scene file it was read from (empty when it was made from data
 // files). Only a scene file may later be saved over (the viewer's Ctrl+S).
 struct OpenedScene {

@@ -19,11 +19,6 @@ namespace sitmap {
 
 namespace {
 
-int fail(int code, const std::string& message) {
-  std::fprintf(stderr, "sitmap: %s\n", message.c_str());
-  return code;
-}
-
 bool ffmpegAvailable() { return std::system("command -v ffmpeg > /dev/null 2>&1") == 0; }
 
 }  // namespace

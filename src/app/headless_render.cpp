@@ -9,6 +9,7 @@
 #include "app/image_capture.hpp"
 #include "app/map_session.hpp"
 #include "app/tile_loading.hpp"
+#include "core/text.hpp"
 #include "io/source_open.hpp"
 #include "render/headless_context.hpp"
 
@@ -80,7 +81,7 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
   timer.lap("load");
   for (const SessionLayer& layer : s.layers())  // what a reader decided, said where nobody sees the panel
     if (const RasterInfo* raster = layer.raster(); raster && !raster->note.empty())
-      std::fprintf(stderr, "sitmap: %s: %s\n", layer.spec.path.c_str(), raster->note.c_str());
+      std::fprintf(stderr, "sitmap: %s: %s\n", maskCredentials(layer.spec.path).c_str(), raster->note.c_str());
   if (!s.convoyErrors().empty()) return Error{s.convoyErrors().front()};
   const Bookmark* bookmark = nullptr;
   if (!options.bookmark.empty()) {

@@ -13,13 +13,15 @@
 #include "app/frames_cli.hpp"
 #include "app/image_capture.hpp"
 #include "app/time_cli.hpp"
-#include "core/event_filter.hpp"
-#include "io/acled_reader.hpp"
-#include "io/event_export.hpp"
 #include "app/viewer.hpp"
+#include "core/event_filter.hpp"
+#include "core/text.hpp"
+#include "core/utc_time.hpp"
+#include "io/acled_reader.hpp"
 #include "io/crs.hpp"
 #include "io/dataset_info.hpp"
-#include "core/utc_time.hpp"
+#include "io/event_export.hpp"
+#include "io/input_file.hpp"
 #include "io/png_file.hpp"
 
 using namespace sitmap;
@@ -29,11 +31,6 @@ namespace {
 // The command line, kept for the provenance written into PNGs.
 int argcForProvenance = 0;
 char** argvForProvenance = nullptr;
-
-int fail(ExitCode code, const std::string& message) {
-  std::fprintf(stderr, "sitmap: %s\n", message.c_str());
-  return code;
-}
 
 std::optional<std::pair<int, int>> parseSize(const std::string& text) {
   std::smatch m;
@@ -116,29 +113,41 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   } else {
     std::string files;
     for (const std::string& input : inputs) files += (files.empty() ? "" : "; ") + input;
-    provenance.push_back({"Source", files.empty() ? "default scene" : files});
+    provenance.push_back({"Source", files.empty() ? "default scene" : maskCredentials(files)});
   }
   if (options.time) provenance.push_back({"Clock", formatUtc(*options.time)});
   if (filterOptions.any()) {
     std::string summary;
     for (int i = 1; i < argcForProvenance; ++i) summary += std::string(i > 1 ? " " : "") + argvForProvenance[i];
-    provenance.push_back({"Command", summary});
+    provenance.push_back({"Command", maskCredentials(summary)});
   }
   auto written = writePngFile(output, *image, overwrite, provenance);
   if (!written) return fail(kExitBadInput, written.error());
   return kExitOk;
 }
 
-int runEvents(const std::string& file, const EventFilterOptions& options, bool count, const std::string& csvOut,
-              const std::string& geojsonOut, bool overwrite) {
+int runEvents(const std::string& file, const std::string& layer, const std::vector<std::string>& fieldMappings,
+              const EventFilterOptions& options, bool count, const std::string& csvOut, const std::string& geojsonOut,
+              bool overwrite) {
   if (int(count) + int(!csvOut.empty()) + int(!geojsonOut.empty()) != 1)
     return fail(kExitUsage, "events: give exactly one of --count, --csv OUT, --geojson OUT");
   auto filter = options.build();
   if (!filter) return fail(kExitUsage, filter.error());
-  auto import = readAcledCsv(file);
+  std::map<std::string, std::string> fields;
+  for (const std::string& mapping : fieldMappings) {
+    const size_t eq = mapping.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size())
+      return fail(kExitUsage, "--field: expected ROLE=COLUMN (e.g. date=when), got '" + mapping + "'");
+    fields[mapping.substr(0, eq)] = mapping.substr(eq + 1);
+  }
+  // A CSV is read as an ACLED export; anything else (a GeoPackage, a PostGIS table) as an OGR point layer.
+  const bool csv = lowerExtension(file) == ".csv" && isLocalFilePath(file);
+  if (!csv && !csvOut.empty())
+    return fail(kExitUsage, "events: --csv copies the rows of a CSV input; for " + file + " use --geojson");
+  auto import = csv ? readAcledCsv(file) : readIncidentsFromOgr(file, layer, fields);
   if (!import) return fail(kExitBadInput, import.error());
   if (import->rowsSkipped || !import->dateOrder.empty())
-    std::fprintf(stderr, "sitmap: %s: %s\n", file.c_str(), import->summary().c_str());
+    std::fprintf(stderr, "sitmap: %s: %s\n", maskCredentials(file).c_str(), import->summary().c_str());
   EventFilterEngine engine(import->table);
   const std::vector<uint32_t>& matching = engine.apply(*filter);
   if (count) {
@@ -216,7 +225,11 @@ int main(int argc, char** argv) {
   std::string eventsFile, csvOut, geojsonOut;
   bool countOnly = false, exportOverwrite = false;
   EventFilterOptions eventsFilter;
-  events->add_option("file", eventsFile, "ACLED CSV export")->required();
+  std::string eventsLayer;
+  std::vector<std::string> eventsFields;
+  events->add_option("file", eventsFile, "ACLED CSV export, or any OGR point source (GeoPackage, PG:... connection)")->required();
+  events->add_option("--layer", eventsLayer, "Layer or table of a non-CSV source (default: its first)");
+  events->add_option("--field", eventsFields, "ROLE=COLUMN for a non-CSV source, e.g. date=when (repeatable)");
   eventsFilter.addTo(*events);
   events->add_flag("--count", countOnly, "Print events=N fatalities=M");
   events->add_option("--csv", csvOut, "Write the matching rows as CSV, in the input's layout");
@@ -270,7 +283,7 @@ int main(int argc, char** argv) {
   }
   if (*track) return runTrack(trackInput, trackRoute, trackConvoy, trackAt);
   if (*control) return runControl(controlInput, controlAt);
-  if (*events) return runEvents(eventsFile, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);
+  if (*events) return runEvents(eventsFile, eventsLayer, eventsFields, eventsFilter, countOnly, csvOut, geojsonOut, exportOverwrite);
   auto opened = sceneFromArguments(viewInputs);
   if (!opened) return fail(kExitBadInput, opened.error());
   ViewerOptions viewer;

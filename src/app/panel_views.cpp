@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/civil_date.hpp"
+#include "core/text.hpp"
 #include "io/acled_reader.hpp"
 
 namespace sitmap {
@@ -22,11 +23,12 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
   for (const SessionLayer& layer : controller.session().layers()) {
     LayerRow row;
     row.id = layer.uid;
-    row.name = layer.spec.name;
-    row.path = layer.spec.path;
+    // What the panel shows (name, tooltip, error) never holds a password.
+    row.name = maskCredentials(layer.spec.name);
+    row.path = maskCredentials(layer.spec.path);
     row.loading = layer.state == SessionLayer::State::Loading;
     row.progress = controller.loadProgress(layer.uid);
-    row.error = layer.error;
+    row.error = maskCredentials(layer.error);
     row.visible = layer.spec.visible;
     row.opacity = layer.spec.opacity;
     row.style = layer.spec.vector;

@@ -339,7 +339,8 @@ void SessionController::saveScene(const SaveScene& command) {
     error("The bundled default scene is not saved over: give a path under Map > Save as.");
     return;
   }
-  const Status saved = saveSceneFile(path, m_session.currentScene(m_view), command.path.empty() || command.overwrite);
+  const Scene scene = m_session.currentScene(m_view);
+  const Status saved = saveSceneFile(path, scene, command.path.empty() || command.overwrite);
   if (!saved) {
     error(saved.error());
     return;
@@ -348,6 +349,10 @@ void SessionController::saveScene(const SaveScene& command) {
   m_sceneReadOnly = false;
   rememberScene(path);
   info("Scene saved to " + path);
+  // The writer leaves passwords out; say so, and how the scene will find them.
+  if (std::any_of(scene.layers.begin(), scene.layers.end(), [](const LayerSpec& l) { return withoutCredentials(l.path) != l.path; }))
+    info("Passwords are not saved in scenes: give them with PGPASSWORD or ~/.pgpass, or name a service (PG:service=NAME, "
+         "~/.pg_service.conf)");
 }
 
 void SessionController::addBookmark() {

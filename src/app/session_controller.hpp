@@ -12,6 +12,7 @@
 #include "app/task_system.hpp"
 #include "core/commands.hpp"
 #include "core/scene_clock.hpp"
+#include "core/text.hpp"
 #include "core/viewport.hpp"
 
 namespace sitmap {
@@ -84,8 +85,9 @@ private:
   void placeAddedLayer(uint64_t uid);
   void addRectangleRegion(Vec2 a, Vec2 b);
   void retire(LayerId id);
-  void info(std::string text) { m_messages.push_back({std::move(text), false}); }
-  void error(std::string text) { m_messages.push_back({std::move(text), true}); }
+  // Notifications never show a password (a connection string in a path or in libpq's message).
+  void info(std::string text) { m_messages.push_back({maskCredentials(text), false}); }
+  void error(std::string text) { m_messages.push_back({maskCredentials(text), true}); }
 
   MapSession m_session;
   Viewport m_view;

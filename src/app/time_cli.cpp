@@ -5,17 +5,13 @@
 #include <filesystem>
 
 #include "app/cli_common.hpp"
+#include "core/text.hpp"
 #include "io/scene_file.hpp"
 #include "io/time_layers.hpp"
 
 namespace sitmap {
 
 namespace {
-
-int fail(int code, const std::string& message) {
-  std::fprintf(stderr, "sitmap: %s\n", message.c_str());
-  return code;
-}
 
 // The places layer of a scene (for waypoints given by name): its first layer that reads a "places" layer.
 std::string placesOf(const Scene& scene) {
@@ -87,7 +83,7 @@ int runControl(const std::string& input, const std::string& at) {
   for (const LayerSpec& source : sources) {
     auto load = loadControl(source.path, source.sourceLayer, source.incidentFields);
     if (!load) return fail(kExitBadInput, load.error());
-    for (const std::string& problem : load->problems) std::fprintf(stderr, "sitmap: %s: skipped %s\n", source.path.c_str(), problem.c_str());
+    for (const std::string& problem : load->problems) std::fprintf(stderr, "sitmap: %s: skipped %s\n", maskCredentials(source.path).c_str(), problem.c_str());
     for (const ControlFeature& f : load->features) {
       if (!f.validAt(*t)) continue;
       const char* kind = f.isPoint ? "town" : f.rings.empty() ? "road" : "area";

@@ -7,6 +7,8 @@
 
 #include <thread>
 
+#include "core/text.hpp"
+
 namespace sitmap {
 
 namespace {
@@ -376,7 +378,7 @@ int runViewer(Scene scene, const ViewerOptions& options) {
     auto session = MapSession::create(std::move(scene));
     auto renderer = MapRenderer::create();
     if (!session || !renderer) {
-      std::fprintf(stderr, "sitmap: %s\n", (!session ? session.error() : renderer.error()).c_str());
+      std::fprintf(stderr, "sitmap: %s\n", maskCredentials(!session ? session.error() : renderer.error()).c_str());
       status = 2;
     } else {
       IMGUI_CHECKVERSION();

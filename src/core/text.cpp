@@ -1,5 +1,9 @@
-// UTF-8 decoding and Latin upper-casing.
+// UTF-8 decoding, Latin upper-casing, counts in words and credential masking.
 #include "core/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
 
 namespace sitmap {
 
@@ -110,5 +114,72 @@ std::string countOf(uint64_t n, const std::string& singular, const std::string& 
   for (int i = int(digits.size()) - 3; i > 0; i -= 3) digits.insert(size_t(i), ",");
   return digits + " " + (n == 1 ? singular : plural);
 }
+
+namespace {
+
+// Replaces each password in `text` by `replacement` (nullopt: drops the key=value pair and its separator).
+std::string replaceCredentials(std::string_view text, const std::optional<std::string>& replacement) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    // key=value: "password" at a word start, spaces allowed around "=", the value quoted or up to a space.
+    const size_t key = text.find("password", i);
+    const size_t scheme = text.find("://", i);
+    if (scheme != std::string_view::npos && (key == std::string_view::npos || scheme < key)) {
+      // scheme://user:secret@host: the secret runs from the first ':' after the scheme to the '@' before any '/'.
+      const size_t authorityStart = scheme + 3;
+      const size_t authorityEnd = std::min(text.find_first_of("/ \t\n", authorityStart), text.size());
+      const size_t at = text.rfind('@', authorityEnd == 0 ? 0 : authorityEnd - 1);
+      const size_t colon = text.find(':', authorityStart);
+      out.append(text.substr(i, authorityStart - i));
+      if (at != std::string_view::npos && at >= authorityStart && at < authorityEnd && colon < at) {
+        out.append(text.substr(authorityStart, colon - authorityStart));
+        if (replacement) out.append(":" + *replacement);
+        out.push_back('@');
+        i = at + 1;
+      } else {
+        i = authorityStart;
+      }
+      continue;
+    }
+    if (key == std::string_view::npos) break;
+    const bool wordStart = key == 0 || !std::isalnum(static_cast<unsigned char>(text[key - 1]));
+    size_t eq = key + 8;
+    while (eq < text.size() && text[eq] == ' ') ++eq;
+    if (!wordStart || eq >= text.size() || text[eq] != '=') {
+      out.append(text.substr(i, key + 8 - i));
+      i = key + 8;
+      continue;
+    }
+    size_t value = eq + 1;
+    while (value < text.size() && text[value] == ' ') ++value;
+    size_t end = value;
+    if (value < text.size() && text[value] == '\'') {  // a quoted value, with \' escapes
+      end = value + 1;
+      while (end < text.size() && text[end] != '\'') end += text[end] == '\\' ? 2 : 1;
+      end = std::min(end + 1, text.size());
+    } else {
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '\'' && text[end] != '"') ++end;
+    }
+    if (replacement) {
+      out.append(text.substr(i, value - i));
+      out.append(*replacement);
+    } else {
+      // Drop the pair and one space beside it.
+      size_t from = key;
+      if (from > i && text[from - 1] == ' ') --from;
+      out.append(text.substr(i, from - i));
+      if (from == key && end < text.size() && text[end] == ' ') ++end;
+    }
+    i = end;
+  }
+  if (i < text.size()) out.append(text.substr(i));
+  return out;
+}
+
+}  // namespace
+
+std::string maskCredentials(std::string_view text) { return replaceCredentials(text, std::string("***")); }
+std::string withoutCredentials(std::string_view text) { return replaceCredentials(text, std::nullopt); }
 
 }  // namespace sitmap

@@ -25,4 +25,10 @@ std::string foldForMatching(std::string_view text);
 // "1 event", "2 events", "1,234 events": a count and its noun, in the singular for one.
 std::string countOf(uint64_t n, const std::string& singular, const std::string& plural);
 
+// Any password in a connection string or URL, masked for showing: "password=***" (PostgreSQL's key=value
+// syntax, quoted or not) and "scheme://user:***@host". Names, tooltips, notifications and errors pass through it.
+std::string maskCredentials(std::string_view text);
+// The same with the password left out altogether, for what is saved (a scene): "PG:dbname=ops user=me".
+std::string withoutCredentials(std::string_view text);
+
 }  // namespace sitmap

@@ -430,6 +430,15 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
   const int actor1 = column("actor1", "actor1"), actor2 = column("actor2", "actor2"), deaths = column("fatalities", "fatalities");
   const int notes = column("notes", "notes"), location = column("location", "location"), admin1 = column("admin1", "admin1");
   const int source = column("source", "source");
+  // The rest of ACLED's columns where the layer has them (a PostGIS table loaded from an export), so an
+  // incident reads the same from any source.
+  const int id = column("id", "event_id_cnty"), timePrecision = column("time_precision", "time_precision");
+  const int geoPrecision = column("geo_precision", "geo_precision"), disorder = column("disorder_type", "disorder_type");
+  const int admin2 = column("admin2", "admin2"), admin3 = column("admin3", "admin3");
+  const int inter1 = column("inter1", "inter1"), inter2 = column("inter2", "inter2"), interaction = column("interaction", "interaction");
+  const int civilian = column("civilian_targeting", "civilian_targeting"), tags = column("tags", "tags");
+  const int assoc1 = column("assoc_actor_1", "assoc_actor_1"), assoc2 = column("assoc_actor_2", "assoc_actor_2");
+  const int stretchColumn = column("stretch_wkt", "stretch_wkt");
   if (date < 0) return Error{path + ": no date field (map one: \"fields\": {\"date\": \"...\"})"};
 
   const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
@@ -470,25 +479,52 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
       if (import.problems.size() < 10) import.problems.push_back({number, "cannot read the date '" + text(*feature, date) + "'"});
       continue;
     }
+    const std::string stretchText = text(*feature, stretchColumn);
+    const auto stretch = stretchText.empty() ? std::optional<std::vector<LonLat>>() : parseStretch(stretchText);
+    if (!stretchText.empty() && !stretch) {
+      ++import.rowsSkipped;
+      if (import.problems.size() < 10) import.problems.push_back({number, "stretch_wkt is not a LINESTRING of longitude latitude pairs"});
+      continue;
+    }
     const std::string typeName = text(*feature, type), subTypeName = text(*feature, subType);
     const std::string admin1Name = text(*feature, admin1), actor1Name = text(*feature, actor1), actor2Name = text(*feature, actor2);
-    const std::string id = std::to_string(feature->GetFID()), locationText = text(*feature, location);
+    const std::string idText = id >= 0 ? text(*feature, id) : std::to_string(feature->GetFID());
+    const std::string locationText = text(*feature, location);
     const std::string notesText = text(*feature, notes), sourceText = text(*feature, source);
+    const std::string disorderText = text(*feature, disorder), admin2Name = text(*feature, admin2), admin3Name = text(*feature, admin3);
+    const std::string assoc1Text = text(*feature, assoc1), assoc2Text = text(*feature, assoc2), tagsText = text(*feature, tags);
+    std::vector<std::string_view> associated = splitActors(assoc1Text);
+    for (std::string_view more : splitActors(assoc2Text)) associated.push_back(more);
     EventRow event;
-    event.id = id;
+    event.id = idText;
+    event.timePrecision = uint8_t(parseSmallInt(text(*feature, timePrecision)));
+    event.geoPrecision = uint8_t(parseSmallInt(text(*feature, geoPrecision)));
+    event.disorderType = disorderText;
+    event.admin2 = optionalText(admin2Name);
+    event.admin3 = optionalText(admin3Name);
+    event.assocActor1 = optionalText(assoc1Text);
+    event.assocActor2 = optionalText(assoc2Text);
+    event.associated = associated;
+    event.inter1 = uint8_t(interCode(text(*feature, inter1)));
+    event.inter2 = uint8_t(interCode(text(*feature, inter2)));
+    event.interaction = uint16_t(interactionCode(text(*feature, interaction)));
+    event.civilianTargeting = !optionalText(text(*feature, civilian)).empty();
+    event.tags = optionalText(tagsText);
+    if (stretch) event.stretch = *stretch;
     event.day = *day;
-    event.eventType = typeName;
-    event.subEventType = subTypeName;
-    event.admin1 = admin1Name;
-    event.actor1 = actor1Name;
-    event.actor2 = actor2Name;
+    // The same clean-up as the CSV reader's, so a value reads alike from either.
+    event.eventType = trim(typeName);
+    event.subEventType = optionalText(subTypeName);
+    event.admin1 = optionalText(admin1Name);
+    event.actor1 = optionalText(actor1Name);
+    event.actor2 = optionalText(actor2Name);
     event.lon = x;
     event.lat = y;
     const double deathCount = deaths >= 0 && feature->IsFieldSetAndNotNull(deaths) ? feature->GetFieldAsDouble(deaths) : 0;
     event.fatalities = deathCount >= 0 && deathCount <= 1e6 ? int32_t(deathCount) : 0;
-    event.location = locationText;
+    event.location = optionalText(locationText);
     event.notes = notesText;
-    event.source = sourceText;
+    event.source = trim(sourceText);
     event.sourceRow = uint32_t(number);
     builder.add(event);
   }

@@ -38,13 +38,13 @@ using ImportProgress = std::function<bool(double fraction)>;
 Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& progress = {});
 Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name, const ImportProgress& progress = {});
 
-// Incidents from any OGR point layer (GeoPackage, GeoJSON, Shapefile...). `fields` maps roles (date, type,
-// sub_type, actor1, actor2, fatalities, notes, location, admin1, source) to the layer's field names; roles
-// left out use ACLED's column names when the layer has them. Features without a point or a readable date
-// are skipped and counted like bad CSV rows.
 // The field names of an OGR layer (the first, or `layerName`), for choosing a field mapping; empty if unreadable.
 std::vector<std::string> ogrFieldNames(const std::string& path, const std::string& layerName);
 
+// Incidents from any OGR point layer (GeoPackage, GeoJSON, Shapefile, a PostGIS table...). `fields` maps roles
+// (date, type, sub_type, actor1, actor2, fatalities, notes, location, admin1, source) to the layer's field
+// names; roles left out use ACLED's column names when the layer has them. Features without a point or a
+// readable date are skipped and counted like bad CSV rows.
 Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::string& layerName,
                                          const std::map<std::string, std::string>& fields,
                                          const ImportProgress& progress = {});

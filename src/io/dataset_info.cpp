@@ -5,6 +5,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "core/text.hpp"
 #include "io/crs.hpp"
 #include "io/raster_source.hpp"
 #include "io/source_open.hpp"
@@ -43,7 +44,7 @@ Result<std::string> describeDataset(const std::string& path) {
   auto opened = openAnySource(path);
   if (!opened) return Error{opened.error()};
   GDALDataset& dataset = **opened;
-  std::string out = fmt::format("{}\n  driver: {}\n", path, dataset.GetDriver()->GetDescription());
+  std::string out = fmt::format("{}\n  driver: {}\n", maskCredentials(path), dataset.GetDriver()->GetDescription());
   if (dataset.GetRasterCount() > 0) {
     if (auto readable = probeRasterReadable(dataset, path); !readable) return Error{readable.error()};
     double gt[6];

@@ -26,6 +26,8 @@ void ensureGdal() {
     for (auto [key, seconds] : {std::pair{"GDAL_HTTP_TIMEOUT", "30"}, std::pair{"GDAL_HTTP_CONNECTTIMEOUT", "10"}})
       if (!CPLGetConfigOption(key, nullptr)) CPLSetConfigOption(key, seconds);
     if (!std::getenv("PGCONNECT_TIMEOUT")) setenv("PGCONNECT_TIMEOUT", "10", 0);  // libpq's connect_timeout
+    // Remote files (/vsicurl/): keep up to 256 MB of fetched ranges in memory, so a tile is fetched once.
+    if (!CPLGetConfigOption("CPL_VSIL_CURL_CACHE_SIZE", nullptr)) CPLSetConfigOption("CPL_VSIL_CURL_CACHE_SIZE", "268435456");
   });
 }
 

@@ -21,6 +21,18 @@ bool isLocalFilePath(const std::string& path) {
   return colon == std::string::npos || path.find('/') < colon;
 }
 
+std::string gdalPathOf(const std::string& path) {
+  for (auto [scheme, prefix] : {std::pair{"http://", "/vsicurl/"}, std::pair{"https://", "/vsicurl/"}})
+    if (path.rfind(scheme, 0) == 0) return prefix + path;
+  for (auto [scheme, prefix] : {std::pair{"s3://", "/vsis3/"}, std::pair{"gs://", "/vsigs/"}})
+    if (path.rfind(scheme, 0) == 0) return prefix + path.substr(std::string(scheme).size());
+  return path;
+}
+
+bool isConnectionString(const std::string& path) {
+  return !isLocalFilePath(path) && path.rfind("/vsi", 0) != 0 && path.find("://") == std::string::npos;
+}
+
 std::string lowerExtension(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });

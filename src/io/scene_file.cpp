@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/civil_date.hpp"
+#include "core/text.hpp"
 #include "core/utc_time.hpp"
 #include "io/file_write.hpp"
 #include "io/input_file.hpp"
@@ -323,7 +324,8 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   if (layer.path.empty()) r.fail("path", "missing");
   if (isLocalFilePath(layer.path) && std::filesystem::path(layer.path).is_relative())
     layer.path = (baseDir / layer.path).lexically_normal().string();
-  layer.name = r.string("name", std::filesystem::path(layer.path).stem().string());
+  layer.name = r.string("name", isConnectionString(layer.path) ? withoutCredentials(layer.path)
+                                                               : std::filesystem::path(layer.path).stem().string());
   layer.sourceLayer = r.string("layer");
   const std::string kind = r.string("kind", "auto");
   if (kind == "vector") layer.kind = LayerKind::Vector;
@@ -499,8 +501,10 @@ bool isSceneFile(const std::string& path) {
 
 namespace {
 
+// A local path relative to the scene's folder; a URL or connection string as it is, without any password: a
+// scene names a PostgreSQL service or takes the password from the environment (PGPASSWORD, ~/.pgpass).
 std::string relativeTo(const std::string& path, const std::string& baseDir) {
-  if (path.empty() || path.rfind("/vsi", 0) == 0) return path;
+  if (!isLocalFilePath(path)) return withoutCredentials(path);
   std::error_code ec;
   const auto relative = std::filesystem::relative(path, baseDir, ec);
   return ec || relative.empty() ? path : relative.generic_string();
@@ -624,7 +628,8 @@ std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colour
   // Muted, distinguishable defaults (Okabe-Ito hues): translucent fills, solid outlines and symbols.
   static const Rgba palette[] = {{0.00f, 0.45f, 0.70f, 1}, {0.90f, 0.62f, 0.00f, 1}, {0.00f, 0.62f, 0.45f, 1},
                                  {0.80f, 0.47f, 0.65f, 1}, {0.34f, 0.71f, 0.91f, 1}, {0.84f, 0.37f, 0.00f, 1}};
-  const std::string fileName = std::filesystem::path(path).filename().string();
+  // A connection string is named without its password; a file or URL by its file name.
+  const std::string fileName = isConnectionString(path) ? withoutCredentials(path) : std::filesystem::path(path).filename().string();
   std::vector<std::string> sourceLayers;
   if (auto dataset = openVectorSource(path); dataset && (*dataset)->GetLayerCount() > 1 && (*dataset)->GetRasterCount() == 0) {
     // The layers that draw: attribute tables (a GeoPackage's layer_styles) and empty layers (a GPX's waypoints
@@ -638,7 +643,7 @@ std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colour
       else sourceLayers.push_back(name);
     }
     if (notes && !skipped.empty()) {
-      std::string text = path + ": skipped ";
+      std::string text = maskCredentials(path) + ": skipped ";
       for (size_t i = 0; i < skipped.size(); ++i) text += (i ? ", " : "") + skipped[i];
       notes->push_back(text);
     }

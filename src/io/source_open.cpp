@@ -2,10 +2,13 @@
 #include "io/source_open.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
 
+#include "core/text.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_file.hpp"
 
@@ -21,6 +24,23 @@ bool isCsv(const std::string& path) {
 bool isSqliteBased(const std::string& path) {
   const std::string ext = lowerExtension(path);
   return ext == ".gpkg" || ext == ".sqlite" || ext == ".db" || ext == ".mbtiles";
+}
+
+// GDAL's message in one line: libpq's real reason without the driver's "PQconnectdb failed." preamble
+// ("connection to server at "127.0.0.1", port 5433 failed: FATAL: password authentication failed for user "me"").
+std::string readableReason(std::string message) {
+  for (const char* preamble : {"PQconnectdb failed.", "PQconnectdb failed"})
+    if (message.rfind(preamble, 0) == 0) message.erase(0, std::strlen(preamble));
+  std::string line;
+  for (char c : message) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!line.empty() && line.back() != ' ') line.push_back(' ');
+    } else {
+      line.push_back(c);
+    }
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
 }
 
 Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what) {
@@ -39,15 +59,16 @@ Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, c
   static std::mutex sqliteOpen;
   std::unique_lock<std::mutex> serialised(sqliteOpen, std::defer_lock);
   if (isSqliteBased(path)) serialised.lock();
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(gdalPathOf(path).c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
                                                  isCsv(path) ? csvOptions : nullptr, nullptr));
   if (serialised.owns_lock()) serialised.unlock();
   if (!dataset) {
-    std::string reason = lastGdalError("");
+    std::string reason = readableReason(lastGdalError(""));
     // GDAL's "not recognized as a supported file format" is the common case for garbage bytes.
     if (reason.empty() || reason.find("not recognized") != std::string::npos)
       reason = std::string("not a readable ") + what + " (unknown or corrupt format)";
-    return Error{path + ": " + reason};
+    // A password in the path or in libpq's message is never shown.
+    return Error{maskCredentials(path) + ": " + maskCredentials(reason)};
   }
   return dataset;
 }
@@ -63,6 +84,14 @@ Result<GDALDatasetUniquePtr> openRasterSource(const std::string& path) {
 }
 
 Result<GDALDatasetUniquePtr> openAnySource(const std::string& path) {
+  // A connection string is opened as a vector source first: with both flags GDAL's PostGIS Raster driver takes a
+  // PG: string and fails on a database without raster tables, hiding the vector tables and libpq's reason.
+  if (isConnectionString(path)) {
+    auto vector = openVectorSource(path);
+    if (vector) return vector;
+    auto raster = openRasterSource(path);
+    return raster ? std::move(raster) : Result<GDALDatasetUniquePtr>(Error{vector.error()});
+  }
   return open(path, GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, "raster or vector file");
 }
 

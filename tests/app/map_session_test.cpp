@@ -124,7 +124,9 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
     s->clock().setTime(*parseUtc(at));
     s->updateSelections(true);
     const MapFrame frame = s->frame(view, 1, true);
-    if (!frame.controlZones.empty()) EXPECT_TRUE(keyed(frame, symbology::areaMethodEntry().label)) << at;
+    if (!frame.controlZones.empty()) {
+      EXPECT_TRUE(keyed(frame, symbology::areaMethodEntry().label)) << at;
+    }
     if (!frame.incidentStretches.empty()) {
       ++stretches;
       EXPECT_TRUE(keyed(frame, symbology::stretchOnlyEntry().label)) << at;
@@ -133,7 +135,9 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
       ++tallies;
       EXPECT_TRUE(keyed(frame, symbology::regionOnlyEntry().label)) << at;
     }
-    if (!frame.convoys.empty()) EXPECT_TRUE(keyed(frame, symbology::schematicRouteEntry().label)) << at;
+    if (!frame.convoys.empty()) {
+      EXPECT_TRUE(keyed(frame, symbology::schematicRouteEntry().label)) << at;
+    }
     for (const ControlMarker& marker : frame.controls) {
       ++marked;
       EXPECT_TRUE(std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(),

@@ -384,3 +384,18 @@ TEST(SessionController, WithTwoIncidentLayersTheLegendCountsAndPanelsFollowTheSa
   EXPECT_FALSE(legendSays("Incidents in"));
   EXPECT_FALSE(views.layerRows(c)[1].countedIncidents) << "no choice to offer";
 }
+
+TEST(SessionController, APasswordTypedIntoAConnectionStringIsShownNowhere) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
+  // Nothing listens on port 1: the load fails with libpq's reason, which must not carry the password either.
+  c.apply(AddLayerFromPath{"PG:host=127.0.0.1 port=1 dbname=ops user=analyst password=hunter2"});
+  settle(c);
+  std::string shown;
+  for (const UserMessage& m : c.takeMessages()) shown += m.text + "\n";
+  PanelViews views;
+  for (const LayerRow& row : views.layerRows(c)) shown += row.name + "\n" + row.path + "\n" + row.error + "\n";
+  for (const SessionLayer& layer : c.session().layers()) shown += layer.spec.name + "\n";
+  EXPECT_EQ(shown.find("hunter2"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("password=***"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("Connection refused"), std::string::npos) << "the real reason: " << shown;
+}

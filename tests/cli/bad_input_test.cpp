@@ -47,7 +47,6 @@ Bounded runBounded(const std::string& arguments, const std::string& shellPrefix 
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(logs.path("err")), seconds};
 }
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 void expectBadInput(const Bounded& r, const std::string& path, const std::string& reason) {
   EXPECT_EQ(r.code, 2) << r.err;

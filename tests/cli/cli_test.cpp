@@ -11,24 +11,6 @@
 using namespace sitmap;
 using namespace sitmap::test;
 
-namespace {
-
-struct CommandRun {
-  int code = -1;
-  std::string out, err;
-};
-
-CommandRun run(const std::string& arguments, const std::string& env = "") {
-  TempDir logs;
-  const std::string command = env + " " + sitmapBinary() + " " + arguments + " > " + logs.path("out") + " 2> " +
-                              logs.path("err") + " < /dev/null";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(logs.path("out")), readText(logs.path("err"))};
-}
-
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
-
-}  // namespace
 
 TEST(CliInfo, DescribesARaster) {
   TempDir dir;

@@ -47,3 +47,18 @@ TEST(Text, UppercasesLatinLetters) {
   EXPECT_EQ(toUpperLatin("łódź"), "ŁÓDŹ");
   EXPECT_EQ(toUpperLatin("Tombouctou 2023"), "TOMBOUCTOU 2023");
 }
+
+TEST(Credentials, PasswordsAreMaskedForShowingAndLeftOutForSaving) {
+  EXPECT_EQ(maskCredentials("PG:host=db port=5432 dbname=ops user=me password=s3cret tables=incidents"),
+            "PG:host=db port=5432 dbname=ops user=me password=*** tables=incidents");
+  EXPECT_EQ(maskCredentials("PG:dbname=ops password = 'a secret' user=me"), "PG:dbname=ops password = *** user=me");
+  EXPECT_EQ(maskCredentials("PG:dbname=ops password='a b\\' c' user=me"), "PG:dbname=ops password=*** user=me");
+  EXPECT_EQ(maskCredentials("https://me:s3cret@tiles.example.org/cog.tif"), "https://me:***@tiles.example.org/cog.tif");
+  EXPECT_EQ(maskCredentials("x: connection to server failed for PG:user=a password=b"), "x: connection to server failed for PG:user=a password=***");
+  EXPECT_EQ(maskCredentials("/data/passwords.csv"), "/data/passwords.csv");
+  EXPECT_EQ(maskCredentials("https://tiles.example.org/a@b.tif"), "https://tiles.example.org/a@b.tif");
+  EXPECT_EQ(maskCredentials("mypassword=x"), "mypassword=x");
+  EXPECT_EQ(withoutCredentials("PG:dbname=ops user=me password=s3cret tables=incidents"), "PG:dbname=ops user=me tables=incidents");
+  EXPECT_EQ(withoutCredentials("PG:password=s3cret dbname=ops"), "PG:dbname=ops");
+  EXPECT_EQ(withoutCredentials("https://me:s3cret@tiles.example.org/cog.tif"), "https://me@tiles.example.org/cog.tif");
+}

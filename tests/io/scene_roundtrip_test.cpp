@@ -219,3 +219,27 @@ TEST(SceneRoundTrip, TemporariesOfAKilledWriterAreRemovedByTheNextWrite) {
   EXPECT_TRUE(std::filesystem::exists(alive)) << "a write in progress is left alone";
   EXPECT_TRUE(std::filesystem::exists(other)) << "another file's temporaries are not this write's business";
 }
+
+TEST(SceneRoundTrip, APasswordInAConnectionStringIsNeverSaved) {
+  TempDir dir;
+  Scene scene;
+  LayerSpec layer;
+  layer.name = "Shared incidents";
+  layer.path = "PG:host=db.example.org dbname=ops user=analyst password=s3cret-Pw tables=incidents";
+  layer.kind = LayerKind::Incidents;
+  scene.layers = {layer};
+  LayerSpec imagery;
+  imagery.name = "Imagery";
+  imagery.path = "https://analyst:t0ken@tiles.example.org/relief.tif";
+  scene.layers.push_back(imagery);
+  const std::string path = dir.path("team.json");
+  ASSERT_TRUE(saveSceneFile(path, scene, false));
+  const std::string text = readText(path);
+  EXPECT_EQ(text.find("s3cret-Pw"), std::string::npos) << text;
+  EXPECT_EQ(text.find("t0ken"), std::string::npos) << text;
+  EXPECT_NE(text.find("PG:host=db.example.org dbname=ops user=analyst tables=incidents"), std::string::npos) << text;
+  auto back = loadSceneFile(path);
+  ASSERT_TRUE(back) << back.error();
+  EXPECT_EQ(back->layers[0].path, "PG:host=db.example.org dbname=ops user=analyst tables=incidents");
+  EXPECT_EQ(back->layers[1].path, "https://analyst@tiles.example.org/relief.tif") << "not joined to the scene's folder";
+}

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <sys/wait.h>
 #include <stdexcept>
 
 #include "io/crs.hpp"
@@ -127,5 +129,15 @@ bool near(const std::array<int, 4>& actual, std::array<int, 3> rgb, int toleranc
 
 std::string sourceDir() { return SITMAP_SOURCE_DIR; }
 std::string sitmapBinary() { return SITMAP_BINARY; }
+
+CommandRun run(const std::string& arguments, const std::string& env) {
+  TempDir logs;
+  const std::string command = env + " " + sitmapBinary() + " " + arguments + " > " + logs.path("out") + " 2> " +
+                              logs.path("err") + " < /dev/null";
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, readText(logs.path("out")), readText(logs.path("err"))};
+}
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 }  // namespace sitmap::test

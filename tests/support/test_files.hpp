@@ -51,6 +51,16 @@ struct ImageComparison {
 };
 ImageComparison compareImages(const RgbaImage& actual, const RgbaImage& expected, int threshold);
 
+// The sitmap executable run with `arguments` (a shell command line; `env` prefixes it, e.g. "TZ=UTC"):
+// its exit code and what it wrote to stdout and stderr.
+struct CommandRun {
+  int code = -1;
+  std::string out, err;
+};
+CommandRun run(const std::string& arguments, const std::string& env = "");
+// `s` in single quotes, for a shell command line.
+std::string quoted(const std::string& s);
+
 // The folder with the repository's sources (for assets/ and tests/render/).
 std::string sourceDir();
 // The sitmap executable.

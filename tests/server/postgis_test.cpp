@@ -1,0 +1,124 @@
+// sitmap against a real PostgreSQL + PostGIS (started by tools/test-servers): PG: connection strings open as
+// vector sources, give libpq's own reasons without ever showing a password, and incidents read from a table give
+// the same counts and the same picture as from the CSV the table was loaded from.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "io/png_file.hpp"
+#include "support/test_files.hpp"
+#include "support/test_servers.hpp"
+
+using namespace sitmap::test;
+
+namespace {
+
+const std::string kEvents = sourceDir() + "/assets/data/events.csv";
+
+#define REQUIRE_POSTGIS(pg) \
+  if (!(pg).unavailable.empty()) GTEST_SKIP() << "PostgreSQL: " << (pg).unavailable
+
+// The bundled events as a PostGIS table of text columns plus a point geometry, as `ogr2ogr` or a team's loader
+// would leave them. Each test loads its own table: tests run in parallel processes.
+void loadEvents(const TestServer& pg, const std::string& table) {
+  std::ifstream in(kEvents);
+  std::string header;
+  std::getline(in, header);
+  if (!header.empty() && header.back() == '\r') header.pop_back();
+  std::string columns;
+  for (size_t start = 0; start <= header.size();) {
+    const size_t comma = std::min(header.find(',', start), header.size());
+    columns += (columns.empty() ? "" : ", ") + header.substr(start, comma - start) + " text";
+    start = comma + 1;
+  }
+  std::string error;
+  ASSERT_TRUE(runSql(pg, "DROP TABLE IF EXISTS " + table + ";\nCREATE TABLE " + table + " (" + columns + ");\n\\copy " +
+                             table + " FROM '" + kEvents + "' CSV HEADER\nALTER TABLE " + table +
+                             " ADD COLUMN geom geometry(Point, 4326);\nUPDATE " + table +
+                             " SET geom = ST_SetSRID(ST_MakePoint(longitude::float8, latitude::float8), 4326);",
+                     &error))
+      << error;
+}
+
+// `sitmap ARGS` with the test database's password in the environment, as a team's scene expects it.
+CommandRun withPassword(const TestServer& pg, const std::string& args) {
+  return run(args, "PGPASSWORD='" + pg["password"] + "'");
+}
+
+}  // namespace
+
+TEST(PostGis, IncidentCountsFromATableEqualThoseFromItsCsv) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_counts");
+  const std::string table = quoted(postgresConnection(pg, "tables=incidents_counts"));
+  for (const char* filter : {"", "--admin1 Kidal", "--from 2023-10-01 --to 2023-11-30", "--type Battles", "--actor JNIM",
+                             "--min-fatalities 1", "--admin2 Tessalit", "--inter 2", "--text Anefis"}) {
+    const CommandRun fromCsv = run("events " + quoted(kEvents) + " --count " + filter);
+    const CommandRun fromPg = withPassword(pg, "events " + table + " --count " + filter);
+    ASSERT_EQ(fromCsv.code, 0) << fromCsv.err;
+    ASSERT_EQ(fromPg.code, 0) << fromPg.err;
+    EXPECT_EQ(fromPg.out, fromCsv.out) << "filter: " << filter;
+  }
+}
+
+TEST(PostGis, ASceneWithAPostgisIncidentLayerDrawsTheSameMapAsFromCsv) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_render");
+  TempDir dir;
+  auto scene = [&](const std::string& layer) {
+    return R"({"sitmap_scene": 1, "background": "#ffffff", "clock": "2023-11-04T12:00Z", "window_days": 60,
+               "layers": [)" + layer + "]}";
+  };
+  writeText(dir.path("csv.json"), scene(R"({"path": ")" + kEvents + R"(", "kind": "incidents"})"));
+  // No password in the scene: it comes from the environment.
+  writeText(dir.path("pg.json"), scene(R"({"path": ")" + postgresConnection(pg) + R"(", "layer": "incidents_render", "kind": "incidents"})"));
+  const std::string common = " --size 480x320 --bbox -6,14,5,21 --no-furniture -o ";
+  const CommandRun a = run("render " + quoted(dir.path("csv.json")) + common + quoted(dir.path("csv.png")));
+  const CommandRun b = withPassword(pg, "render " + quoted(dir.path("pg.json")) + common + quoted(dir.path("pg.png")));
+  ASSERT_EQ(a.code, 0) << a.err;
+  ASSERT_EQ(b.code, 0) << b.err;
+  auto fromCsv = sitmap::readPngFile(dir.path("csv.png"));
+  auto fromPg = sitmap::readPngFile(dir.path("pg.png"));
+  ASSERT_TRUE(fromCsv && fromPg);
+  EXPECT_LT(compareImages(*fromPg, *fromCsv, 8).differingFraction, 0.0005);
+  // And something was drawn at all: not two empty maps.
+  sitmap::RgbaImage white(480, 320);
+  std::fill(white.pixels.begin(), white.pixels.end(), uint8_t(255));
+  EXPECT_GT(compareImages(*fromCsv, white, 8).differingFraction, 0.0005);
+}
+
+TEST(PostGis, ConnectionFailuresSayLibpqsReasonAndNeverThePassword) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  const CommandRun badPassword = run("info " + quoted(postgresConnection(pg, "password=not-the-s3cret")));
+  EXPECT_EQ(badPassword.code, 2);
+  EXPECT_NE(badPassword.err.find("password authentication failed for user \"sitmap\""), std::string::npos) << badPassword.err;
+  EXPECT_NE(badPassword.err.find("port " + pg["port"]), std::string::npos) << "names host and port: " << badPassword.err;
+  EXPECT_EQ(badPassword.err.find("not-the-s3cret"), std::string::npos) << badPassword.err;
+  EXPECT_NE(badPassword.err.find("password=***"), std::string::npos) << badPassword.err;
+
+  TestServer nowhere = pg;
+  nowhere.info["port"] = "1";
+  const CommandRun refused = run("info " + quoted(postgresConnection(nowhere)));
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("Connection refused"), std::string::npos) << refused.err;
+
+  TestServer noDatabase = pg;
+  noDatabase.info["dbname"] = "no_such_db";
+  const CommandRun missing = withPassword(pg, "info " + quoted(postgresConnection(noDatabase)));
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("database \"no_such_db\" does not exist"), std::string::npos) << missing.err;
+}
+
+TEST(PostGis, InfoListsTheVectorTablesOfADatabaseWithoutRasters) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_info");
+  const CommandRun info = run("info " + quoted(postgresConnection(pg, "password=" + pg["password"])));
+  ASSERT_EQ(info.code, 0) << info.err;
+  EXPECT_NE(info.out.find("layer 'incidents_info': Point, 57 feature(s)"), std::string::npos) << info.out;
+  EXPECT_EQ(info.out.find(pg["password"]), std::string::npos) << "the header line masks it: " << info.out;
+}
