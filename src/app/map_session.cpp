@@ -373,6 +373,23 @@ LayerId MapSession::removeLayer(uint64_t uid) {
   return retired;
 }
 
+LayerId MapSession::refreshLayer(uint64_t uid, LoadedLayer loaded, int64_t refreshedUtc) {
+  SessionLayer* layer = find(uid);
+  if (!layer) return 0;  // removed while refreshing
+  const LayerId retired = layer->rendererId;
+  layer->loaded = std::move(loaded);
+  layer->rendererId = 0;
+  layer->selection = nullptr;
+  layer->backgroundPass.reset();
+  layer->pendingFilter.reset();
+  layer->splitVersion = 0;
+  layer->uploadedVersion = 0;
+  layer->filterEngine = layer->events() ? std::make_shared<EventFilterEngine>(*layer->events()->table) : nullptr;
+  layer->refreshedUtc = refreshedUtc;
+  layersChanged();
+  return retired;
+}
+
 LayerId MapSession::reloadLayer(SessionLayer& layer) {
   const LayerId retired = layer.rendererId;
   layer.loaded.reset();

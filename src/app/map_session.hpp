@@ -68,6 +68,7 @@ struct SessionLayer {
   };
   std::shared_ptr<const FilterPass> backgroundPass;
   std::optional<EventFilter> pendingFilter;
+  std::optional<int64_t> refreshedUtc;  // live layers: when the data on the map was last read (UTC seconds)
 
 private:
   template <typename Kind, typename Data>
@@ -100,6 +101,9 @@ public:
   LayerId removeLayer(uint64_t uid);
   // The layer goes back to loading (a new field mapping, label field or kind): its data and selection are dropped.
   LayerId reloadLayer(SessionLayer& layer);
+  // A live layer's new data in place of its old (which stayed on the map meanwhile); returns the renderer layer
+  // to retire.
+  LayerId refreshLayer(uint64_t uid, LoadedLayer loaded, int64_t refreshedUtc);
 
   // Between a scene's saved view (centre in degrees, scale) and a viewport of the given size.
   std::optional<Viewport> viewFor(const SceneView& view, int widthPx, int heightPx) const;

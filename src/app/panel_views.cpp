@@ -67,6 +67,12 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
                     std::to_string(info.overviews) + " overviews";
       if (!info.note.empty()) row.details += "; " + info.note;
     }
+    // A live layer says how fresh its data is.
+    if ((layer.spec.refreshSeconds > 0 || !layer.spec.listenChannel.empty()) && layer.refreshedUtc) {
+      row.details += (row.details.empty() ? "" : "; ") + std::string("read ") + formatUtc(*layer.refreshedUtc);
+      if (layer.spec.refreshSeconds > 0) row.details += ", every " + std::to_string(int(layer.spec.refreshSeconds)) + " s";
+      if (!layer.spec.listenChannel.empty()) row.details += ", on NOTIFY " + layer.spec.listenChannel;
+    }
     rows.push_back(row);
   }
   return rows;

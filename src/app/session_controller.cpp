@@ -2,6 +2,7 @@
 #include "app/session_controller.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <cmath>
 #include <fstream>
 
@@ -78,9 +79,51 @@ void SessionController::startLoads() {
           std::erase_if(m_loads, [&](const Load& l) { return l.layer == uid; });
           if (!result) error(result.error());
           m_session.finishLoad(uid, std::move(result));
+          if (SessionLayer* loaded = m_session.find(uid)) loaded->refreshedUtc = UtcSeconds(std::time(nullptr));
           if (std::erase(m_addedByUser, uid)) placeAddedLayer(uid);
         });
     m_loads.push_back({uid, task});
+  }
+}
+
+void SessionController::refreshLiveLayers() {
+  std::erase_if(m_live, [&](const auto& entry) { return !m_session.find(entry.first); });  // removed layers
+  const std::string crs = m_session.displayCrs();
+  for (const SessionLayer& layer : m_session.layers()) {
+    if (layer.spec.refreshSeconds <= 0 && layer.spec.listenChannel.empty()) continue;
+    if (layer.state != SessionLayer::State::Ready) continue;
+    LiveLayer& live = m_live[layer.uid];
+    if (live.lastRead < 0) live.lastRead = m_now;
+    if (!layer.spec.listenChannel.empty() && !live.listenTried) {
+      // Once per layer: a listener that cannot start is said, and the interval (if any) still refreshes.
+      live.listenTried = true;
+      auto listener = PgListener::start(layer.spec.path, layer.spec.listenChannel);
+      if (listener) live.listener = std::move(*listener);
+      else error(listener.error());
+    }
+    const bool notified = live.listener && live.listener->takeNotified();
+    const bool due = layer.spec.refreshSeconds > 0 && m_now - live.lastRead >= layer.spec.refreshSeconds;
+    if (live.refreshing || !(notified || due)) continue;
+    live.lastRead = m_now;
+    const uint64_t uid = layer.uid;
+    live.refreshing = m_tasks.run<LoadedLayer>(
+        "refreshing " + layer.spec.name,
+        [spec = layer.spec, crs](TaskContext& context) {
+          return openLayer(spec, crs, nullptr, [&context](double) { return !context.cancelled(); });
+        },
+        [this, uid](Result<LoadedLayer> result) {
+          auto it = m_live.find(uid);
+          if (it != m_live.end()) it->second.refreshing.reset();
+          const SessionLayer* refreshed = m_session.find(uid);
+          if (!refreshed) return;
+          // A failed refresh keeps the data already on the map, and says how old it is.
+          if (!result) {
+            const std::string since = refreshed->refreshedUtc ? formatUtc(*refreshed->refreshedUtc) : std::string("its first load");
+            error(refreshed->spec.name + ": refresh failed: " + result.error() + " (the map keeps the data of " + since + ")");
+            return;
+          }
+          retire(m_session.refreshLayer(uid, std::move(*result), UtcSeconds(std::time(nullptr))));
+        });
   }
 }
 
@@ -89,6 +132,7 @@ bool SessionController::tick(double nowSeconds) {
   const double elapsed = m_lastTick < 0 ? 0 : nowSeconds - m_lastTick;
   m_lastTick = nowSeconds;
   bool moved = m_tasks.poll([this](const std::string& message) { error(message); });
+  refreshLiveLayers();
   if (m_fitPending && m_loads.empty()) {
     fitTo(m_session.homeBounds());
     // A scene saved at a view reopens there.
@@ -269,6 +313,9 @@ void SessionController::replaceSession(MapSession next) {
   m_addedByUser.clear();
   for (TaskId pass : m_filterPasses) m_tasks.cancel(pass);  // their results belong to the old session
   m_filterPasses.clear();
+  for (const auto& [uid, live] : m_live)
+    if (live.refreshing) m_tasks.cancel(*live.refreshing);
+  m_live.clear();  // and so do the listeners: their layers are gone
   for (const SessionLayer& layer : m_session.layers()) retire(layer.rendererId);
   m_session = std::move(next);
   m_flight.reset();

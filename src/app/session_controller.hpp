@@ -4,12 +4,14 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/map_session.hpp"
 #include "app/task_system.hpp"
+#include "io/pg_listener.hpp"
 #include "core/commands.hpp"
 #include "core/scene_clock.hpp"
 #include "core/text.hpp"
@@ -72,6 +74,8 @@ public:
 
 private:
   void startLoads();
+  // Live layers: reload those whose interval has passed or whose channel was notified.
+  void refreshLiveLayers();
   void fitTo(const Bbox& box);
   void replaceSession(MapSession next);
   void useTasksForLargeFilters();
@@ -101,6 +105,13 @@ private:
     TaskId task;
   };
   std::vector<Load> m_loads;
+  struct LiveLayer {
+    double lastRead = -1;  // controller time of the last (re)load, once the layer is first seen ready
+    std::unique_ptr<PgListener> listener;
+    bool listenTried = false;
+    std::optional<TaskId> refreshing;
+  };
+  std::map<uint64_t, LiveLayer> m_live;
   std::vector<TaskId> m_filterPasses;
   std::vector<uint64_t> m_addedByUser;  // layers added by path or drop, placed by kind once loaded
   size_t m_backgroundFilterMinEvents;

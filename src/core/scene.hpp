@@ -28,6 +28,10 @@ struct LayerSpec {
   // Incident layers read from any OGR point layer: which field holds what. Keys: date, type, sub_type, actor1,
   // actor2, fatalities, notes, location, admin1, source. Unmapped keys fall back to ACLED's column names.
   std::map<std::string, std::string> incidentFields;
+  // Live layers (a shared database): reloaded every this many seconds (0: never), and, for a PostgreSQL
+  // source, whenever a NOTIFY arrives on this channel. The old data stays on the map until the new is in.
+  double refreshSeconds = 0;
+  std::string listenChannel;
   friend bool operator==(const LayerSpec&, const LayerSpec&) = default;
 };
 

@@ -1,6 +1,8 @@
 // Scene JSON reading.
 #include "io/scene_file.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -104,7 +106,7 @@ const KeySchema& sceneKeySchema() {
                                 "label_size", "label_uppercase", "filter", "hillshade", "resampling", "ramp"},
                                {}};
   static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
-                                "min_scale", "max_scale", "style"},
+                                "min_scale", "max_scale", "style", "refresh_s", "listen"},
                                {{"style", &style}}};
   static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km", "shown_before_hours",
                                  "shown_after_hours", "route_schematic"},
@@ -348,6 +350,16 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
       layer.incidentFields[role] = field.get<std::string>();
     }
   }
+  layer.refreshSeconds = r.number("refresh_s", 0);
+  if (!(layer.refreshSeconds == 0 || (layer.refreshSeconds >= 1 && layer.refreshSeconds <= 86400)))
+    r.fail("refresh_s", "expected seconds from 1 to 86400 (0: no refresh)");
+  layer.listenChannel = r.string("listen");
+  if (!layer.listenChannel.empty() &&
+      (layer.listenChannel.size() > 63 || !std::all_of(layer.listenChannel.begin(), layer.listenChannel.end(), [](unsigned char c) {
+         return std::isalnum(c) || c == '_';
+       })))
+    r.fail("listen", "expected a PostgreSQL channel name (letters, digits, _; at most 63)");
+  if (!layer.listenChannel.empty() && layer.path.rfind("PG:", 0) != 0) r.fail("listen", "only a PG: source can be listened to");
   layer.scales.minScale = r.number("min_scale", 0);
   if (layer.scales.minScale < 0 || r.number("max_scale", 0) < 0) r.fail("min_scale", "scales are positive denominators (1:N)");
   layer.scales.maxScale = r.number("max_scale", 0);
@@ -563,6 +575,8 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
     if (!layer.visible) l["visible"] = false;
     if (layer.opacity != 1.0f) l["opacity"] = layer.opacity;
     if (layer.scales.minScale > 0) l["min_scale"] = layer.scales.minScale;
+    if (layer.refreshSeconds > 0) l["refresh_s"] = layer.refreshSeconds;
+    if (!layer.listenChannel.empty()) l["listen"] = layer.listenChannel;
     if (layer.scales.maxScale > 0) l["max_scale"] = layer.scales.maxScale;
     if (!layer.attribution.empty()) l["attribution"] = layer.attribution;
     if (!layer.incidentFields.empty()) l["fields"] = layer.incidentFields;

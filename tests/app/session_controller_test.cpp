@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 #include "app/panel_views.hpp"
@@ -229,7 +230,7 @@ TEST(SessionController, LargeFilterPassesRunOffTheFrameAndLandWhole) {
   settle(c);
   auto& s = c.session();
   s.updateSelections();
-  double now = 100;
+  double now = 1;  // settle() ticked from 0: the layer was first seen ready well under a second ago
   for (int i = 0; i < 200 && !s.incidentLayer(); ++i, now += 0.01) {  // the first pass, in the background
     c.tick(now);
     s.updateSelections();
@@ -398,4 +399,45 @@ TEST(SessionController, APasswordTypedIntoAConnectionStringIsShownNowhere) {
   EXPECT_EQ(shown.find("hunter2"), std::string::npos) << shown;
   EXPECT_NE(shown.find("password=***"), std::string::npos) << shown;
   EXPECT_NE(shown.find("Connection refused"), std::string::npos) << "the real reason: " << shown;
+}
+
+TEST(SessionController, ALiveLayerRereadsOnItsIntervalAndKeepsItsDataWhenARereadFails) {
+  TempDir dir;
+  const std::string header = "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\n";
+  writeText(dir.path("live.csv"), header + "A,2023-11-01,Battles,16.2,0.0,1\nB,2023-11-02,Battles,16.3,0.1,2\n");
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": [{"name": "Live", "path": ")" + dir.path("live.csv") +
+                                      R"(", "kind": "incidents", "refresh_s": 5}]})");
+  settle(c);
+  double now = 1;  // settle() ticked from 0: the layer was first seen ready well under a second ago
+  // Advances the controller's clock by `simulated` seconds, then waits (real time, clock still) for `done`.
+  auto tickFor = [&](double simulated, const std::function<bool()>& done) {
+    for (const double end = now + simulated; now < end;) {
+      c.tick(now += 0.05);
+      c.session().updateSelections(true);
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(1500);
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+      c.tick(now);
+      c.session().updateSelections(true);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return done();
+  };
+  tickFor(0.1, [] { return true; });
+  EXPECT_EQ(c.session().matchingEvents(), 2u);
+  writeText(dir.path("live.csv"), header + "A,2023-11-01,Battles,16.2,0.0,1\nB,2023-11-02,Battles,16.3,0.1,2\nC,2023-11-03,Battles,16.4,0.2,3\n");
+  EXPECT_FALSE(tickFor(2, [&] { return c.session().matchingEvents() == 3; })) << "not before its interval";
+  EXPECT_TRUE(tickFor(4, [&] { return c.session().matchingEvents() == 3; })) << "reread after 5 s";
+  ASSERT_NE(c.session().layers()[0].refreshedUtc, std::nullopt);
+  // A reread that fails leaves the last good data on the map, and says so.
+  c.takeMessages();
+  writeText(dir.path("live.csv"), "this is no longer an incident file\n");
+  std::string said;
+  tickFor(6, [&] {
+    for (const UserMessage& m : c.takeMessages()) said += m.text;
+    return !said.empty();
+  });
+  EXPECT_EQ(c.session().matchingEvents(), 3u);
+  EXPECT_NE(said.find("Live: refresh failed"), std::string::npos) << said;
+  EXPECT_NE(said.find("the map keeps the data of"), std::string::npos) << said;
 }

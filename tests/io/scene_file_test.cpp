@@ -63,6 +63,9 @@ TEST(SceneFile, ValuesOfTheWrongTypeOrRangeAreMessagesNamingThePath) {
       {R"({"sitmap_scene":1,"layers":[{"path":"a","style":{"point_size":1e39}}]})", "layers[0].style.point_size: expected a size"},
       {R"({"sitmap_scene":1,"filter":{"inter_codes":[99999999999]}})", "filter.inter_codes: expected a list of codes"},
       {R"({"sitmap_scene":1,"ignored":1e400})", "not valid JSON"},
+      {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","refresh_s":0.5}]})", "layers[0].refresh_s: expected seconds from 1 to 86400"},
+      {R"({"sitmap_scene":1,"layers":[{"path":"PG:service=ops","listen":"x; DROP TABLE y"}]})", "layers[0].listen: expected a PostgreSQL channel"},
+      {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","listen":"changes"}]})", "layers[0].listen: only a PG: source"},
   };
   for (const auto& [json, expected] : cases) {
     auto scene = parseScene(json, "/");

@@ -168,7 +168,14 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   layer.raster.hillshade = true;
   layer.raster.resampling = "cubic";
   layer.raster.ramp = {{0, colour("#000000")}, {100, colour("#ffffff")}};
-  scene.layers = {layer};
+  layer.refreshSeconds = 30;
+  LayerSpec live;
+  live.name = "Live";
+  live.path = "PG:service=ops tables=incidents";
+  live.kind = LayerKind::Incidents;
+  live.listenChannel = "sitmap_changes";
+  live.vector = layer.vector;
+  scene.layers = {layer, live};
   ConvoySpec timed;
   timed.name = "First";
   timed.routePath = base + "/route.gpkg";
@@ -199,6 +206,7 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   EXPECT_EQ(back->layers[0].vector, scene.layers[0].vector);
   EXPECT_EQ(back->layers[0].raster, scene.layers[0].raster);
   EXPECT_EQ(back->layers[0], scene.layers[0]);
+  EXPECT_EQ(back->layers[1], scene.layers[1]);
   EXPECT_EQ(back->convoys, scene.convoys);
   EXPECT_EQ(back->bookmarks, scene.bookmarks);
   EXPECT_EQ(back->filter, scene.filter);

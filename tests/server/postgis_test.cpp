@@ -4,9 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <thread>
 
+#include "app/panel_views.hpp"
+#include "app/session_controller.hpp"
 #include "io/png_file.hpp"
+#include "io/scene_file.hpp"
 #include "support/test_files.hpp"
 #include "support/test_servers.hpp"
 
@@ -121,4 +128,46 @@ TEST(PostGis, InfoListsTheVectorTablesOfADatabaseWithoutRasters) {
   ASSERT_EQ(info.code, 0) << info.err;
   EXPECT_NE(info.out.find("layer 'incidents_info': Point, 57 feature(s)"), std::string::npos) << info.out;
   EXPECT_EQ(info.out.find(pg["password"]), std::string::npos) << "the header line masks it: " << info.out;
+}
+
+TEST(PostGis, ANotifyAfterAnInsertShowsTheNewRowsWithinASecond) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_live");
+  // The trigger docs/team.md gives: one NOTIFY per changing statement.
+  std::string error;
+  ASSERT_TRUE(runSql(pg, R"(CREATE OR REPLACE FUNCTION sitmap_notify_live() RETURNS trigger AS $$
+    BEGIN PERFORM pg_notify('sitmap_live', TG_TABLE_NAME); RETURN NULL; END $$ LANGUAGE plpgsql;
+    CREATE TRIGGER incidents_live_changed AFTER INSERT OR UPDATE OR DELETE ON incidents_live
+      FOR EACH STATEMENT EXECUTE FUNCTION sitmap_notify_live();)", &error)) << error;
+  setenv("PGPASSWORD", pg["password"].c_str(), 1);
+  auto scene = sitmap::parseScene(R"({"sitmap_scene": 1, "layers": [{"path": ")" + postgresConnection(pg) +
+                                      R"(", "layer": "incidents_live", "kind": "incidents", "listen": "sitmap_live"}]})",
+                                  "/");
+  ASSERT_TRUE(scene) << scene.error();
+  auto session = sitmap::MapSession::create(*scene);
+  ASSERT_TRUE(session) << session.error();
+  sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
+  double now = 0;
+  auto tickUntil = [&](const std::function<bool()>& done, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+      c.tick(now += 0.01);
+      c.session().updateSelections(true);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return done();
+  };
+  ASSERT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
+  tickUntil([] { return false; }, 0.3);  // the listener is up
+  ASSERT_TRUE(runSql(pg, "INSERT INTO incidents_live (event_id_cnty, event_date, event_type, latitude, longitude, fatalities, geom) "
+                         "VALUES ('LIVE-1', '2023-11-05', 'Battles', '18.4', '1.4', '2', ST_SetSRID(ST_MakePoint(1.4, 18.4), 4326));",
+                     &error)) << error;
+  const auto inserted = std::chrono::steady_clock::now();
+  EXPECT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 58; }, 1.0)) << "within a second of the insert";
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - inserted).count(), 1.0);
+  EXPECT_EQ(c.session().matchingFatalities(), 118 + 2);
+  bool saysWhenRead = false;
+  for (const sitmap::LayerRow& row : sitmap::PanelViews().layerRows(c)) saysWhenRead |= row.details.find("on NOTIFY sitmap_live") != std::string::npos;
+  EXPECT_TRUE(saysWhenRead);
 }
