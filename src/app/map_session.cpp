@@ -513,7 +513,8 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
   const double scale = view.scaleDenominator() * pixelScale;  // in 1x pixels, so 2x images keep the same layers
   for (const SessionLayer& layer : m_layers) {
     if (!layer.spec.visible || layer.rendererId == 0 || !layer.spec.scales.contains(scale)) continue;
-    frame.layers.push_back({layer.rendererId, layer.spec.opacity, layer.spec.vector});
+    frame.layers.push_back({layer.rendererId, layer.spec.opacity, layer.spec.vector, layer.spec.raster.saturation,
+                            layer.spec.raster.lightness});
   }
   if (const auto time = m_clock.time()) {
     const UtcSeconds now = *time;

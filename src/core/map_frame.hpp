@@ -22,6 +22,7 @@ struct LayerDraw {
   LayerId id = 0;
   float opacity = 1;
   VectorStyle vector;  // ignored for raster layers
+  float saturation = 1, lightness = 0;  // raster toning (RasterStyle)
 };
 
 struct LegendEntry {

@@ -48,6 +48,9 @@ struct RasterStyle {
   std::vector<ColourStop> ramp;  // single-band rasters; empty: grey from the band's min to max
   bool hillshade = false;        // single-band elevation shown as shaded relief
   std::string resampling = "bilinear";
+  // Toning for imagery under a briefing map: 1 keeps the colours, 0 is grey; 0 keeps the brightness, 1 is white.
+  float saturation = 1.0f;
+  float lightness = 0.0f;
   friend bool operator==(const RasterStyle&, const RasterStyle&) = default;
 };
 

@@ -103,7 +103,8 @@ const KeySchema& sceneKeySchema() {
                                 {{"regions", &region}}};
   static const KeySchema style{{"fill", "filled", "stroke", "stroke_width", "dashed", "point_fill", "point_size",
                                 "label_field", "priority_field", "priority_order", "label_colour", "halo_colour",
-                                "label_size", "label_uppercase", "filter", "hillshade", "resampling", "ramp"},
+                                "label_size", "label_uppercase", "filter", "hillshade", "resampling", "ramp",
+                                "saturation", "lightness"},
                                {}};
   static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
                                 "min_scale", "max_scale", "style", "refresh_s", "listen"},
@@ -219,6 +220,10 @@ VectorStyle readVectorStyle(const Reader& r) {
 RasterStyle readRasterStyle(const Reader& r, const json& node) {
   RasterStyle s;
   s.hillshade = r.boolean("hillshade", false);
+  s.saturation = float(r.number("saturation", 1));
+  s.lightness = float(r.number("lightness", 0));
+  if (!(s.saturation >= 0 && s.saturation <= 1)) r.fail("saturation", "expected 0 (grey) to 1 (as is)");
+  if (!(s.lightness >= 0 && s.lightness <= 1)) r.fail("lightness", "expected 0 (as is) to 1 (white)");
   s.resampling = r.string("resampling", s.resampling);
   if (s.resampling != "near" && s.resampling != "bilinear" && s.resampling != "cubic")
     r.fail("resampling", "expected \"near\", \"bilinear\" or \"cubic\"");
@@ -602,6 +607,8 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
     const RasterStyle& raster = layer.raster;
     if (raster.hillshade) style["hillshade"] = true;
     if (raster.resampling != "bilinear") style["resampling"] = raster.resampling;
+    if (raster.saturation != 1) style["saturation"] = raster.saturation;
+    if (raster.lightness != 0) style["lightness"] = raster.lightness;
     for (const ColourStop& stop : raster.ramp) style["ramp"].push_back({stop.value, formatColour(stop.colour)});
     l["style"] = style;
     layers.push_back(l);

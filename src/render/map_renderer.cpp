@@ -309,6 +309,8 @@ void MapRenderer::drawRaster(RasterEntry& layer, const LayerDraw& draw, const Ma
   m_raster->use();
   setTile(*m_raster, frame);
   glUniform1f(m_raster->uniform("u_opacity"), draw.opacity);
+  glUniform1f(m_raster->uniform("u_saturation"), draw.saturation);
+  glUniform1f(m_raster->uniform("u_lightness"), draw.lightness);
   glUniform1i(m_raster->uniform("u_texture"), 0);
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(m_quadVao);
@@ -525,7 +527,7 @@ void MapRenderer::drawConvoys(const MapFrame& frame, const std::vector<Bbox>& ob
     for (const Vec2& corner : corners) {
       const Bbox box{corner.x, corner.y, corner.x + size.x, corner.y + size.y};
       const bool inside = box.minX >= 0 && box.minY >= 0 && box.maxX <= view.widthPx() && box.maxY <= view.heightPx();
-      if (inside && std::none_of(obstacles.begin(), obstacles.end(), [&](const Bbox& o) { return o.intersects(box); })) {
+      if (inside && std::none_of(obstacles.begin(), obstacles.end(), [&](const Bbox& obstacle) { return obstacle.intersects(box); })) {
         at = corner;
         break;
       }
@@ -716,11 +718,32 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
 
   if (!frame.furniture.attribution.empty()) {
     TextStyle small{10 * s, {0.2f, 0.2f, 0.2f, 1}, {1, 1, 1, 0}, 0, false};
-    const Vec2 size = m_overlay->measure(frame.furniture.attribution, small);
     const double pad = 4 * s;
-    const Bbox box{w - size.x - 2 * pad, bottom - size.y - 2 * pad, w, bottom};
+    // Wrapped at its " · " separators into lines no wider than three quarters of the image (the scale bar keeps
+    // the left), so no credit is ever cut off.
+    const std::string separator = " \u00b7 ";
+    std::vector<std::string> parts, lines;
+    for (size_t start = 0;;) {
+      const size_t at = frame.furniture.attribution.find(separator, start);
+      parts.push_back(frame.furniture.attribution.substr(start, at == std::string::npos ? std::string::npos : at - start));
+      if (at == std::string::npos) break;
+      start = at + separator.size();
+    }
+    const double maxWidth = w * 0.75 - 2 * pad;
+    for (const std::string& part : parts) {
+      if (!lines.empty() && m_overlay->measure(lines.back() + separator + part, small).x <= maxWidth) lines.back() += separator + part;
+      else lines.push_back(part);
+    }
+    double width = 0, lineHeight = 0;
+    for (const std::string& line : lines) {
+      const Vec2 size = m_overlay->measure(line, small);
+      width = std::max(width, size.x);
+      lineHeight = std::max(lineHeight, size.y);
+    }
+    const Bbox box{w - width - 2 * pad, bottom - lineHeight * double(lines.size()) - 2 * pad, w, bottom};
     layout.rects.push_back({box, panel});
-    layout.texts.push_back({frame.furniture.attribution, {box.minX + pad, box.minY + pad}, small});
+    for (size_t i = 0; i < lines.size(); ++i)
+      layout.texts.push_back({lines[i], {box.minX + pad, box.minY + pad + lineHeight * double(i)}, small});
     layout.boxes.push_back(box);
   }
   return layout;

@@ -229,3 +229,25 @@ TEST(TimeRender, ContestedAreasShowBothSidesAndLowConfidenceIsPaler) {
   }
   EXPECT_GE(onLine, 20);
 }
+
+TEST(RasterRender, ImageryIsTonedAsItsStyleSays) {
+  TempDir dir;
+  // A red square on grey (128), drawn as is, greyed (saturation 0) and greyed then lightened halfway.
+  writeSquaresGeoTiff(dir.path("red.tif"), 4326, {0, 14, 4, 18}, 200, {{{2, 16}, 0.5, {255, 0, 0}}});
+  auto toned = [&](const std::string& style) {
+    auto scene = parseScene(R"({"sitmap_scene":1,"background":"#000000","layers":[{"path":"red.tif","style":{)" + style + "}}]}",
+                            dir.root());
+    EXPECT_TRUE(scene) << scene.error();
+    RenderOptions o = at("2023-11-01T00:00Z");
+    o.time.reset();
+    auto image = renderScene(*scene, o);
+    EXPECT_TRUE(image) << image.error();
+    const Vec2 p = pixelOf({2, 16});
+    return pixel(*image, int(p.x), int(p.y));
+  };
+  EXPECT_TRUE(near(toned(""), {255, 0, 0}, 6));
+  const int luma = int(0.2126 * 255 + 0.5);  // Rec. 709 weights, as the shader's
+  EXPECT_TRUE(near(toned(R"("saturation":0)"), {luma, luma, luma}, 6)) << toned(R"("saturation":0)")[0];
+  const int half = luma + (255 - luma) / 2;
+  EXPECT_TRUE(near(toned(R"("saturation":0,"lightness":0.5)"), {half, half, half}, 6));
+}
