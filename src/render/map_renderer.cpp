@@ -545,7 +545,9 @@ size_t MapRenderer::drawLabels(const MapFrame& frame, const std::vector<Bbox>& o
   };
   std::vector<LabelCandidate> candidates;
   std::vector<Source> sources;
-  for (size_t layerIndex = 0; layerIndex < frame.layers.size(); ++layerIndex) {
+  // Upper layers first: among labels of equal priority the placer keeps this order, so a town's name (drawn
+  // above) wins its place over a region's or a terrain name's (drawn below).
+  for (size_t layerIndex = frame.layers.size(); layerIndex-- > 0;) {
     const LayerDraw& draw = frame.layers[layerIndex];
     auto it = m_vectors.find(draw.id);
     if (it == m_vectors.end() || draw.vector.labelField.empty()) continue;

@@ -52,7 +52,7 @@ std::vector<std::string> layerNames(const SessionController& c) {
 TEST(SessionController, AddsReordersHidesAndRemovesLayers) {
   SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
   EXPECT_TRUE(c.apply(AddLayerFromPath{kBasemap}));
-  EXPECT_EQ(c.session().layers().size(), 7u);  // one per layer of the GeoPackage
+  EXPECT_EQ(c.session().layers().size(), 8u);  // one per layer of the GeoPackage
   settle(c);
   for (const SessionLayer& layer : c.session().layers()) EXPECT_EQ(layer.state, SessionLayer::State::Ready) << layer.error;
   const std::vector<std::string> before = layerNames(c);
@@ -66,7 +66,7 @@ TEST(SessionController, AddsReordersHidesAndRemovesLayers) {
   EXPECT_FALSE(c.session().find(first)->spec.visible);
   c.apply(RemoveLayer{first});
   EXPECT_EQ(c.session().find(first), nullptr);
-  EXPECT_EQ(c.session().layers().size(), 6u);
+  EXPECT_EQ(c.session().layers().size(), 7u);
 }
 
 TEST(SessionController, ChangingTheCrsKeepsClockFilterWindowsAndBookmarks) {

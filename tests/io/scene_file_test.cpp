@@ -111,11 +111,11 @@ TEST(SceneFile, DefaultSceneLoads) {
 TEST(SceneFile, AMultiLayerFileBringsEachLayerInDistinctColours) {
   size_t colour = 0;
   const auto specs = layerSpecsForFile(std::string(SITMAP_SOURCE_DIR) + "/assets/basemap/northern-mali.gpkg", colour);
-  ASSERT_EQ(specs.size(), 7u);
+  ASSERT_EQ(specs.size(), 8u);
   EXPECT_EQ(specs[0].sourceLayer, "land");
   EXPECT_EQ(specs[0].name, "northern-mali.gpkg · land");
   EXPECT_NE(specs[0].vector.stroke, specs[1].vector.stroke);
-  EXPECT_EQ(colour, 7u);
+  EXPECT_EQ(colour, 8u);
   size_t again = 0;
   const auto single = layerSpecsForFile("/no/such/file.tif", again);
   ASSERT_EQ(single.size(), 1u);  // unreadable: one layer, whose load will say why
