@@ -167,6 +167,9 @@ bool SessionController::tick(double nowSeconds) {
 }
 
 void SessionController::flyTo(Vec2 centre, double unitsPerPixel) {
+  // To where `centre` shows in the middle of the unobscured part of the window.
+  const Vec2 shift{(m_insets.minX - m_insets.maxX) / 2 * unitsPerPixel, -(m_insets.minY - m_insets.maxY) / 2 * unitsPerPixel};
+  centre = centre - shift;
   m_flight = Flight{m_view.centre(), centre, m_view.unitsPerPixel(), unitsPerPixel, -1};
 }
 
@@ -174,7 +177,13 @@ void SessionController::fitTo(const Bbox& box) {
   // A 5% margin so the features at the edge are not cut by the frame.
   const Bbox padded{box.minX - box.width() * 0.05, box.minY - box.height() * 0.05, box.maxX + box.width() * 0.05,
                     box.maxY + box.height() * 0.05};
-  m_view = Viewport::fitting(padded, m_view.widthPx(), m_view.heightPx());
+  // Into the part of the window no panel covers, then moved so that part's centre is the box's.
+  const int w = m_view.widthPx(), h = m_view.heightPx();
+  const int freeW = std::max(64, int(w - m_insets.minX - m_insets.maxX)), freeH = std::max(64, int(h - m_insets.minY - m_insets.maxY));
+  const Viewport inner = Viewport::fitting(padded, freeW, freeH);
+  // The free area's centre sits (left - right) / 2 px right and (top - bottom) / 2 px below the window's.
+  const Vec2 shift{(m_insets.minX - m_insets.maxX) / 2 * inner.unitsPerPixel(), -(m_insets.minY - m_insets.maxY) / 2 * inner.unitsPerPixel()};
+  m_view = Viewport(inner.centre() - shift, inner.unitsPerPixel(), w, h);
 }
 
 bool SessionController::apply(const Command& command) {

@@ -65,6 +65,8 @@ public:
   bool busy() const { return !m_tasks.idle(); }
   float loadProgress(uint64_t layer) const;
   bool fitPending() const { return m_fitPending; }
+  // The part of the window panels cover, in pixels from each edge: Home, zoom-to and fly-to frame into the rest.
+  void setMapInsets(double left, double top, double right, double bottom) { m_insets = {left, top, right, bottom}; }
 
   std::vector<UserMessage> takeMessages();
   // Renderer layers that no longer belong to any session layer: the shell removes them (it holds the GL context).
@@ -127,6 +129,7 @@ private:
   };
   std::optional<Flight> m_flight;
   double m_now = 0;
+  Bbox m_insets{0, 0, 0, 0};  // minX: left, minY: top, maxX: right, maxY: bottom
   std::vector<UserMessage> m_messages;
   std::vector<LayerId> m_retired;
   bool m_sessionReplaced = false;

@@ -8,6 +8,8 @@
 #include <thread>
 
 #include "core/text.hpp"
+#include "core/workspace_layout.hpp"
+#include "ui/panel_window.hpp"
 
 namespace sitmap {
 
@@ -112,6 +114,11 @@ void Viewer::applyWindowCommand(const Command& command) {
           if (m_export) m_export->cancel();
         } else if constexpr (std::is_same_v<T, ToggleHighContrast>) {
           m_highContrast = !m_highContrast;
+        } else if constexpr (std::is_same_v<T, TogglePanels>) {
+          m_panelsHidden = !m_panelsHidden;
+        } else if constexpr (std::is_same_v<T, ResetLayout>) {
+          m_panelsHidden = false;
+          PanelWindow::resetLayout();
         }
       },
       command);
@@ -162,6 +169,7 @@ bool Viewer::handleInput() {
       case GLFW_KEY_F5: m_commands.push_back(TogglePresentation{}); break;
       case GLFW_KEY_ESCAPE: if (m_presenting) m_commands.push_back(TogglePresentation{}); break;
       case GLFW_KEY_H: m_commands.push_back(ToggleHighContrast{}); break;
+      case GLFW_KEY_TAB: if (!repeat) m_commands.push_back(TogglePanels{}); break;
       case GLFW_KEY_F12: m_commands.push_back(TakeScreenshot{}); break;
       case GLFW_KEY_B: if (!ctrl) m_commands.push_back(AddBookmark{}); break;
       // PageDown/PageUp: what presentation clickers send.
@@ -214,7 +222,39 @@ MapFrame Viewer::currentFrame(const Viewport& view, float pixelScale) const {
   return frame;
 }
 
+void Viewer::arrangePanels(float statusHeight) {
+  // Map first: a sidebar and a bottom strip, in ImGui's units (points), and the map framed into what they leave.
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const WorkspaceLayout layout = workspaceLayout(viewport->Size.x, viewport->Size.y, ImGui::GetFontSize(), statusHeight);
+  const auto place = [&](const char* title, const Bbox& box) {
+    PanelWindow::arrange(title, ImVec2(viewport->Pos.x + float(box.minX), viewport->Pos.y + float(box.minY)),
+                         ImVec2(float(box.width()), float(box.height())));
+  };
+  place("Map", {layout.mapMenu.minX, layout.mapMenu.minY, layout.mapMenu.minX + 22 * ImGui::GetFontSize(), layout.mapMenu.minY});
+  place("Layers", layout.layers);
+  place("Incident filters", layout.filters);
+  place("Convoy", layout.convoy);
+  place("Clock", layout.clock);
+  place("Timeline", layout.timeline);
+  place("Incidents table", layout.table);
+  place("Summary", layout.summary);
+  const ImGuiIO& io = ImGui::GetIO();
+  const double scale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0;
+  m_mapInsets = m_presenting || m_panelsHidden
+                    ? Bbox{0, 0, 0, statusHeight * scale}
+                    : Bbox{layout.unobscured.minX * scale, layout.unobscured.minY * scale,
+                           (viewport->Size.x - layout.unobscured.maxX) * scale, (viewport->Size.y - layout.unobscured.maxY) * scale};
+  m_controller.setMapInsets(m_mapInsets.minX, m_mapInsets.minY, m_mapInsets.maxX, m_mapInsets.maxY);
+}
+
 void Viewer::drawPanels(float statusHeight, const IncidentsView& incidents, const std::string& crsName) {
+  if (m_panelsHidden) {
+    StatusInfo status;
+    status.scaleDenominator = m_controller.view().scaleDenominator() * m_contentScale;
+    status.crsName = crsName;
+    drawStatusBar(status, statusHeight);
+    return;
+  }
   std::vector<std::string> bookmarkNames;
   for (const Bookmark& b : m_controller.session().scene().bookmarks) bookmarkNames.push_back(b.name);
   m_layersPanel.draw(m_views.layerRows(m_controller), m_commands);
@@ -289,6 +329,7 @@ int Viewer::run() {
       m_crsName = describeCrs(*crsToWkt(m_crsNameFor));
     }
     const float statusHeight = m_presenting ? 0.0f : ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y * 2;
+    arrangePanels(statusHeight);
     const IncidentsView incidents = m_views.incidentsView(m_controller.session(), m_tool, m_hoveredEvent);
     if (!m_presenting) drawPanels(statusHeight, incidents, m_crsName);  // presentation: the map alone
     if (m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen);
@@ -314,7 +355,9 @@ int Viewer::run() {
       m_controller.session().updateSelections(*m_renderer);
       MapFrame frame = currentFrame(m_controller.view(), mapPixelScale());
       const float fbScale = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
-      frame.furniture.bottomInsetPx = statusHeight * fbScale;
+      frame.furniture.bottomInsetPx = std::max<double>(statusHeight * fbScale, m_mapInsets.maxY);
+      frame.furniture.leftInsetPx = m_mapInsets.minX;
+      frame.furniture.topInsetPx = m_mapInsets.minY;
       const RenderReport report = m_renderer->render(frame);
       const bool missingChanged = report.missingTiles.size() != m_lastMissing.size() ||
                                   !std::equal(report.missingTiles.begin(), report.missingTiles.end(), m_lastMissing.begin(),
@@ -384,13 +427,23 @@ int runViewer(Scene scene, const ViewerOptions& options) {
       IMGUI_CHECKVERSION();
       ImGui::CreateContext();
       ImGuiIO& io = ImGui::GetIO();
-      io.IniFilename = nullptr;  // panel layout is not persisted between runs (yet)
+      // The panel layout persists between runs (not for a scripted screenshot, which leaves no trace).
+      static std::string iniPath;
+      if (options.screenshotPath.empty()) {
+        const std::filesystem::path file = recentScenesFile().parent_path() / "imgui.ini";
+        std::error_code ec;
+        std::filesystem::create_directories(file.parent_path(), ec);
+        iniPath = file.string();
+      }
+      io.IniFilename = iniPath.empty() ? nullptr : iniPath.c_str();
       static const ImWchar latinRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0};  // Latin, dashes, arrows
       const float fontSize = 15.0f * contentScale;
       const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
       if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, fontSize, nullptr, latinRanges);
       ImGui::StyleColorsDark();
       ImGui::GetStyle().ScaleAllSizes(contentScale);
+      // Opaque panels: map labels never bleed through the text over them.
+      ImGui::GetStyle().Colors[ImGuiCol_WindowBg].w = 1.0f;
       // Installed before ImGui's, which calls them after its own: the viewer sees every key event, and knows
       // when any input or exposure came (an idle viewer draws only then).
       glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {

@@ -135,6 +135,9 @@ private:
   std::string m_screenshotAndQuit;  // --screenshot: the PNG to write once everything is drawn
   bool m_screenshotFailed = false;
   bool m_presenting = false;
+  bool m_panelsHidden = false;  // Tab: the map alone, the status bar kept
+  void arrangePanels(float statusHeight);
+  Bbox m_mapInsets{0, 0, 0, 0};  // what the panels cover, px from each edge (minX left, minY top, maxX right, maxY bottom)
   bool m_highContrast = false;
   SetScreenshotOptions m_shot{1, "", ""};  // scale, banner and subtitle of F12's images
   TaskSystem m_encodes;                    // screenshot PNG encodes, off the main thread

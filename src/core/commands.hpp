@@ -56,7 +56,9 @@ struct CancelExport {};
 struct ToggleHighContrast {};
 struct OpenScene { std::string path; };
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
-struct ChooseIncidentLayer { uint64_t layer; };  // the one the legend, counts and incident panels follow
+struct ChooseIncidentLayer { uint64_t layer; };
+struct TogglePanels {};   // Tab: every panel hidden or shown (the map alone, without presenting)
+struct ResetLayout {};    // every panel back to its first place  // the one the legend, counts and incident panels follow
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
@@ -64,7 +66,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,
-                             ChooseIncidentLayer>;
+                             ChooseIncidentLayer, TogglePanels, ResetLayout>;
 
 // One row of the layers panel.
 struct LayerRow {

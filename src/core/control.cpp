@@ -42,8 +42,12 @@ const ControlFeature* stateBefore(const std::vector<ControlFeature>& features, c
 }  // namespace
 
 void markFirstStates(std::vector<ControlFeature>& features) {
+  if (features.empty()) return;
+  const UtcSeconds dataStart =
+      std::min_element(features.begin(), features.end(), [](const auto& a, const auto& b) { return a.validFrom < b.validFrom; })->validFrom;
   for (ControlFeature& f : features)
-    f.sinceBefore = f.status != ControlStatus::Raid && f.status != ControlStatus::Claimed && !stateBefore(features, f);
+    f.sinceBefore = f.status != ControlStatus::Raid && f.status != ControlStatus::Claimed && f.validFrom == dataStart &&
+                    !stateBefore(features, f);
 }
 
 std::vector<ControlChange> controlChanges(const std::vector<ControlFeature>& features) {

@@ -29,8 +29,8 @@ struct ControlFeature {
   std::vector<std::vector<LonLat>> lines;  // for road stretches (a declared blockade of an axis)
   size_t index = 0;     // the feature's position in its source (for its geometry)
 
-  // A state (not a raid or a claim) with no earlier one at its place: the data knows it from validFrom only,
-  // so it was held "since before" that date; its start is no change (set by markFirstStates).
+  // A state the source knows from validFrom only, held "since before" that date: its start is no change. From the
+  // data's `since_before` field where it has one, else set by markFirstStates.
   bool sinceBefore = false;
   bool lowConfidence() const { return confidence == "low" || confidence == "indicative"; }
   bool validAt(UtcSeconds t) const { return t >= validFrom && (!validTo || t < *validTo); }
@@ -46,7 +46,8 @@ struct ControlChange {
 // Every start and end of validity, in time order (for the changes panel): "Kidal: FAMa control begins", and for
 // a first known state "Kidal: CSP-PSD control since before 1 Jun 2023".
 std::vector<ControlChange> controlChanges(const std::vector<ControlFeature>& features);
-// Sets each feature's sinceBefore.
+// For data without a since_before field: a state (not a raid or a claim) with no earlier one at its place that
+// starts on the data's first day is held "since before" it; a first state starting later begins then.
 void markFirstStates(std::vector<ControlFeature>& features);
 
 // Per feature: 1 where its start is a change at that place (same name): the state just before it there had

@@ -41,7 +41,8 @@ struct MapFurniture {
   std::string attribution;
   std::string title;
   std::string subtitle;
-  double bottomInsetPx = 0;  // space along the bottom edge that other UI covers (the viewer's status bar)
+  // Space along the edges that other UI covers (the viewer's panels and status bar): the furniture keeps clear.
+  double bottomInsetPx = 0, leftInsetPx = 0, topInsetPx = 0;
   bool northArrow = false;
   std::string banner;        // classification / handling text, drawn at the top and bottom edges
 };

@@ -109,7 +109,7 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
       control->zones.push_back(std::move(zone));
     }
     control->changes = changesAtTheirPlace(load->features);
-    markFirstStates(load->features);
+    if (!load->sinceBeforeGiven) markFirstStates(load->features);
     control->load = std::move(*load);
     return LoadedLayer{ControlLayer{std::move(control)}};
   }

@@ -255,11 +255,12 @@ Result<ControlLoad> loadControl(const std::string& path, const std::string& laye
   };
   const int name = column("name"), actor = column("actor"), status = column("status"), from = column("valid_from");
   const int to = column("valid_to"), confidence = column("confidence"), source = column("source");
-  const int otherActor = column("other_actor");
+  const int otherActor = column("other_actor"), sinceBefore = column("since_before");
   for (auto [index, role] : {std::pair{actor, "actor"}, {status, "status"}, {from, "valid_from"}})
     if (index < 0) return Error{path + ": no " + std::string(role) + " field (map one in the scene's \"fields\")"};
   const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
   ControlLoad load;
+  load.sinceBeforeGiven = sinceBefore >= 0;
   size_t index = 0;
   for (auto& feature : *layer) {
     const size_t position = index++;
@@ -268,6 +269,7 @@ Result<ControlLoad> loadControl(const std::string& path, const std::string& laye
     f.name = label;
     f.actor = feature->GetFieldAsString(actor);
     f.otherActor = otherActor >= 0 ? feature->GetFieldAsString(otherActor) : "";
+    if (sinceBefore >= 0) f.sinceBefore = feature->IsFieldSetAndNotNull(sinceBefore) && feature->GetFieldAsInteger(sinceBefore) == 1;
     const auto parsedStatus = parseControlStatus(feature->GetFieldAsString(status));
     const auto validFrom = timeField(*feature, from);
     const std::string toText = to >= 0 && feature->IsFieldSetAndNotNull(to) ? feature->GetFieldAsString(to) : "";

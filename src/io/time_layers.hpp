@@ -23,6 +23,7 @@ Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath =
 
 struct ControlLoad {
   std::vector<ControlFeature> features;
+  bool sinceBeforeGiven = false;  // the data says which states were held since before their valid_from
   std::vector<std::string> problems;  // features skipped, with the reason (valid_to before valid_from, ...)
 };
 

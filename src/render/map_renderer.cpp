@@ -595,8 +595,9 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
   const Rgba panel{1, 1, 1, 0.8f};
   const Rgba ink{0.1f, 0.1f, 0.1f, 1};
   const double margin = 12 * s;
+  const double left = frame.furniture.leftInsetPx;  // x where the free map starts
 
-  double top = margin, bottom = h;
+  double top = margin + frame.furniture.topInsetPx, bottom = h;
   if (!frame.furniture.banner.empty()) {
     // Handling banner: centred white-on-dark strips along the top and bottom edges.
     const TextStyle text{13 * s, {1, 1, 1, 1}, {0, 0, 0, 0}, 0, true};
@@ -614,26 +615,26 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
   if (!frame.clockText.empty()) {  // the clock's date and time, large, top centre
     const TextStyle big{30 * s, {0.08f, 0.08f, 0.08f, 1}, {1, 1, 1, 0.9f}, 3 * s, true};
     const Vec2 size = m_overlay->measure(frame.clockText, big);
-    layout.texts.push_back({frame.clockText, {(w - size.x) / 2, edgeTop}, big});
-    layout.boxes.push_back({(w - size.x) / 2, edgeTop, (w + size.x) / 2, edgeTop + size.y});
+    layout.texts.push_back({frame.clockText, {(left + w - size.x) / 2, edgeTop}, big});
+    layout.boxes.push_back({(left + w - size.x) / 2, edgeTop, (left + w + size.x) / 2, edgeTop + size.y});
   }
   if (!frame.furniture.title.empty()) {
     TextStyle title{22 * s, ink, {1, 1, 1, 0.9f}, 2.5f * s, true};
     const Vec2 size = m_overlay->measure(frame.furniture.title, title);
-    layout.texts.push_back({frame.furniture.title, {margin, top}, title});
-    layout.boxes.push_back({margin, top, margin + size.x, top + size.y});
+    layout.texts.push_back({frame.furniture.title, {left + margin, top}, title});
+    layout.boxes.push_back({left + margin, top, left + margin + size.x, top + size.y});
     top += size.y + 4 * s;
   }
   if (!frame.furniture.subtitle.empty()) {
     const TextStyle subtitle{15 * s, {0.2f, 0.2f, 0.2f, 1}, {1, 1, 1, 0.9f}, 2 * s, false};
     const Vec2 size = m_overlay->measure(frame.furniture.subtitle, subtitle);
-    layout.texts.push_back({frame.furniture.subtitle, {margin, top}, subtitle});
-    layout.boxes.push_back({margin, top, margin + size.x, top + size.y});
+    layout.texts.push_back({frame.furniture.subtitle, {left + margin, top}, subtitle});
+    layout.boxes.push_back({left + margin, top, left + margin + size.x, top + size.y});
     top += size.y;
   }
   if (frame.furniture.northArrow) {
     // An arrow with N above it, top left under the title.
-    const double cx = margin + 14 * s, y0 = top + 12 * s;
+    const double cx = left + margin + 14 * s, y0 = top + 12 * s;
     layout.triangles.push_back({Vec2{cx, y0 + 14 * s}, Vec2{cx - 9 * s, y0 + 40 * s}, Vec2{cx, y0 + 33 * s}});
     layout.triangles.push_back({Vec2{cx, y0 + 14 * s}, Vec2{cx, y0 + 33 * s}, Vec2{cx + 9 * s, y0 + 40 * s}});
     const TextStyle n{15 * s, ink, {1, 1, 1, 0.9f}, 2 * s, true};
@@ -647,7 +648,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     TextStyle label{12 * s, ink, {1, 1, 1, 0}, 0, false};
     const Vec2 labelSize = m_overlay->measure(bar.label, label);
     const double barHeight = 6 * s, pad = 6 * s;
-    const double x0 = margin, y1 = bottom - margin;
+    const double x0 = left + margin, y1 = bottom - margin;
     const double boxWidth = std::max(bar.pixels, labelSize.x) + 2 * pad;
     const double boxHeight = labelSize.y + barHeight + 3 * pad;
     const Bbox box{x0, y1 - boxHeight, x0 + boxWidth, y1};

@@ -13,7 +13,7 @@ namespace sitmap {
 void EventsTablePanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const PanelWindow panel("Incidents table", ImVec2(viewport->Pos.x + viewport->Size.x - 41 * unit, 16 * unit), ImVec2(40 * unit, 18 * unit));
+  const PanelWindow panel("Incidents table", ImVec2(viewport->Pos.x + viewport->Size.x - 41 * unit, 16 * unit), ImVec2(40 * unit, 18 * unit), true);
   if (!panel) return;
   if (!view.table) {
     ImGui::TextDisabled("No incident layer loaded.");

@@ -31,6 +31,10 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
   if (ImGui::Button("Home view (Home)")) out.push_back(ZoomHome{});
   ImGui::SameLine();
   if (ImGui::Button("Fullscreen (F11)")) out.push_back(ToggleFullscreen{});
+  ImGui::SameLine();
+  if (ImGui::Button("Hide panels (Tab)")) out.push_back(TogglePanels{});
+  ImGui::SameLine();
+  if (ImGui::Button("Reset layout")) out.push_back(ResetLayout{});
   ImGui::TextDisabled("Drag to pan, wheel to zoom; arrows pan, +/- zoom.");
 
   ImGui::Separator();

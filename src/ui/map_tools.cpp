@@ -22,6 +22,15 @@ std::string controlText(const ControlFeature& f) {
          "\nbasis: " + f.source;
 }
 
+// A tooltip wrapped at about 40 characters: a long source line never spans the window.
+void wrappedTooltip(const std::string& text) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 std::string incidentText(const EventTable& t, uint32_t e) {
   return eventDateText(t, e, true) + "  " + t.eventTypes.value(t.eventType[e]) + "\n" + t.subEventTypes.value(t.subEventType[e]) +
          "\n" + std::string(t.location[e]) + ", " + t.admin1Names.value(t.admin1[e]) + "\n" + std::to_string(t.fatalities[e]) +
@@ -58,10 +67,10 @@ bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>&
   if (pick.incident) {
     std::string text = incidentText(*view.incidents, *pick.incident);
     if (pick.control && pick.control->isPoint) text = controlText(*pick.control) + "\n\n" + text;
-    ImGui::SetTooltip("%s", text.c_str());
+    wrappedTooltip(text);
     if (tool == MapTool::Navigate && clicked) out.push_back(ShowEventDetails{*pick.incident});
   } else if (pick.control) {
-    ImGui::SetTooltip("%s", controlText(*pick.control).c_str());
+    wrappedTooltip(controlText(*pick.control));
   }
   return false;
 }

@@ -186,12 +186,14 @@ TEST(ControlChanges, AChangeIsANewHolderOrStatusAtThePlaceNotTheStartOfTheData) 
   // The first known state at a place was held "since before" its date; a raid is an event that begins.
   std::vector<ControlFeature> marked = features;
   marked.push_back(feature("Dioura", "CSP-PSD", ControlStatus::Raid, t0 + 3 * d, t0 + 4 * d));
+  marked.push_back(feature("Tombouctou area", "JNIM", ControlStatus::Influence, t0 + 2 * d, std::nullopt));  // a dated start
   markFirstStates(marked);
+  EXPECT_FALSE(marked[marked.size() - 1].sinceBefore) << "a first state after the data's start begins on its date";
   EXPECT_TRUE(marked[0].sinceBefore);
   EXPECT_FALSE(marked[1].sinceBefore);
   EXPECT_TRUE(marked[2].sinceBefore);
   EXPECT_FALSE(marked[3].sinceBefore);
-  EXPECT_FALSE(marked.back().sinceBefore);
+  EXPECT_FALSE(marked[marked.size() - 2].sinceBefore);
   const auto changes = controlChanges(marked);
   auto listed = [&](const std::string& text) {
     return std::any_of(changes.begin(), changes.end(), [&](const ControlChange& c) { return c.text == text; });

@@ -157,3 +157,27 @@ TEST(ConvoyLoader, LinesWhoseVerticesCarryTimes) {
   ASSERT_FALSE(untimed);
   EXPECT_NE(untimed.error().find("carry no times"), std::string::npos) << untimed.error();
 }
+
+TEST(ControlLoader, AreasRoadStretchesBothSidesAndSinceBeforeAreRead) {
+  TempDir dir;
+  writeText(dir.path("areas.geojson"), R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"name":"Cercle","actor":"CSP-PSD","other_actor":"FAMa","status":"contested",
+     "valid_from":"2023-06-01","since_before":1},
+     "geometry":{"type":"Polygon","coordinates":[[[0,17],[1,17],[1,18],[0,18],[0,17]]]}},
+    {"type":"Feature","properties":{"name":"Axis","actor":"CSP-PSD","status":"claimed","valid_from":"2023-12-20","since_before":0},
+     "geometry":{"type":"MultiLineString","coordinates":[[[0,16],[1,16.5]],[[1,16.5],[2,17]]]}}]})");
+  auto load = loadControl(dir.path("areas.geojson"), "", {});
+  ASSERT_TRUE(load) << load.error();
+  ASSERT_EQ(load->features.size(), 2u);
+  EXPECT_TRUE(load->sinceBeforeGiven);
+  const ControlFeature& area = load->features[0];
+  EXPECT_FALSE(area.isPoint);
+  EXPECT_EQ(area.otherActor, "FAMa");
+  EXPECT_TRUE(area.sinceBefore);
+  EXPECT_EQ(area.rings.size(), 1u);
+  const ControlFeature& axis = load->features[1];
+  EXPECT_FALSE(axis.isPoint);
+  EXPECT_TRUE(axis.rings.empty());
+  EXPECT_EQ(axis.lines.size(), 2u);
+  EXPECT_FALSE(axis.sinceBefore);
+}
