@@ -441,3 +441,20 @@ TEST(SessionController, ALiveLayerRereadsOnItsIntervalAndKeepsItsDataWhenAReread
   EXPECT_NE(said.find("Live: refresh failed"), std::string::npos) << said;
   EXPECT_NE(said.find("the map keeps the data of"), std::string::npos) << said;
 }
+
+TEST(SessionController, HomeFramesIntoTheMapThePanelsLeave) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "home_bbox": [-6, 14, 5, 22], "layers": []})");
+  settle(c);
+  c.setMapInsets(300, 30, 0, 200);  // a sidebar, a top row and a bottom strip over an 800 x 450 window
+  c.apply(ZoomHome{});
+  const Viewport& view = c.view();
+  const Bbox home = c.session().homeBounds();
+  // The home box fits inside the free part and is centred in it.
+  const Vec2 topLeft = view.worldToScreen({home.minX, home.maxY}), bottomRight = view.worldToScreen({home.maxX, home.minY});
+  EXPECT_GE(topLeft.x, 300 - 1);
+  EXPECT_GE(topLeft.y, 30 - 1);
+  EXPECT_LE(bottomRight.x, 800 + 1);
+  EXPECT_LE(bottomRight.y, 450 - 200 + 1);
+  EXPECT_NEAR((topLeft.x + bottomRight.x) / 2, (300 + 800) / 2.0, 2);
+  EXPECT_NEAR((topLeft.y + bottomRight.y) / 2, (30 + 250) / 2.0, 2);
+}
