@@ -52,6 +52,12 @@ void copyDate(char (&buffer)[16], const std::optional<int32_t>& day) {
 
 }  // namespace
 
+void FiltersPanel::clearTyped() {
+  m_from[0] = m_to[0] = m_text[0] = m_actorSearch[0] = m_adminSearch[0] = '\0';
+  m_fromError.clear();
+  m_toError.clear();
+}
+
 void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const PanelWindow panel("Incident filters", ImVec2(unit, 28 * unit), ImVec2(22 * unit, 26 * unit));
@@ -66,6 +72,8 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     copyDate(m_from, filter.fromDay);
     copyDate(m_to, filter.toDay);
     std::snprintf(m_text, sizeof m_text, "%s", filter.text.c_str());
+    m_fromError.clear();
+    m_toError.clear();
     m_lastSeen = filter;
   }
   bool changed = false;
@@ -76,6 +84,7 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   ImGui::SameLine();
   if (ImGui::SmallButton("Reset all")) {
     filter = {};
+    clearTyped();
     changed = true;
   }
   if (view.incidentLayersShown > 1) {
@@ -87,33 +96,52 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   if (!view.importSummary.empty()) ImGui::TextDisabled("%s", view.importSummary.c_str());
   ImGui::Separator();
 
+  // A typed date is applied once it reads; one that does not is marked red with the reason and changes nothing.
+  const ImVec4 red(1.0f, 0.45f, 0.4f, 1.0f);
+  auto dateField = [&](const char* id, const char* hint, char (&buffer)[16], std::string& error, std::optional<int32_t>& day) {
+    if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Text, red);
+    const bool edited = ImGui::InputTextWithHint(id, hint, buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue) |
+                        ImGui::IsItemDeactivatedAfterEdit();
+    if (!error.empty()) ImGui::PopStyleColor();
+    if (!edited) return;
+    const auto parsed = buffer[0] ? parseEventDate(buffer) : std::nullopt;
+    if (buffer[0] && !parsed) {
+      error = std::string("'") + buffer + "' is not a date (e.g. 2023-10-01 or 1 October 2023)";
+      return;
+    }
+    error.clear();
+    day = parsed;
+    changed = true;
+  };
   ImGui::PushItemWidth(7 * unit);
-  if (ImGui::InputTextWithHint("##from", "from", m_from, sizeof m_from, ImGuiInputTextFlags_EnterReturnsTrue) |
-      ImGui::IsItemDeactivatedAfterEdit()) {
-    filter.fromDay = m_from[0] ? parseEventDate(m_from) : std::nullopt;
-    changed = true;
-  }
+  dateField("##from", "from", m_from, m_fromError, filter.fromDay);
   ImGui::SameLine();
-  if (ImGui::InputTextWithHint("##to", "to", m_to, sizeof m_to, ImGuiInputTextFlags_EnterReturnsTrue) |
-      ImGui::IsItemDeactivatedAfterEdit()) {
-    filter.toDay = m_to[0] ? parseEventDate(m_to) : std::nullopt;
-    changed = true;
-  }
+  dateField("##to", "to", m_to, m_toError, filter.toDay);
   ImGui::PopItemWidth();
   ImGui::SameLine();
   ImGui::TextUnformatted("dates");
-  if (resetButton("dates", filter.fromDay || filter.toDay)) {
+  if (resetButton("dates", filter.fromDay || filter.toDay || m_from[0] || m_to[0])) {
     filter.fromDay.reset();
     filter.toDay.reset();
+    m_from[0] = m_to[0] = '\0';
+    m_fromError.clear();
+    m_toError.clear();
     changed = true;
   }
+  for (const std::string* error : {&m_fromError, &m_toError})
+    if (!error->empty()) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextColored(red, "%s", error->c_str());
+      ImGui::PopTextWrapPos();
+    }
 
   if (ImGui::InputTextWithHint("Text", "in notes or location", m_text, sizeof m_text)) {
     filter.text = m_text;
     changed = true;
   }
-  if (resetButton("text", !filter.text.empty())) {
+  if (resetButton("text", !filter.text.empty() || m_text[0])) {
     filter.text.clear();
+    m_text[0] = '\0';
     changed = true;
   }
   if (ImGui::SliderInt("Min. fatalities", &filter.minFatalities, 0, 100)) changed = true;
