@@ -61,10 +61,22 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
   state.options = options;
   MapSession& s = *state.session;
   // Layers load on a worker thread while this one sets up GL: the two take about as long as each other.
+  // What the image can show, known before loading: --bbox, or the scene's home box when no bookmark or saved view
+  // takes the view elsewhere. Widened generously: the image's aspect widens the box, and a feature just outside
+  // still draws its edge or its label into view.
+  std::optional<Bbox> interest;
+  if (options.bboxLonLat) interest = options.bboxLonLat;
+  else if (options.bookmark.empty() && !s.scene().view && s.scene().homeLonLat) interest = s.scene().homeLonLat;
+  if (interest && interest->minX > interest->maxX) interest.reset();  // across the antimeridian: read everything
+  if (interest) {
+    const double w = interest->width(), h = interest->height(), side = std::max(w, h);
+    interest = Bbox{std::max(-180.0, interest->minX - side), std::max(-90.0, interest->minY - side),
+                    std::min(180.0, interest->maxX + side), std::min(90.0, interest->maxY + side)};
+  }
   auto loading = std::async(std::launch::async, [&]() -> Status {
     DatasetCache cache;
     for (SessionLayer& layer : s.layers()) {
-      auto loaded = openLayer(layer.spec, s.displayCrs(), &cache);
+      auto loaded = openLayer(layer.spec, s.displayCrs(), &cache, {}, interest);
       if (!loaded) return Error{loaded.error()};
       s.finishLoad(layer.uid, std::move(loaded));
     }

@@ -65,7 +65,7 @@ bool looksLikeAcled(const std::string& path) {
 }  // namespace
 
 Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache,
-                              const ImportProgress& progress) {
+                              const ImportProgress& progress, const std::optional<Bbox>& lonLatInterest) {
   if (spec.kind == LayerKind::Control) {
     auto load = loadControl(spec.path, spec.sourceLayer, spec.incidentFields);
     if (!load) return Error{load.error()};
@@ -133,6 +133,7 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
   request.priorityField = spec.vector.priorityField;
   request.priorityAscending = spec.vector.priorityAscending;
   request.attributeFilter = spec.vector.filter;
+  request.lonLatInterest = lonLatInterest;
   auto vector = loadVector(request, **dataset);
   if (!vector) return Error{vector.error()};
   return LoadedLayer{VectorLayer{std::make_shared<const VectorData>(std::move(*vector))}};

@@ -47,7 +47,8 @@ class DatasetCache;
 
 // Made on any thread, handed to the main thread whole. `cache` (optional) shares open files between layers
 // loaded on one thread; `progress` hears how far a long import is and cancels it by returning false.
+// `lonLatInterest` (optional): a one-shot render's area; vector layers read only the features touching it.
 Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache = nullptr,
-                              const ImportProgress& progress = {});
+                              const ImportProgress& progress = {}, const std::optional<Bbox>& lonLatInterest = {});
 
 }  // namespace sitmap

@@ -201,6 +201,31 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
     if (!made) return Error{request.path + ": cannot reproject to " + request.displayCrs + ": " + made.error()};
     transform = std::move(*made);
   }
+  if (request.lonLatInterest && request.lonLatInterest->valid()) {
+    // The box's outline, densified so it stays a fair outline in a projected source CRS.
+    const Bbox& b = *request.lonLatInterest;
+    OGRLinearRing ring;
+    constexpr int kSteps = 16;
+    for (int i = 0; i < 4 * kSteps; ++i) {
+      const double t = double(i % kSteps) / kSteps;
+      const int side = i / kSteps;
+      const double x = side == 0 ? b.minX + t * b.width() : side == 1 ? b.maxX : side == 2 ? b.maxX - t * b.width() : b.minX;
+      const double y = side == 0 ? b.minY : side == 1 ? b.minY + t * b.height() : side == 2 ? b.maxY : b.maxY - t * b.height();
+      ring.addPoint(x, y);
+    }
+    ring.closeRings();
+    OGRPolygon area;
+    area.addRing(&ring);
+    OGRSpatialReference lonLat;
+    lonLat.SetWellKnownGeogCS("WGS84");
+    lonLat.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    // Where the box cannot be expressed in the source's CRS, read everything: a slower render, never a wrong one.
+    bool expressed = sourceSrs.IsSame(&lonLat);
+    if (!expressed)
+      if (auto toSource = makeTransformation(lonLat, sourceSrs); toSource && *toSource)
+        expressed = area.transform(toSource->get()) == OGRERR_NONE;
+    if (expressed) layer->SetSpatialFilter(&area);
+  }
 
   OGRFeatureDefn* definition = layer->GetLayerDefn();
   const int labelIndex = request.labelField.empty() ? -1 : definition->GetFieldIndex(request.labelField.c_str());
@@ -240,8 +265,10 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
   }
   data.geometryType = flattener.kind();
   data.unfilledPolygons = flattener.untriangulated();
-  if (data.featureCount == 0) return Error{request.path + ": the layer has no features"};
-  if (data.featureCount == data.skippedFeatures)
+  // Nothing in the area of interest is no error: the layer simply has nothing to draw there.
+  const bool areaFiltered = layer->GetSpatialFilter() != nullptr;
+  if (data.featureCount == 0 && !areaFiltered) return Error{request.path + ": the layer has no features"};
+  if (data.featureCount > 0 && data.featureCount == data.skippedFeatures)
     return Error{request.path + ": none of its " + std::to_string(data.featureCount) +
                  " features has usable coordinates"};
   return data;

@@ -1,6 +1,7 @@
 // Loads any OGR vector source (GeoPackage, Shapefile, GeoJSON, KML, GPX, CSV with lon/lat) into the display CRS.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/result.hpp"
@@ -18,6 +19,9 @@ struct VectorLoadRequest {
   std::string priorityField;
   bool priorityAscending = true;
   std::string attributeFilter;  // OGR SQL WHERE clause
+  // Only features touching this lon/lat box (a one-shot render's view): a world layer under a regional map
+  // reads and triangulates the countries in view, not all 255.
+  std::optional<Bbox> lonLatInterest;
 };
 
 Result<VectorData> loadVector(const VectorLoadRequest& request);

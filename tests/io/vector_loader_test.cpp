@@ -126,3 +126,22 @@ TEST(VectorLoaderBadInput, UnknownLabelField) {
   ASSERT_FALSE(data);
   EXPECT_NE(data.error().find("no field 'nom'"), std::string::npos);
 }
+
+TEST(VectorLoader, AnAreaOfInterestReadsOnlyTheFeaturesTouchingIt) {
+  VectorLoadRequest request;
+  request.path = sourceDir() + "/assets/basemap/mali-admin.gpkg";
+  request.layerName = "cercles";
+  request.displayCrs = "EPSG:3857";
+  auto all = loadVector(request);
+  ASSERT_TRUE(all) << all.error();
+  EXPECT_EQ(all->featureCount, 50u);
+  request.lonLatInterest = Bbox{1.0, 18.0, 1.6, 18.6};  // around Kidal: the Kidal cercle and its neighbours only
+  auto near = loadVector(request);
+  ASSERT_TRUE(near) << near.error();
+  EXPECT_GE(near->featureCount, 1u);
+  EXPECT_LE(near->featureCount, 5u);
+  request.lonLatInterest = Bbox{100, 10, 101, 11};  // nowhere near Mali: nothing to draw, and no error
+  auto none = loadVector(request);
+  ASSERT_TRUE(none) << none.error();
+  EXPECT_EQ(none->featureCount, 0u);
+}
