@@ -43,6 +43,7 @@ struct HeadlessMap::State {
   TileReader reader;
   Viewport view;
   RenderOptions options;
+  std::string title, caption;  // of the last image
 };
 
 HeadlessMap::HeadlessMap() = default;
@@ -140,15 +141,23 @@ Result<RgbaImage> HeadlessMap::render() {
     frame.furniture.northArrow = state.options.northArrow;
   }
   frame.highContrast = state.options.highContrast;
+  state.title = frame.furniture.title;
+  state.caption = frame.furniture.subtitle;
   auto image = state.capture.render(*state.renderer, *state.session, state.reader, frame);
   timer.lap("draw");
   return image;
 }
 
-Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options) {
+const std::string& HeadlessMap::title() const { return m_state->title; }
+const std::string& HeadlessMap::caption() const { return m_state->caption; }
+
+Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options, std::string* title, std::string* caption) {
   auto map = HeadlessMap::open(std::move(scene), options);
   if (!map) return Error{map.error()};
-  return map->render();
+  auto image = map->render();
+  if (title) *title = map->title();
+  if (caption) *caption = map->caption();
+  return image;
 }
 
 }  // namespace sitmap

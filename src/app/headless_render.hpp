@@ -43,6 +43,9 @@ public:
   MapSession& session();
   // One image with all raster tiles in place.
   Result<RgbaImage> render();
+  // The last image's title and caption (the line under the title), for the PNG's Title and Description.
+  const std::string& title() const;
+  const std::string& caption() const;
 
 private:
   HeadlessMap();
@@ -50,6 +53,8 @@ private:
   std::unique_ptr<State> m_state;
 };
 
-Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options);
+// `title` and `caption` (optional) receive what the image's title and caption say.
+Result<RgbaImage> renderScene(Scene scene, const RenderOptions& options, std::string* title = nullptr,
+                              std::string* caption = nullptr);
 
 }  // namespace sitmap

@@ -97,10 +97,14 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   auto opened = sceneFromArguments(inputs);
   if (!opened) return fail(kExitBadInput, opened.error());
   const std::string scenePath = opened->scenePath;
-  auto image = renderScene(std::move(opened->scene), options);
+  std::string title, caption;
+  auto image = renderScene(std::move(opened->scene), options, &title, &caption);
   if (!image) return fail(kExitBadInput, image.error());
   // Provenance in the PNG: what made it, from which scene (and its content's hash), at which clock and filter.
   PngTextChunks provenance = {{"Software", "sitmap " SITMAP_VERSION}};
+  // What the image shows, in PNG's standard keywords, so a report's image library can caption it.
+  if (!title.empty()) provenance.push_back({"Title", title});
+  if (!caption.empty()) provenance.push_back({"Description", caption});
   if (!scenePath.empty()) {
     std::ifstream in(scenePath, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

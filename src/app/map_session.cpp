@@ -655,8 +655,13 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       frame.furniture.legendTitle = "Incidents " + (what.empty() ? std::string() : what + " ") + "(" +
                                     std::to_string(events) + ", " +
                                     countOf(uint64_t(std::max<int64_t>(0, matchingFatalities())), "fatality", "fatalities") + ")";
-      // The caption under the title says it too, so a crop without the legend still states the period.
-      frame.furniture.subtitle = frame.furniture.legendTitle;
+      // The caption under the title says it too, with the filter in words, so a crop without the legend (or a
+      // Kidal-only image) says what it shows.
+      const std::string criteria = describeFilter(m_filter);
+      frame.furniture.subtitle = criteria.empty() ? frame.furniture.legendTitle
+                                                  : "Incidents " + (what.empty() ? std::string() : what + ", ") + "filtered: " +
+                                                        criteria + " (" + std::to_string(events) + ", " +
+                                                        countOf(uint64_t(std::max<int64_t>(0, matchingFatalities())), "fatality", "fatalities") + ")";
       for (int c = 0; c < kEventCategoryCount; ++c)
         if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
       if (severalIncidentLayers)

@@ -10,6 +10,43 @@
 
 namespace sitmap {
 
+std::string describeFilter(const EventFilter& f) {
+  std::vector<std::string> parts;
+  auto list = [&](const char* what, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::string text = what;
+    for (size_t i = 0; i < values.size(); ++i) text += (i ? i + 1 == values.size() ? " or " : ", " : " ") + values[i];
+    parts.push_back(text);
+  };
+  list("admin1", f.admin1);
+  list("admin2", f.admin2);
+  list("admin3", f.admin3);
+  list("type", f.eventTypes);
+  list("sub-type", f.subEventTypes);
+  list("actor", f.actors);
+  if (!f.interCodes.empty()) {
+    std::vector<std::string> codes;
+    for (int code : f.interCodes) codes.push_back(std::to_string(code));
+    list("actor type", codes);
+  }
+  if (!f.interactions.empty()) {
+    std::vector<std::string> codes;
+    for (int code : f.interactions) codes.push_back(std::to_string(code));
+    list("interaction", codes);
+  }
+  if (f.civilianTargetingOnly) parts.push_back("civilians targeted");
+  if (f.minFatalities > 0) parts.push_back("at least " + countOf(uint64_t(f.minFatalities), "fatality", "fatalities"));
+  if (!f.text.empty()) parts.push_back("text '" + f.text + "'");
+  if (!f.regions.empty()) {
+    std::vector<std::string> names;
+    for (const RegionShape& r : f.regions) names.push_back(r.name);
+    list("in", names);
+  }
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+  return out;
+}
+
 namespace {
 
 // Per dictionary code: 1 where the value is one of `names` (folded comparison). Empty `names`: nullopt (no test).

@@ -36,6 +36,10 @@ struct EventFilter {
   friend bool operator==(const EventFilter&, const EventFilter&) = default;
 };
 
+// The criteria besides dates, in words, for a caption: "admin1 Kidal; type Battles; actor JNIM; at least 1
+// fatality; text 'Anefis'; in Kidal (polygon)". Empty: nothing but dates is filtered.
+std::string describeFilter(const EventFilter& filter);
+
 // Fast point-in-region tests: region edges bucketed into horizontal bands, so a point checks only nearby edges.
 class RegionIndex {
 public:

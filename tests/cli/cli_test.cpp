@@ -295,6 +295,10 @@ TEST(CliRender, ProvenanceChunksBannerAndNorthArrow) {
   const std::string bytes = readText(out);
   for (const char* key : {"Software", "Source", "Scene hash", "fnv1a64:", "Clock", "2023-11-04 12:00Z", "Command", "--admin1 Kidal"})
     EXPECT_NE(bytes.find(key), std::string::npos) << key;
+  // PNG's standard Title and Description say what the image shows, the filter in words included.
+  EXPECT_NE(bytes.find(std::string("Title") + std::string(5, '\0') + "Northern Mali"), std::string::npos);
+  EXPECT_NE(bytes.find(std::string("Description") + std::string(5, '\0') + "Incidents 5 Oct \u2013 4 Nov 2023, filtered: admin1 Kidal ("),
+            std::string::npos);
   auto image = readPngFile(out);
   ASSERT_TRUE(image);
   // The banner: dark strips across the top and bottom edges, whatever the map holds there.

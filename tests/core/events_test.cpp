@@ -274,11 +274,11 @@ TEST(EventViews, ApproximateDatesAndVagueLocationsAreSaidSo) {
   EventTable t;
   EventTableBuilder builder(t);
   const LonLat road[] = {{1.4, 18.4}, {0.6, 18.0}};
-  for (uint8_t precision : {1, 2, 3}) {
+  for (int precision : {1, 2, 3}) {
     EventRow event;
     event.id = "P";
     event.day = *parseEventDate("2023-10-12");
-    event.timePrecision = event.geoPrecision = precision;
+    event.timePrecision = event.geoPrecision = uint8_t(precision);
     event.eventType = "Battles";
     if (precision == 3) event.stretch = road;
     builder.add(event);
@@ -327,4 +327,17 @@ TEST(EventViews, TheTimelineAxisStaysOnTheWholeSpanAndTicksMonths) {
   EXPECT_EQ(countOf(1, "event", "events"), "1 event");
   EXPECT_EQ(countOf(0, "event", "events"), "0 events");
   EXPECT_EQ(countOf(1234567, "event", "events"), "1,234,567 events");
+}
+
+TEST(EventFilter, ItsCriteriaReadInWordsForACaption) {
+  EventFilter f;
+  EXPECT_EQ(describeFilter(f), "");
+  f.fromDay = 19600;  // dates are the period's, said apart
+  EXPECT_EQ(describeFilter(f), "");
+  f.admin1 = {"Kidal", "Gao"};
+  f.eventTypes = {"Battles"};
+  f.minFatalities = 1;
+  f.text = "Anefis";
+  f.regions = {RegionShape{"Kidal (polygon)", {}}};
+  EXPECT_EQ(describeFilter(f), "admin1 Kidal or Gao; type Battles; at least 1 fatality; text 'Anefis'; in Kidal (polygon)");
 }
