@@ -182,4 +182,14 @@ std::string replaceCredentials(std::string_view text, const std::optional<std::s
 std::string maskCredentials(std::string_view text) { return replaceCredentials(text, std::string("***")); }
 std::string withoutCredentials(std::string_view text) { return replaceCredentials(text, std::nullopt); }
 
+std::string oneLine(std::string_view text) {
+  std::string line;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) line.push_back(c);
+    else if (!line.empty() && line.back() != ' ') line.push_back(' ');
+  }
+  if (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
 }  // namespace sitmap

@@ -31,4 +31,8 @@ std::string maskCredentials(std::string_view text);
 // The same with the password left out altogether, for what is saved (a scene): "PG:dbname=ops user=me".
 std::string withoutCredentials(std::string_view text);
 
+// A message on one line: each run of white space (a library's newlines and tabs) becomes one space, and the
+// ends are trimmed.
+std::string oneLine(std::string_view text);
+
 }  // namespace sitmap

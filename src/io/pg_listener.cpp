@@ -33,23 +33,6 @@ std::string libpqConnInfo(const std::string& gdalConnection) {
   return out;
 }
 
-namespace {
-
-std::string oneLine(const char* message) {
-  std::string line;
-  for (const char* c = message; c && *c; ++c) {
-    if (*c == '\n' || *c == '\r' || *c == '\t') {
-      if (!line.empty() && line.back() != ' ') line.push_back(' ');
-    } else {
-      line.push_back(*c);
-    }
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  return line;
-}
-
-}  // namespace
-
 Result<std::unique_ptr<PgListener>> PgListener::start(const std::string& gdalConnection, const std::string& channel) {
   std::unique_ptr<PgListener> listener(new PgListener());
   listener->m_connection = std::make_unique<Connection>();

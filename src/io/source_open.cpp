@@ -2,7 +2,6 @@
 #include "io/source_open.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -31,16 +30,7 @@ bool isSqliteBased(const std::string& path) {
 std::string readableReason(std::string message) {
   for (const char* preamble : {"PQconnectdb failed.", "PQconnectdb failed"})
     if (message.rfind(preamble, 0) == 0) message.erase(0, std::strlen(preamble));
-  std::string line;
-  for (char c : message) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!line.empty() && line.back() != ' ') line.push_back(' ');
-    } else {
-      line.push_back(c);
-    }
-  }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  return line;
+  return oneLine(message);
 }
 
 Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what) {

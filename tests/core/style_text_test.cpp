@@ -62,3 +62,10 @@ TEST(Credentials, PasswordsAreMaskedForShowingAndLeftOutForSaving) {
   EXPECT_EQ(withoutCredentials("PG:password=s3cret dbname=ops"), "PG:dbname=ops");
   EXPECT_EQ(withoutCredentials("https://me:s3cret@tiles.example.org/cog.tif"), "https://me@tiles.example.org/cog.tif");
 }
+
+TEST(Text, OneLineCollapsesEachRunOfWhiteSpace) {
+  EXPECT_EQ(oneLine("connection to server failed: FATAL:  password\n\tauthentication failed\n"),
+            "connection to server failed: FATAL: password authentication failed");
+  EXPECT_EQ(oneLine("  \n "), "");
+  EXPECT_EQ(oneLine("as is"), "as is");
+}
