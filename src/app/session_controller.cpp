@@ -61,6 +61,20 @@ float SessionController::loadProgress(uint64_t layer) const {
   return -1;
 }
 
+namespace {
+
+// A layer's (re)load, as a task's work: reports progress and stops when cancelled.
+auto loadWork(LayerSpec spec, std::string crs) {
+  return [spec = std::move(spec), crs = std::move(crs)](TaskContext& context) {
+    return openLayer(spec, crs, nullptr, [&context](double fraction) {
+      context.setProgress(fraction);
+      return !context.cancelled();
+    });
+  };
+}
+
+}  // namespace
+
 void SessionController::startLoads() {
   const std::string crs = m_session.displayCrs();
   for (SessionLayer& layer : m_session.layers()) {
@@ -68,13 +82,7 @@ void SessionController::startLoads() {
     if (std::any_of(m_loads.begin(), m_loads.end(), [&](const Load& l) { return l.layer == layer.uid; })) continue;
     const uint64_t uid = layer.uid;
     const TaskId task = m_tasks.run<LoadedLayer>(
-        "loading " + layer.spec.name,
-        [spec = layer.spec, crs](TaskContext& context) {
-          return openLayer(spec, crs, nullptr, [&context](double fraction) {
-            context.setProgress(fraction);
-            return !context.cancelled();
-          });
-        },
+        "loading " + layer.spec.name, loadWork(layer.spec, crs),
         [this, uid](Result<LoadedLayer> result) {
           std::erase_if(m_loads, [&](const Load& l) { return l.layer == uid; });
           if (!result) error(result.error());
@@ -107,10 +115,7 @@ void SessionController::refreshLiveLayers() {
     live.lastRead = m_now;
     const uint64_t uid = layer.uid;
     live.refreshing = m_tasks.run<LoadedLayer>(
-        "refreshing " + layer.spec.name,
-        [spec = layer.spec, crs](TaskContext& context) {
-          return openLayer(spec, crs, nullptr, [&context](double) { return !context.cancelled(); });
-        },
+        "refreshing " + layer.spec.name, loadWork(layer.spec, crs),
         [this, uid](Result<LoadedLayer> result) {
           auto it = m_live.find(uid);
           if (it != m_live.end()) it->second.refreshing.reset();

@@ -24,16 +24,13 @@ std::string describeFilter(const EventFilter& f) {
   list("type", f.eventTypes);
   list("sub-type", f.subEventTypes);
   list("actor", f.actors);
-  if (!f.interCodes.empty()) {
-    std::vector<std::string> codes;
-    for (int code : f.interCodes) codes.push_back(std::to_string(code));
-    list("actor type", codes);
-  }
-  if (!f.interactions.empty()) {
-    std::vector<std::string> codes;
-    for (int code : f.interactions) codes.push_back(std::to_string(code));
-    list("interaction", codes);
-  }
+  const auto codes = [](const std::vector<int>& values) {
+    std::vector<std::string> texts;
+    for (int code : values) texts.push_back(std::to_string(code));
+    return texts;
+  };
+  list("actor type", codes(f.interCodes));
+  list("interaction", codes(f.interactions));
   if (f.civilianTargetingOnly) parts.push_back("civilians targeted");
   if (f.minFatalities > 0) parts.push_back("at least " + countOf(uint64_t(f.minFatalities), "fatality", "fatalities"));
   if (!f.text.empty()) parts.push_back("text '" + f.text + "'");

@@ -81,30 +81,26 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
         continue;
       }
       auto zone = std::make_shared<VectorData>();
-      for (const auto& ring : f.rings) {
+      // A path's points in the display CRS (those that project), appended to the zone's vertices.
+      const auto addPath = [&](const std::vector<LonLat>& points) {
         VectorData::Path path{uint32_t(zone->vertices.size()), 0};
-        for (const LonLat& p : ring) {
+        for (const LonLat& p : points) {
           Vec2 v{p.lon, p.lat};
           if (!toDisplay->apply(v)) continue;
           zone->vertices.push_back(v);
           zone->bounds.expand(v);
           ++path.count;
         }
+        return path;
+      };
+      for (const auto& ring : f.rings) {
+        const VectorData::Path path = addPath(ring);
         if (path.count < 3) continue;
         zone->rings.push_back(path);
         zone->lines.push_back(path);
       }
-      for (const auto& line : f.lines) {
-        VectorData::Path path{uint32_t(zone->vertices.size()), 0};
-        for (const LonLat& p : line) {
-          Vec2 v{p.lon, p.lat};
-          if (!toDisplay->apply(v)) continue;
-          zone->vertices.push_back(v);
-          zone->bounds.expand(v);
-          ++path.count;
-        }
-        if (path.count >= 2) zone->lines.push_back(path);
-      }
+      for (const auto& line : f.lines)
+        if (const VectorData::Path path = addPath(line); path.count >= 2) zone->lines.push_back(path);
       triangulator.add(*zone, zone->rings);
       control->zones.push_back(std::move(zone));
     }

@@ -79,6 +79,23 @@ void setWorldUniforms(ShaderProgram& program, const MapFrame& frame, Vec2 origin
   setTile(program, frame);
 }
 
+// A dashed polyline in screen pixels: `dash` drawn, `gap` left, the pattern running on across its vertices.
+void dashedLine(OverlayPainter& overlay, const std::vector<Vec2>& points, double width, const Rgba& colour, double dash,
+                double gap) {
+  double phase = 0;
+  for (size_t i = 1; i < points.size(); ++i) {
+    const Vec2 a = points[i - 1], b = points[i];
+    const double length = std::hypot(b.x - a.x, b.y - a.y);
+    for (double at = 0; at < length;) {
+      const double inPattern = std::fmod(phase + at, dash + gap);
+      const double step = std::min(length - at, inPattern < dash ? dash - inPattern : dash + gap - inPattern);
+      if (inPattern < dash) overlay.line(a + (b - a) * (at / length), a + (b - a) * ((at + step) / length), width, colour);
+      at += step;
+    }
+    phase += length;
+  }
+}
+
 }  // namespace
 
 MapRenderer::MapRenderer() = default;
@@ -435,11 +452,8 @@ void MapRenderer::drawVagueIncidents(const MapFrame& frame) {
     const Bbox box{anchor.x - size.x / 2 - pad, anchor.y + 22 * s, anchor.x + size.x / 2 + pad, anchor.y + 22 * s + size.y + 2 * pad};
     m_overlay->line(anchor, {anchor.x, box.minY}, 1 * s, {0.3f, 0.3f, 0.3f, 0.8f});
     m_overlay->rect(box, {1, 1, 1, 0.85f});
-    for (double x = box.minX; x < box.maxX; x += 6 * s) {  // a dashed frame
-      const double end = std::min(box.maxX, x + 3.5 * s);
-      m_overlay->line({x, box.minY}, {end, box.minY}, 1 * s, {0.3f, 0.3f, 0.3f, 1});
-      m_overlay->line({x, box.maxY}, {end, box.maxY}, 1 * s, {0.3f, 0.3f, 0.3f, 1});
-    }
+    for (double y : {box.minY, box.maxY})  // dashed top and bottom edges
+      dashedLine(*m_overlay, {{box.minX, y}, {box.maxX, y}}, 1 * s, {0.3f, 0.3f, 0.3f, 1}, 3.5 * s, 2.5 * s);
     m_overlay->text(tally.text, {box.minX + pad, box.minY + pad}, text);
   }
 }
@@ -486,19 +500,9 @@ void MapRenderer::drawConvoys(const MapFrame& frame, const std::vector<Bbox>& ob
       m_overlay->line(view.worldToScreen(convoy.travelled[i - 1]), view.worldToScreen(convoy.travelled[i]), 4 * s, faded);
     }
     // Beyond the last reported fix the trail is estimated: dashed, so it never reads as a reported path.
-    double phase = 0;
-    const double dash = 7 * s, gap = 5 * s;
-    for (size_t i = 1; i < convoy.sinceFix.size(); ++i) {
-      const Vec2 a = view.worldToScreen(convoy.sinceFix[i - 1]), b = view.worldToScreen(convoy.sinceFix[i]);
-      const double length = std::hypot(b.x - a.x, b.y - a.y);
-      for (double at = 0; at < length;) {
-        const double inPattern = std::fmod(phase + at, dash + gap);
-        const double step = std::min(length - at, inPattern < dash ? dash - inPattern : dash + gap - inPattern);
-        if (inPattern < dash) m_overlay->line(a + (b - a) * (at / length), a + (b - a) * ((at + step) / length), 4 * s, travelled);
-        at += step;
-      }
-      phase += length;
-    }
+    std::vector<Vec2> sinceFix;
+    for (const Vec2& p : convoy.sinceFix) sinceFix.push_back(view.worldToScreen(p));
+    dashedLine(*m_overlay, sinceFix, 4 * s, travelled, 7 * s, 5 * s);
     // The icon: an arrowhead pointing along the direction of travel (screen y grows downwards).
     const Vec2 p = view.worldToScreen(convoy.position);
     const double a = convoy.headingDegrees * std::numbers::pi / 180;
