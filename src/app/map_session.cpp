@@ -564,7 +564,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         }
       }
       // The last reported fix at or before now: the trail beyond it is as estimated as the position.
-      overlay.estimated = p.inferred && p.status != TrackStatus::NotStarted;
+      overlay.estimated = p.inferred;
       double fixMetres = p.metresDone;
       if (overlay.estimated) {
         fixMetres = 0;
@@ -606,11 +606,19 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
   if (furniture) {
     // The legend counts one incident layer (incidentLayer(), the one the panels follow) and names it when
     // others are drawn too, listing those apart: a count never mixes layers the panels do not.
+    // One pass over the counted selection: its categories, and its first and last day for the period.
     std::array<size_t, kEventCategoryCount> perCategory{};
+    int32_t firstDay = INT32_MAX, lastDay = INT32_MIN;
     const SessionLayer* counted = incidentLayer();
     const bool anyIncidentLayer = counted != nullptr;
-    if (counted)
-      for (uint32_t e : *counted->selection) ++perCategory[counted->events()->table->category[e]];
+    if (counted) {
+      const EventTable& table = *counted->events()->table;
+      for (uint32_t e : *counted->selection) {
+        ++perCategory[table.category[e]];
+        firstDay = std::min(firstDay, table.day[e]);
+        lastDay = std::max(lastDay, table.day[e]);
+      }
+    }
     const bool severalIncidentLayers = visibleIncidentLayers() > 1;
     std::vector<std::string> actors;
     std::vector<ControlStatus> statuses;
@@ -641,27 +649,23 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     if (anyIncidentLayer) {
       // The period is always stated: what the map's incidents are a sample of.
       // An open end of the filter's range is the shown events' own first or last day.
-      const EventFilter effective = effectiveFilter();
-      EventFilter shown = effective;
-      const EventTable& table = *counted->events()->table;
-      for (uint32_t e : *counted->selection) {
-        if (!effective.fromDay) shown.fromDay = std::min(shown.fromDay.value_or(INT32_MAX), table.day[e]);
-        if (!effective.toDay) shown.toDay = std::max(shown.toDay.value_or(INT32_MIN), table.day[e]);
+      EventFilter shown = effectiveFilter();
+      if (!counted->selection->empty()) {
+        if (!shown.fromDay) shown.fromDay = firstDay;
+        if (!shown.toDay) shown.toDay = lastDay;
       }
       const std::string period = formatPeriod(shown.fromDay, shown.toDay);
-      const size_t events = matchingEvents();
+      const std::string counts = std::to_string(matchingEvents()) + ", " +
+                                 countOf(uint64_t(std::max<int64_t>(0, matchingFatalities())), "fatality", "fatalities");
       std::string what = severalIncidentLayers ? "in " + counted->spec.name : "";
       if (!period.empty()) what += (what.empty() ? "" : ", ") + period;
-      frame.furniture.legendTitle = "Incidents " + (what.empty() ? std::string() : what + " ") + "(" +
-                                    std::to_string(events) + ", " +
-                                    countOf(uint64_t(std::max<int64_t>(0, matchingFatalities())), "fatality", "fatalities") + ")";
+      frame.furniture.legendTitle = "Incidents " + (what.empty() ? std::string() : what + " ") + "(" + counts + ")";
       // The caption under the title says it too, with the filter in words, so a crop without the legend (or a
       // Kidal-only image) says what it shows.
       const std::string criteria = describeFilter(m_filter);
       frame.furniture.subtitle = criteria.empty() ? frame.furniture.legendTitle
-                                                  : "Incidents " + (what.empty() ? std::string() : what + ", ") + "filtered: " +
-                                                        criteria + " (" + std::to_string(events) + ", " +
-                                                        countOf(uint64_t(std::max<int64_t>(0, matchingFatalities())), "fatality", "fatalities") + ")";
+                                                  : "Incidents " + (what.empty() ? std::string() : what + ", ") +
+                                                        "filtered: " + criteria + " (" + counts + ")";
       for (int c = 0; c < kEventCategoryCount; ++c)
         if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
       if (severalIncidentLayers)

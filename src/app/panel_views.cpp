@@ -167,7 +167,7 @@ TimeView PanelViews::timeView(const SessionController& controller, std::optional
                     : p.status == TrackStatus::Moving   ? "moving"
                     : p.status == TrackStatus::Stopped  ? "halted"
                                                         : "arrived";
-    status.inferred = p.inferred && p.status != TrackStatus::NotStarted;
+    status.inferred = p.inferred;
     status.alertKm = convoys[c].alertKm;
     const auto& waypoints = track.waypoints();
     if (p.status == TrackStatus::Moving || p.status == TrackStatus::Stopped) {

@@ -54,10 +54,9 @@ int runTrack(const std::string& input, const std::string& route, const std::stri
   if (!track) return fail(kExitBadInput, track.error());
   const TrackPosition p = track->at(*t);
   // estimated=yes: no source gives the position at this moment (interpolated between fixes, or an inferred point).
-  const bool estimated = p.inferred && p.status != TrackStatus::NotStarted;
   std::printf("lat=%.5f lon=%.5f km_done=%.1f km_total=%.1f heading_deg=%.1f status=%s estimated=%s\n", p.position.lat,
               p.position.lon, p.metresDone / 1000, p.metresTotal / 1000, p.headingDegrees, trackStatusName(p.status),
-              estimated ? "yes" : "no");
+              p.inferred ? "yes" : "no");
   return kExitOk;
 }
 

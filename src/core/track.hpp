@@ -32,7 +32,9 @@ struct TrackPosition {
   double headingDegrees = 0;  // true bearing of travel, 0 = north, clockwise
   TrackStatus status = TrackStatus::NotStarted;
   size_t leg = 0;             // index of the waypoint the current leg starts from
-  bool inferred = false;      // not a reported position: interpolated between timed points, or an inferred point
+  // Not a reported position: interpolated between timed points, or an inferred point. False before departure:
+  // the convoy waits at its starting point.
+  bool inferred = false;
 };
 
 class Track {
