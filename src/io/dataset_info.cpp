@@ -7,6 +7,7 @@
 
 #include "core/text.hpp"
 #include "io/crs.hpp"
+#include "io/raster_georef.hpp"
 #include "io/raster_source.hpp"
 #include "io/source_open.hpp"
 
@@ -23,6 +24,10 @@ std::string crsText(const OGRSpatialReference* srs) {
   return text;
 }
 
+std::string lonLatText(const Bbox& box) {
+  return fmt::format("W {:.5f} S {:.5f} E {:.5f} N {:.5f}", box.minX, box.minY, box.maxX, box.maxY);
+}
+
 std::string lonLatExtent(const Bbox& native, const OGRSpatialReference* srs) {
   std::string from = "EPSG:4326";
   if (srs) {
@@ -34,8 +39,7 @@ std::string lonLatExtent(const Bbox& native, const OGRSpatialReference* srs) {
   auto toLonLat = CrsTransform::create(from, "EPSG:4326");
   if (!toLonLat || !native.valid()) return "unknown";
   const Bbox box = toLonLat->applyToBox(native);
-  if (!box.valid()) return "unknown";
-  return fmt::format("W {:.5f} S {:.5f} E {:.5f} N {:.5f}", box.minX, box.minY, box.maxX, box.maxY);
+  return box.valid() ? lonLatText(box) : "unknown";
 }
 
 }  // namespace
@@ -47,8 +51,6 @@ Result<std::string> describeDataset(const std::string& path) {
   std::string out = fmt::format("{}\n  driver: {}\n", maskCredentials(path), dataset.GetDriver()->GetDescription());
   if (dataset.GetRasterCount() > 0) {
     if (auto readable = probeRasterReadable(dataset, path); !readable) return Error{readable.error()};
-    double gt[6];
-    const bool georeferenced = dataset.GetGeoTransform(gt) == CE_None;
     const int w = dataset.GetRasterXSize(), h = dataset.GetRasterYSize();
     out += fmt::format("  raster: {} x {} pixels, {} band(s), {} overview(s)\n", w, h, dataset.GetRasterCount(),
                        dataset.GetRasterBand(1)->GetOverviewCount());
@@ -60,16 +62,12 @@ Result<std::string> describeDataset(const std::string& path) {
                          GDALGetColorInterpretationName(band->GetColorInterpretation()),
                          hasNoData ? fmt::format(", nodata {}", noData) : "");
     }
-    if (!georeferenced && dataset.GetGCPCount() == 0)
-      return Error{path + ": has no georeferencing (no geotransform, world file or GCPs)"};
-    {
-      out += fmt::format("  crs: {}\n", crsText(dataset.GetSpatialRef()));
-      Bbox native;
-      for (double px : {0.0, double(w)})
-        for (double py : {0.0, double(h)})
-          native.expand(Vec2{gt[0] + px * gt[1] + py * gt[2], gt[3] + px * gt[4] + py * gt[5]});
-      out += fmt::format("  extent (lon/lat): {}\n", lonLatExtent(native, dataset.GetSpatialRef()));
-    }
+    auto placed = placeRaster(dataset, path);
+    if (!placed) return Error{placed.error()};
+    const OGRSpatialReference* srs = placed->byGcps ? dataset.GetGCPSpatialRef() : dataset.GetSpatialRef();
+    out += fmt::format("  crs: {}{}\n", crsText(srs), placed->byGcps ? fmt::format(" ({})", placed->note) : "");
+    const auto lonLat = rasterFootprint(dataset, *placed, "EPSG:4326", path);
+    out += fmt::format("  extent (lon/lat): {}\n", lonLat ? lonLatText(*lonLat) : "unknown");
   }
   size_t features = 0;
   bool anyGeometry = false;

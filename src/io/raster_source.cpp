@@ -10,6 +10,7 @@
 
 #include "io/crs.hpp"
 #include "io/gdal_session.hpp"
+#include "io/raster_georef.hpp"
 #include "io/source_open.hpp"
 
 namespace sitmap {
@@ -22,11 +23,6 @@ struct WarpOptionsDeleter {
 struct DemOptionsDeleter {
   void operator()(GDALDEMProcessingOptions* o) const { GDALDEMProcessingOptionsFree(o); }
 };
-
-bool hasGeoreference(GDALDataset& dataset) {
-  double gt[6];
-  return dataset.GetGeoTransform(gt) == CE_None || dataset.GetGCPCount() > 0;
-}
 
 // Reads a whole band of a tile-sized dataset into `buffer` as `type`.
 template <typename T>
@@ -102,7 +98,8 @@ Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path
   if (!opened) return Error{opened.error()};
   GDALDatasetUniquePtr dataset = std::move(*opened);
   if (dataset->GetRasterCount() == 0) return Error{path + ": has no raster bands"};
-  if (!hasGeoreference(*dataset)) return Error{path + ": has no georeferencing (no geotransform, world file or GCPs)"};
+  auto placed = placeRaster(*dataset, path);
+  if (!placed) return Error{placed.error()};
   if (auto readable = probeRasterReadable(*dataset, path); !readable) return Error{readable.error()};
   auto displayWkt = crsToWkt(displayCrs);
   if (!displayWkt) return Error{displayWkt.error()};
@@ -175,26 +172,11 @@ Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path
     }
   }
 
-  // Footprint in the display CRS: the raster's own corners transformed with its own CRS.
-  double gt[6] = {0, 1, 0, 0, 0, 1};
-  dataset->GetGeoTransform(gt);
-  const OGRSpatialReference* sourceSrs = dataset->GetSpatialRef();
-  if (!sourceSrs && dataset->GetGCPCount() > 0) sourceSrs = dataset->GetGCPSpatialRef();
-  std::string sourceWkt = "EPSG:4326";
-  if (sourceSrs) {
-    char* wkt = nullptr;
-    sourceSrs->exportToWkt(&wkt);
-    sourceWkt = wkt ? wkt : sourceWkt;
-    CPLFree(wkt);
-  }
-  auto toDisplay = CrsTransform::create(sourceWkt, displayCrs);
-  if (!toDisplay) return Error{path + ": " + toDisplay.error()};
-  Bbox native;
-  for (double px : {0.0, double(info.width)})
-    for (double py : {0.0, double(info.height)})
-      native.expand(Vec2{gt[0] + px * gt[1] + py * gt[2], gt[3] + px * gt[4] + py * gt[5]});
-  info.displayExtent = toDisplay->applyToBox(native);
-  if (!info.displayExtent.valid()) return Error{path + ": its extent cannot be placed in " + displayCrs};
+  auto footprint = rasterFootprint(*dataset, *placed, displayCrs, path);
+  if (!footprint) return Error{footprint.error()};
+  info.displayExtent = *footprint;
+  source->m_sourceWkt = placed->crsWkt;
+  if (!placed->note.empty()) info.note = info.note.empty() ? placed->note : placed->note + "; " + info.note;
   info.displayUnitsPerPixel =
       std::sqrt(info.displayExtent.width() * info.displayExtent.height() / (double(info.width) * info.height));
   source->m_file.reset(dataset.release());
@@ -216,7 +198,9 @@ Result<RgbaImage> RasterSource::readTile(const Bbox& bounds, int widthPx, int he
   tile->SetProjection(m_displayWkt.c_str());
 
   const bool nearest = m_info.kind == "Paletted" || m_style.resampling == "near";
-  std::vector<std::string> args = {"-r", nearest ? "near" : m_style.resampling, "-dstalpha", "-wm", "64", "-et", "0.125"};
+  // The source CRS is always given: a file without one is lon/lat only where placeRaster saw that it is.
+  std::vector<std::string> args = {"-r",  nearest ? "near" : m_style.resampling, "-s_srs", m_sourceWkt, "-dstalpha",
+                                   "-wm", "64", "-et", "0.125"};
   if (m_sourceHasAlpha) args.push_back("-srcalpha");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());

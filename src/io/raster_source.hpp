@@ -47,6 +47,7 @@ private:
 
   std::string m_path;
   std::string m_displayWkt;
+  std::string m_sourceWkt;  // the raster's CRS, or lon/lat where it has none and its extent is lon/lat
   RasterStyle m_style;
   RasterInfo m_info;
   std::unique_ptr<GDALDataset> m_file;     // the raster as opened
