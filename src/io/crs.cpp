@@ -1,6 +1,7 @@
 // CRS parsing and transformation through OSR.
 #include "io/crs.hpp"
 
+#include <fmt/format.h>
 #include <ogr_spatialref.h>
 
 #include <cmath>
@@ -53,6 +54,16 @@ std::optional<Bbox> crsAreaOfUse(const std::string& userCrs) {
   if (!srs->GetAreaOfUse(&west, &south, &east, &north, &name) || west == -1000) return std::nullopt;
   if (west > east) return Bbox{-180, south, 180, north};  // an area across the antimeridian: its latitudes bound it
   return Bbox{west, south, east, north};
+}
+
+bool looksLikeLonLat(const Bbox& extent) {
+  constexpr double kSlack = 1e-6;
+  return extent.valid() && extent.minX >= -180 - kSlack && extent.maxX <= 360 + kSlack && extent.minY >= -90 - kSlack &&
+         extent.maxY <= 90 + kSlack;
+}
+
+std::string describeExtent(const Bbox& extent) {
+  return fmt::format("x {:.6g} to {:.6g}, y {:.6g} to {:.6g}", extent.minX, extent.maxX, extent.minY, extent.maxY);
 }
 
 void TransformationDeleter::operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }

@@ -21,6 +21,13 @@ std::string describeCrs(const std::string& wkt);
 // Where the CRS is meant to be used, in lon/lat (EPSG:3857: ±180°, ±85.06°); nullopt where the CRS says nothing.
 std::optional<Bbox> crsAreaOfUse(const std::string& userCrs);
 
+// Could this extent, in a file that declares no CRS, be longitudes and latitudes? (Longitudes up to 360 are common
+// in global grids.) Where not, the file has no usable georeferencing: a pixel grid, or projected coordinates
+// whose CRS was lost.
+bool looksLikeLonLat(const Bbox& extent);
+// "x 100 to 600, y 100 to 500": an extent in a CRS that is not known, for messages.
+std::string describeExtent(const Bbox& extent);
+
 struct TransformationDeleter {
   void operator()(OGRCoordinateTransformation* t) const;
 };

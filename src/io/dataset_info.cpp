@@ -15,7 +15,9 @@ namespace sitmap {
 
 namespace {
 
-std::string crsText(const OGRSpatialReference* srs) {
+std::string crsText(const OGRSpatialReference* srs, const Bbox& native = {}) {
+  if (!srs && native.valid() && !looksLikeLonLat(native))
+    return "none, and the extent (" + describeExtent(native) + ") is not lon/lat: no usable georeferencing";
   if (!srs) return "none (taken as WGS 84 lon/lat)";
   char* wkt = nullptr;
   srs->exportToWkt(&wkt);
@@ -29,6 +31,7 @@ std::string lonLatText(const Bbox& box) {
 }
 
 std::string lonLatExtent(const Bbox& native, const OGRSpatialReference* srs) {
+  if (!srs && native.valid() && !looksLikeLonLat(native)) return "unknown";
   std::string from = "EPSG:4326";
   if (srs) {
     char* wkt = nullptr;
@@ -90,7 +93,7 @@ Result<std::string> describeDataset(const std::string& path) {
     const GIntBig count = layer->GetFeatureCount();
     out += fmt::format("  layer '{}': {}, {} feature(s)\n    crs: {}\n    extent (lon/lat): {}\n", layer->GetName(),
                        OGRGeometryTypeToName(layer->GetGeomType()), count < 0 ? std::string("an unknown number of") : std::to_string(count),
-                       crsText(layer->GetSpatialRef()), lonLatExtent(native, layer->GetSpatialRef()));
+                       crsText(layer->GetSpatialRef(), native), lonLatExtent(native, layer->GetSpatialRef()));
   }
   if (dataset.GetRasterCount() == 0 && dataset.GetLayerCount() == 0) return Error{path + ": holds no raster or vector data"};
   if (dataset.GetRasterCount() == 0 && !anyGeometry) {

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <optional>
 #include <vector>
 
@@ -26,17 +25,6 @@ std::string wktOf(const OGRSpatialReference& srs) {
   std::string text = wkt ? wkt : "";
   CPLFree(wkt);
   return text;
-}
-
-// Could these be longitudes and latitudes? (Longitudes up to 360 are common in global grids.)
-bool looksLikeLonLat(const Bbox& box) {
-  constexpr double kSlack = 1e-6;
-  return box.valid() && box.minX >= -180 - kSlack && box.maxX <= 360 + kSlack && box.minY >= -90 - kSlack &&
-         box.maxY <= 90 + kSlack;
-}
-
-std::string describeBox(const Bbox& box) {
-  return fmt::format("x {:.6g} to {:.6g}, y {:.6g} to {:.6g}", box.minX, box.maxX, box.minY, box.maxY);
 }
 
 Bbox nativeCorners(GDALDataset& dataset, const double gt[6]) {
@@ -96,7 +84,7 @@ Result<PlacedRaster> placeRaster(GDALDataset& file, const std::string& path) {
     }
     const Bbox extent = nativeCorners(file, gt);
     if (!looksLikeLonLat(extent))
-      return Error{path + ": declares no CRS and its extent (" + describeBox(extent) +
+      return Error{path + ": declares no CRS and its extent (" + describeExtent(extent) +
                    ") is not longitude/latitude: it has no usable georeferencing"};
     placed.crsWkt = *crsToWkt("EPSG:4326");
     placed.crsAssumed = true;
@@ -113,7 +101,7 @@ Result<PlacedRaster> placeRaster(GDALDataset& file, const std::string& path) {
   const GDAL_GCP* gcps = file.GetGCPs();
   for (int i = 0; i < file.GetGCPCount(); ++i) gcpBox.expand(Vec2{gcps[i].dfGCPX, gcps[i].dfGCPY});
   if (!looksLikeLonLat(gcpBox))
-    return Error{path + ": its GCPs declare no CRS and are not longitude/latitude (" + describeBox(gcpBox) +
+    return Error{path + ": its GCPs declare no CRS and are not longitude/latitude (" + describeExtent(gcpBox) +
                  "): it has no usable georeferencing"};
   placed.crsWkt = *crsToWkt("EPSG:4326");
   placed.crsAssumed = true;

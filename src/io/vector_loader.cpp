@@ -183,12 +183,21 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
   if (!request.attributeFilter.empty() && layer->SetAttributeFilter(request.attributeFilter.c_str()) != OGRERR_NONE)
     return Error{request.path + ": bad filter '" + request.attributeFilter + "': " + lastGdalError("invalid")};
 
-  // Sources without a CRS (plain CSV, some GeoJSON) are taken as WGS 84 longitude/latitude.
+  // Sources without a CRS (plain CSV, some GeoJSON) are taken as WGS 84 longitude/latitude where their extent
+  // can be that; pre-projected coordinates (a TopoJSON made for one screen) cannot be placed.
   OGRSpatialReference sourceSrs;
-  if (const OGRSpatialReference* declared = layer->GetSpatialRef())
+  if (const OGRSpatialReference* declared = layer->GetSpatialRef()) {
     sourceSrs = *declared;
-  else
+  } else {
     sourceSrs.SetWellKnownGeogCS("WGS84");
+    OGREnvelope envelope;
+    if (layer->GetExtent(&envelope, TRUE) == OGRERR_NONE) {
+      const Bbox extent{envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY};
+      if (!looksLikeLonLat(extent))
+        return Error{request.path + ": declares no CRS and its extent (" + describeExtent(extent) +
+                     ") is not longitude/latitude: it has no usable georeferencing"};
+    }
+  }
   sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   auto targetWkt = crsToWkt(request.displayCrs);
   if (!targetWkt) return Error{targetWkt.error()};

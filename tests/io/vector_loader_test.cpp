@@ -145,3 +145,27 @@ TEST(VectorLoader, AnAreaOfInterestReadsOnlyTheFeaturesTouchingIt) {
   ASSERT_TRUE(none) << none.error();
   EXPECT_EQ(none->featureCount, 0u);
 }
+
+TEST(VectorLoaderBadInput, PreProjectedCoordinatesWithoutACrsAreRefusedNotDrawnAsDegrees) {
+  TempDir dir;
+  // A TopoJSON projected for one screen (us-atlas style): pixel coordinates and no CRS.
+  writeText(dir.path("screen.topojson"),
+            R"({"type":"Topology","objects":{"states":{"type":"GeometryCollection","geometries":[
+               {"type":"Polygon","arcs":[[0]],"properties":{"name":"A"}}]}},
+               "arcs":[[[100,100],[600,100],[600,500],[100,500],[100,100]]]})");
+  auto data = loadVector({dir.path("screen.topojson"), "", "EPSG:3857", "", "", false, ""});
+  ASSERT_FALSE(data);
+  EXPECT_NE(data.error().find("screen.topojson: declares no CRS and its extent (x 100 to 600, y 100 to 500) is not "
+                              "longitude/latitude"),
+            std::string::npos)
+      << data.error();
+  const auto info = run("info " + quoted(dir.path("screen.topojson")));
+  EXPECT_NE(info.out.find("no usable georeferencing"), std::string::npos) << info.out;
+  EXPECT_EQ(info.out.find("S 100.00000"), std::string::npos) << "no latitude of 100 is claimed:\n" << info.out;
+  // The same shape in degrees, also without a CRS, is taken as lon/lat.
+  writeText(dir.path("degrees.topojson"),
+            R"({"type":"Topology","objects":{"states":{"type":"GeometryCollection","geometries":[
+               {"type":"Polygon","arcs":[[0]],"properties":{"name":"A"}}]}},
+               "arcs":[[[0,14],[4,14],[4,18],[0,18],[0,14]]]})");
+  EXPECT_TRUE(loadVector({dir.path("degrees.topojson"), "", "EPSG:3857", "", "", false, ""}));
+}
