@@ -77,8 +77,24 @@ Result<Transformation> makeTransformation(const OGRSpatialReference& from, const
   if (!transform) {
     const char* a = source.GetName();
     const char* b = target.GetName();
-    return Error{std::string("no transformation from ") + (a ? a : "the source CRS") + " to " + (b ? b : "the target CRS") +
-                 ": " + lastGdalError("PROJ found none")};
+    const std::string what = std::string("no transformation from ") + (a ? a : "the source CRS") + " to " +
+                             (b ? b : "the target CRS") + ": ";
+    // A body other than the Earth (Mars, the Moon) is said in words; PROJ's own message quotes both CRSs' WKT.
+    for (const OGRSpatialReference* srs : {&source, &target}) {
+      constexpr double kEarthRadius = 6378137, kTolerance = 0.01;
+      const double radius = srs->GetSemiMajor();
+      if (std::fabs(radius - kEarthRadius) > kEarthRadius * kTolerance) {
+        const char* ellipsoid = srs->GetAttrValue("SPHEROID");
+        const char* name = srs->GetName();
+        return Error{what + (name ? name : "that CRS") + " is not on the Earth (its ellipsoid" +
+                     (ellipsoid ? std::string(" '") + ellipsoid + "'" : std::string()) + " has a radius of " +
+                     fmt::format("{:.0f}", radius / 1000) + " km)"};
+      }
+    }
+    std::string reason = lastGdalError("PROJ found none");
+    constexpr size_t kLongest = 160;
+    if (reason.size() > kLongest) reason = reason.substr(0, kLongest) + "...";
+    return Error{what + reason};
   }
   return transform;
 }

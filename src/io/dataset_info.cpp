@@ -95,7 +95,15 @@ Result<std::string> describeDataset(const std::string& path) {
                        OGRGeometryTypeToName(layer->GetGeomType()), count < 0 ? std::string("an unknown number of") : std::to_string(count),
                        crsText(layer->GetSpatialRef(), native), lonLatExtent(native, layer->GetSpatialRef()));
   }
-  if (dataset.GetRasterCount() == 0 && dataset.GetLayerCount() == 0) return Error{path + ": holds no raster or vector data"};
+  if (dataset.GetRasterCount() == 0 && dataset.GetLayerCount() == 0) {
+    // A container (NetCDF, HDF, a GeoPackage of rasters): its subdatasets, by the names that open them.
+    const auto subdatasets = subdatasetsOf(dataset);
+    if (subdatasets.empty()) return Error{path + ": holds no raster or vector data"};
+    out += fmt::format("  {} subdataset(s), each opened by its name:\n", subdatasets.size());
+    for (const Subdataset& s : subdatasets)
+      out += fmt::format("    {}{}\n", s.name, s.description.empty() ? "" : "  (" + s.description + ")");
+    return out;
+  }
   if (dataset.GetRasterCount() == 0 && !anyGeometry) {
     if (features == 0) return Error{path + ": the layer has no features"};
     return Error{path + ": none of its " + std::to_string(features) + " features has usable coordinates"};

@@ -21,6 +21,8 @@ Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
   if (spec.kind != LayerKind::Auto) return spec.kind;
   if (dataset.GetRasterCount() > 0 && spec.sourceLayer.empty()) return LayerKind::Raster;
   if (dataset.GetLayerCount() > 0) return LayerKind::Vector;
+  if (const auto subdatasets = subdatasetsOf(dataset); !subdatasets.empty())
+    return Error{spec.path + ": " + subdatasetAdvice(subdatasets)};
   return Error{spec.path + ": holds no raster or vector data"};
 }
 

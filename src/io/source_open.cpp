@@ -85,6 +85,27 @@ Result<GDALDatasetUniquePtr> openAnySource(const std::string& path) {
   return open(path, GDAL_OF_RASTER | GDAL_OF_VECTOR | GDAL_OF_READONLY, "raster or vector file");
 }
 
+std::vector<Subdataset> subdatasetsOf(GDALDataset& dataset) {
+  std::vector<Subdataset> found;
+  for (int i = 1;; ++i) {
+    const std::string key = "SUBDATASET_" + std::to_string(i);
+    const char* name = dataset.GetMetadataItem((key + "_NAME").c_str(), "SUBDATASETS");
+    if (!name) break;
+    const char* description = dataset.GetMetadataItem((key + "_DESC").c_str(), "SUBDATASETS");
+    found.push_back({name, description ? description : ""});
+  }
+  return found;
+}
+
+std::string subdatasetAdvice(const std::vector<Subdataset>& subdatasets) {
+  std::string text = "holds " + std::to_string(subdatasets.size()) + " subdataset" + (subdatasets.size() == 1 ? "" : "s") +
+                     " and no data of its own; open one by its name (sitmap info lists them):";
+  constexpr size_t kNamed = 5;
+  for (size_t i = 0; i < std::min(subdatasets.size(), kNamed); ++i) text += (i ? ", " : " ") + subdatasets[i].name;
+  if (subdatasets.size() > kNamed) text += ", ...";
+  return text;
+}
+
 Transformation lonLatTransformFor(const OGRSpatialReference* layerSrs) {
   if (!layerSrs) return nullptr;
   OGRSpatialReference lonLat;

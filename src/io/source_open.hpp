@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 #include "io/crs.hpp"
@@ -17,6 +18,15 @@ Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path);
 Result<GDALDatasetUniquePtr> openRasterSource(const std::string& path);
 // Vector or raster, whichever GDAL recognises (for `sitmap info` and layer kind detection).
 Result<GDALDatasetUniquePtr> openAnySource(const std::string& path);
+
+// A container's subdatasets (NetCDF and HDF variables, a GeoPackage's raster tables), each as GDAL names it
+// (the name opens it: NETCDF:"f.nc":tas) with its description; empty for an ordinary file.
+struct Subdataset {
+  std::string name, description;
+};
+std::vector<Subdataset> subdatasetsOf(GDALDataset& dataset);
+// "holds 2 subdatasets and no data of its own; open one by its name: GPKG:a.gpkg:first, GPKG:a.gpkg:second".
+std::string subdatasetAdvice(const std::vector<Subdataset>& subdatasets);
 
 // The transformation from a layer's CRS to WGS 84 longitude/latitude (traditional axis order);
 // null when the layer is already in lon/lat or declares no CRS (taken as lon/lat).

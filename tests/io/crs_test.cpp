@@ -48,3 +48,13 @@ TEST(CrsTransform, NoTransformationSaysWhichCrss) {
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().find("999999"), std::string::npos) << bad.error();
 }
+
+TEST(CrsTransform, ACrsOfAnotherBodySaysSoInAShortLine) {
+  // Mars: PROJ finds no operation, and its own message quotes both CRSs' WKT (hundreds of characters).
+  auto mars = CrsTransform::create("+proj=longlat +R=3396190 +no_defs +type=crs", "EPSG:3857");
+  ASSERT_FALSE(mars);
+  EXPECT_NE(mars.error().find("is not on the Earth"), std::string::npos) << mars.error();
+  EXPECT_NE(mars.error().find("radius of 3396 km"), std::string::npos) << mars.error();
+  EXPECT_EQ(mars.error().find("GEOGCRS["), std::string::npos) << mars.error();
+  EXPECT_LT(mars.error().size(), 240u) << mars.error();
+}

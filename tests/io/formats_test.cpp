@@ -112,3 +112,30 @@ TEST(RasterFormats, MbtilesOpensInWebMercator) {
   ASSERT_TRUE(tile) << tile.error();
   EXPECT_TRUE(near(pixel(*tile, 50, 50), {0, 0, 255}, 30)) << pixel(*tile, 50, 50)[2];
 }
+
+TEST(RasterFormats, AContainerListsItsSubdatasetsAndEachOpensByItsName) {
+  TempDir dir;
+  // A GeoPackage with two raster tables: like a NetCDF with two variables, it has no data of its own.
+  writeSquaresGeoTiff(dir.path("a.tif"), 4326, {0, 14, 4, 18}, 64, {{{2, 16}, 0.5, {0, 0, 255}}});
+  GDALDatasetUniquePtr src(GDALDataset::Open(dir.path("a.tif").c_str(), GDAL_OF_RASTER));
+  for (const char* table : {"RASTER_TABLE=relief", "RASTER_TABLE=landcover"}) {
+    const char* options[] = {table, "APPEND_SUBDATASET=YES", nullptr};
+    GDALDatasetH copy = GDALCreateCopy(GDALGetDriverByName("GPKG"), dir.path("two.gpkg").c_str(),
+                                       GDALDataset::ToHandle(src.get()), FALSE, const_cast<char**>(options), nullptr, nullptr);
+    ASSERT_TRUE(copy);
+    GDALClose(copy);
+  }
+  const auto info = run("info " + quoted(dir.path("two.gpkg")));
+  EXPECT_EQ(info.code, 0) << info.err;
+  EXPECT_NE(info.out.find("2 subdataset(s)"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("GPKG:" + dir.path("two.gpkg") + ":landcover"), std::string::npos) << info.out;
+  const auto whole = run("render " + quoted(dir.path("two.gpkg")) + " -o " + quoted(dir.path("out.png")));
+  EXPECT_EQ(whole.code, 2);
+  EXPECT_NE(whole.err.find("holds 2 subdatasets and no data of its own; open one by its name"), std::string::npos) << whole.err;
+  EXPECT_NE(whole.err.find("GPKG:" + dir.path("two.gpkg") + ":relief"), std::string::npos) << whole.err;
+  auto one = RasterSource::open("GPKG:" + dir.path("two.gpkg") + ":landcover", "EPSG:4326", {});
+  ASSERT_TRUE(one) << one.error();
+  auto tile = (*one)->readTile({1, 15, 3, 17}, 100, 100);
+  ASSERT_TRUE(tile) << tile.error();
+  EXPECT_TRUE(near(pixel(*tile, 50, 50), {0, 0, 255}, 30));
+}
