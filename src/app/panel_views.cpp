@@ -42,6 +42,9 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
         row.details += ", " + std::to_string(layer.vector()->skippedFeatures) + " without usable geometry";
       if (layer.vector()->unfilledPolygons)
         row.details += ", " + std::to_string(layer.vector()->unfilledPolygons) + " polygons too broken to fill";
+      if (layer.vector()->simplifiedFills)
+        row.details += ", " + std::to_string(layer.vector()->simplifiedFills) +
+                       " polygons too detailed to fill whole (filled simplified, outlines exact)";
     } else if (layer.events()) {
       row.isIncidents = true;
       if (layer.spec.visible && controller.session().visibleIncidentLayers() > 1)

@@ -38,6 +38,7 @@ struct VectorData {
   size_t featureCount = 0;
   size_t skippedFeatures = 0;  // features without usable geometry
   size_t unfilledPolygons = 0;  // polygons the triangulator rejected: outlined but not filled
+  size_t simplifiedFills = 0;   // polygons too detailed to triangulate whole: filled from a simplified copy
   std::string geometryType;    // "Polygon", "Line", "Point" or "Mixed"
   std::vector<std::string> fieldNames;  // attribute fields, for choosing label and priority fields
 };

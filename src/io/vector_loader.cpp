@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/path_simplify.hpp"
 #include "io/crs.hpp"
 #include "io/gdal_session.hpp"
 #include "io/polygon_triangulator.hpp"
@@ -46,7 +47,7 @@ public:
         }
         if (m_out.rings.size() == firstRing) return false;
         const std::vector<VectorData::Path> rings(m_out.rings.begin() + long(firstRing), m_out.rings.end());
-        if (!m_triangulator.add(m_out, rings)) ++m_untriangulated;
+        fill(rings);
         m_sawPolygon = true;
         return true;
       }
@@ -68,6 +69,7 @@ public:
   }
 
   size_t untriangulated() const { return m_untriangulated; }
+  size_t simplifiedFills() const { return m_simplifiedFills; }
 
   std::string kind() const {
     const int kinds = int(m_sawPoint) + int(m_sawLine) + int(m_sawPolygon);
@@ -115,10 +117,57 @@ private:
     return true;
   }
 
+  // The tessellator's time grows about with the square of a polygon's vertices (10^5: 6 s, 10^6: past ten
+  // minutes). Above this bound the fill is triangulated from a Douglas–Peucker copy of the rings, coarsened until
+  // it fits; the outline and picking keep every vertex, so only the fill's edge can be off, by under the
+  // tolerance used (a closed ring's first vertex is its last, so each ring keeps at least a triangle's corners).
+  static constexpr size_t kFillVertexBound = 20000;
+
+  void fill(const std::vector<VectorData::Path>& rings) {
+    size_t vertices = 0;
+    Bbox extent;
+    for (const auto& ring : rings) {
+      vertices += ring.count;
+      for (uint32_t i = 0; i < ring.count; ++i) extent.expand(m_out.vertices[ring.first + i]);
+    }
+    if (vertices <= kFillVertexBound) {
+      if (!m_triangulator.add(m_out, rings)) ++m_untriangulated;
+      return;
+    }
+    // From 1/10,000 of the polygon's size (under a pixel even with the polygon filling a 4K screen), doubled.
+    double tolerance = std::hypot(extent.width(), extent.height()) * 1e-4;
+    std::vector<std::vector<uint32_t>> kept;
+    for (size_t total = vertices; total > kFillVertexBound;) {
+      kept.clear();
+      total = 0;
+      for (const auto& ring : rings) {
+        kept.push_back(simplifyPath(&m_out.vertices[ring.first], ring.count, tolerance));
+        total += kept.back().size();
+      }
+      tolerance *= 2;
+    }
+    std::vector<VectorData::Path> coarse;
+    for (size_t r = 0; r < rings.size(); ++r) {
+      if (kept[r].size() < 4) continue;  // a hole or islet below the tolerance
+      VectorData::Path path{uint32_t(m_out.vertices.size()), uint32_t(kept[r].size())};
+      for (uint32_t index : kept[r]) {
+        const Vec2 vertex = m_out.vertices[rings[r].first + index];  // (a copy: push_back may reallocate)
+        m_out.vertices.push_back(vertex);
+      }
+      coarse.push_back(path);
+    }
+    if (coarse.empty() || !m_triangulator.add(m_out, coarse)) {
+      ++m_untriangulated;
+      return;
+    }
+    ++m_simplifiedFills;
+  }
+
   VectorData& m_out;
   const OGRCoordinateTransformation* m_transform;
   PolygonTriangulator m_triangulator;
   size_t m_untriangulated = 0;  // polygons whose interior could not be filled (outlines still drawn)
+  size_t m_simplifiedFills = 0;  // polygons filled from a simplified copy (kFillVertexBound)
   bool m_sawPoint = false, m_sawLine = false, m_sawPolygon = false;
 };
 
@@ -274,6 +323,7 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
   }
   data.geometryType = flattener.kind();
   data.unfilledPolygons = flattener.untriangulated();
+  data.simplifiedFills = flattener.simplifiedFills();
   // Nothing in the area of interest is no error: the layer simply has nothing to draw there.
   const bool areaFiltered = layer->GetSpatialFilter() != nullptr;
   if (data.featureCount == 0 && !areaFiltered) return Error{request.path + ": the layer has no features"};

@@ -169,3 +169,35 @@ TEST(VectorLoaderBadInput, PreProjectedCoordinatesWithoutACrsAreRefusedNotDrawnA
                "arcs":[[[0,14],[4,14],[4,18],[0,18],[0,14]]]})");
   EXPECT_TRUE(loadVector({dir.path("degrees.topojson"), "", "EPSG:3857", "", "", false, ""}));
 }
+
+TEST(VectorLoader, APolygonTooDetailedToTriangulateWholeIsFilledFromASimplifiedCopyAndOutlinedExactly) {
+  TempDir dir;
+  // 200,000 vertices on a jagged circle around (2°E, 16°N): whole, the tessellator would take about half a
+  // minute (its time grows with the square of the vertices).
+  const size_t n = 200000;
+  std::string coordinates;
+  for (size_t i = 0; i <= n; ++i) {
+    const double a = 2 * 3.14159265358979323846 * double(i % n) / n, r = 1 + 0.02 * double(i % 7) / 7;
+    coordinates += (i ? "," : "") + std::string("[") + std::to_string(2 + r * std::cos(a)) + "," +
+                   std::to_string(16 + r * std::sin(a)) + "]";
+  }
+  writeText(dir.path("detailed.geojson"),
+            R"({"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[)" + coordinates + "]]}}");
+  auto data = loadVector({dir.path("detailed.geojson"), "", "EPSG:4326", "", "", false, ""});
+  ASSERT_TRUE(data) << data.error();
+  EXPECT_EQ(data->simplifiedFills, 1u);
+  EXPECT_EQ(data->unfilledPolygons, 0u);
+  ASSERT_EQ(data->lines.size(), 1u);
+  EXPECT_EQ(data->lines[0].count, n + 1) << "the outline keeps every vertex";
+  ASSERT_FALSE(data->fillIndices.empty());
+  // The fill covers the centre: some triangle holds (2, 16).
+  bool centreFilled = false;
+  for (size_t t = 0; t + 2 < data->fillIndices.size() && !centreFilled; t += 3) {
+    const Vec2 a = data->vertices[data->fillIndices[t]], b = data->vertices[data->fillIndices[t + 1]],
+               c = data->vertices[data->fillIndices[t + 2]], p{2, 16};
+    const auto side = [](Vec2 u, Vec2 v, Vec2 w) { return (v.x - u.x) * (w.y - u.y) - (v.y - u.y) * (w.x - u.x); };
+    const double s1 = side(a, b, p), s2 = side(b, c, p), s3 = side(c, a, p);
+    centreFilled = (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
+  }
+  EXPECT_TRUE(centreFilled);
+}
