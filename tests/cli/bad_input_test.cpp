@@ -1,6 +1,7 @@
 // Malformed input through the command line: every case exits with its code and a message naming the file and
 // the reason, within a time and memory bound (a hang or an unbounded read fails the test, not the machine).
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,6 +9,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "support/silent_server.hpp"
 #include "support/test_files.hpp"
@@ -187,17 +191,111 @@ TEST(CliMalformed, FatalitiesBeyondRangeAreSkippedRowsNotZero) {
   EXPECT_EQ(readText(out), "events=1 fatalities=0\n");
 }
 
-TEST(CliMalformed, AFullDiskNeverPublishesATruncatedGeoJson) {
+TEST(CliMalformed, AFullDiskNeverPublishesATruncatedFileFromAnyWriter) {
+  const std::string events = quoted(sourceDir() + "/assets/data/events.csv");
+  const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
+  // Each writer: its command (OUT is replaced by the output path) and the output's name.
+  const std::vector<std::pair<std::string, std::string>> writers = {
+      {"events " + events + " --geojson OUT", "out.geojson"},
+      {"events " + events + " --csv OUT", "out.csv"},
+      {"render " + scene + " --size 800x600 -o OUT", "out.png"},
+      {"frames " + scene + " --from 2023-11-01T00:00Z --to 2023-11-01T12:00Z --step 6h --size 400x300 -o OUT", "frames"},
+  };
+  for (const auto& [command, name] : writers) {
+    TempDir dir;
+    const std::string out = dir.path(name);
+    std::string line = command;
+    line.replace(line.find("OUT"), 3, quoted(out));
+    // A file-size limit makes writes fail as a full disk would (SIGXFSZ ignored, so write(2) returns EFBIG).
+    const Bounded r = runBounded(line, "trap '' XFSZ; ulimit -f 4;");
+    EXPECT_EQ(r.code, 2) << line << ": " << r.err;
+    EXPECT_NE(r.err.find(out), std::string::npos) << r.err;
+    if (name == "frames") {
+      // The folder may exist; no frame in it is partial (each PNG is whole or absent).
+      if (std::filesystem::exists(out))
+        for (const auto& entry : std::filesystem::directory_iterator(out))
+          ADD_FAILURE() << line << ": left behind: " << entry.path();
+      continue;
+    }
+    EXPECT_FALSE(std::filesystem::exists(out)) << line << ": no partial file under the final name";
+    for (const auto& entry : std::filesystem::directory_iterator(dir.root()))
+      ADD_FAILURE() << line << ": left behind: " << entry.path();
+  }
+}
+
+namespace {
+bool hasTemporary(const std::string& folder) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+    if (entry.path().filename().string()[0] == '.') return true;
+  return false;
+}
+
+// sitmap with `arguments`, killed with SIGKILL the moment a temporary file shows in `folder`: mid-write. True
+// when it was killed so (false: it finished first).
+bool killMidWrite(const std::vector<std::string>& arguments, const std::string& folder) {
+  const std::string binary = sitmapBinary();
+  const pid_t child = fork();
+  if (child == 0) {
+    std::vector<char*> argv{const_cast<char*>(binary.c_str())};
+    for (const auto& a : arguments) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  bool killed = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (hasTemporary(folder)) {
+      kill(child, SIGKILL);
+      killed = true;
+      break;
+    }
+    if (waitpid(child, nullptr, WNOHANG) == child) return false;
+  }
+  if (!killed) kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+  return killed;
+}
+
+bool isWholePng(const std::string& path) {
+  const std::string bytes = readText(path);
+  static const std::string iend("IEND\xae\x42\x60\x82", 8);
+  return bytes.rfind("\x89PNG", 0) == 0 && bytes.size() > 8 && bytes.compare(bytes.size() - 8, 8, iend) == 0;
+}
+}  // namespace
+
+TEST(CliMalformed, AKilledRenderOrExportLeavesThePreviousFileWholeAndItsTemporaryIsCleanedNextTime) {
   TempDir dir;
-  const std::string out = dir.path("out.geojson");
-  // A file-size limit makes writes fail as a full disk would (SIGXFSZ ignored, so write(2) returns EFBIG).
-  const Bounded r = runBounded("events " + quoted(sourceDir() + "/assets/data/events.csv") + " --geojson " + quoted(out),
-                               "trap '' XFSZ; ulimit -f 4;");
-  EXPECT_EQ(r.code, 2) << r.err;
-  EXPECT_NE(r.err.find(out), std::string::npos) << r.err;
-  EXPECT_FALSE(std::filesystem::exists(out)) << "no partial file under the final name";
+  // An export big enough to be killed half-way: 60,000 rows.
+  const std::string csv = dir.path("many.csv");
+  {
+    const std::string text = readText(sourceDir() + "/assets/data/events.csv");
+    const size_t headerEnd = text.find('\n') + 1, rowEnd = text.find('\n', headerEnd) + 1;
+    std::string row = text.substr(headerEnd, rowEnd - headerEnd), out = text.substr(0, headerEnd);
+    row.erase(0, row.find(','));  // a fresh id for each copy
+    for (int i = 0; i < 60000; ++i) out += "T-" + std::to_string(i) + row;
+    writeText(csv, out);
+  }
+  const std::string png = dir.path("map.png"), geojson = dir.path("events.geojson");
+  writeText(png, "previous map");
+  writeText(geojson, "previous export");
+  const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
+  const std::string scenePath = sourceDir() + "/assets/scenes/default.json";
+  EXPECT_TRUE(killMidWrite({"render", scenePath, "--size", "4000x3000", "--overwrite", "-o", png}, dir.root()));
+  EXPECT_TRUE(killMidWrite({"events", csv, "--overwrite", "--geojson", geojson}, dir.root()));
+  // The previous files are whole; the killed writers' temporaries are all that is left of them.
+  EXPECT_EQ(readText(png), "previous map");
+  EXPECT_EQ(readText(geojson), "previous export");
+  EXPECT_TRUE(hasTemporary(dir.root()));
+  // The next write into the folder removes the temporaries the killed writers left behind.
+  ASSERT_EQ(run("events " + quoted(csv) + " --overwrite --geojson " + quoted(geojson)).code, 0);
+  ASSERT_EQ(run("render " + scene + " --size 200x150 --overwrite -o " + quoted(png)).code, 0);
+  EXPECT_TRUE(isWholePng(png));
   for (const auto& entry : std::filesystem::directory_iterator(dir.root()))
-    ADD_FAILURE() << "left behind: " << entry.path();
+    EXPECT_NE(entry.path().filename().string()[0], '.') << "stale temporary: " << entry.path();
 }
 
 TEST(CliMalformed, AHungServerTimesOutWithAMessageNamingIt) {
