@@ -65,6 +65,8 @@ Result<std::string> describeDataset(const std::string& path) {
                          GDALGetColorInterpretationName(band->GetColorInterpretation()),
                          hasNoData ? fmt::format(", nodata {}", noData) : "");
     }
+    if (const std::string advice = overviewAdvice(path, w, h, dataset.GetRasterBand(1)->GetOverviewCount()); !advice.empty())
+      out += "  note: " + advice + "\n";
     auto placed = placeRaster(dataset, path);
     if (!placed) return Error{placed.error()};
     const OGRSpatialReference* srs = placed->byGcps ? dataset.GetGCPSpatialRef() : dataset.GetSpatialRef();

@@ -90,6 +90,15 @@ Status probeRasterReadable(GDALDataset& dataset, const std::string& path) {
   return success();
 }
 
+std::string overviewAdvice(const std::string& path, int width, int height, int overviews) {
+  // A big raster without overviews is read at full resolution however small it is drawn (a 200,000-pixel square
+  // took minutes for a thumbnail): say how to fix it once, without touching the file.
+  constexpr int kOverviewAdvisedSide = 16384;
+  if (overviews > 0 || std::max(width, height) <= kOverviewAdvisedSide) return "";
+  return "no overviews, so drawing it small reads every pixel (slow); build them once with 'gdaladdo -ro " + path +
+         "' (writes " + path + ".ovr beside it)";
+}
+
 RasterSource::~RasterSource() = default;
 
 Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path, const std::string& displayCrs,
@@ -172,6 +181,8 @@ Result<std::unique_ptr<RasterSource>> RasterSource::open(const std::string& path
     }
   }
 
+  if (const std::string advice = overviewAdvice(path, info.width, info.height, info.overviews); !advice.empty())
+    info.note = info.note.empty() ? advice : info.note + "; " + advice;
   auto footprint = rasterFootprint(*dataset, *placed, displayCrs, path);
   if (!footprint) return Error{footprint.error()};
   info.displayExtent = *footprint;

@@ -31,6 +31,9 @@ struct RasterInfo {
 // Reads a small decimated copy of every band: truncated or corrupt pixel data fails here, with GDAL's reason.
 Status probeRasterReadable(GDALDataset& dataset, const std::string& path);
 
+// For a raster too big to draw small without overviews: how to build them (empty when not needed).
+std::string overviewAdvice(const std::string& path, int width, int height, int overviews);
+
 class RasterSource {
 public:
   static Result<std::unique_ptr<RasterSource>> open(const std::string& path, const std::string& displayCrs,

@@ -192,3 +192,29 @@ TEST(RasterSource, AnAllNodataBandDrawsNothingAndSaysSo) {
   ASSERT_TRUE(tile) << tile.error();
   EXPECT_EQ(pixel(*tile, 32, 32)[3], 0) << "transparent";
 }
+
+TEST(RasterSource, ABigRasterWithoutOverviewsSaysHowToBuildThem) {
+  TempDir dir;
+  // 40,000 pixels square, sparse (unwritten tiles take no space), no overviews.
+  GDALAllRegister();
+  const char* options[] = {"TILED=YES", "SPARSE_OK=TRUE", nullptr};
+  GDALDatasetUniquePtr big(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(
+      dir.path("big.tif").c_str(), 40000, 40000, 1, GDT_Byte, const_cast<char**>(options)));
+  double gt[6] = {0, 4.0 / 40000, 0, 18, 0, -4.0 / 40000};
+  big->SetGeoTransform(gt);
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  big->SetSpatialRef(&wgs84);
+  big.reset();
+  auto source = RasterSource::open(dir.path("big.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_NE((*source)->info().note.find("no overviews"), std::string::npos) << (*source)->info().note;
+  EXPECT_NE((*source)->info().note.find("gdaladdo -ro " + dir.path("big.tif")), std::string::npos) << (*source)->info().note;
+  const auto info = run("info " + quoted(dir.path("big.tif")));
+  EXPECT_NE(info.out.find("note: no overviews"), std::string::npos) << info.out;
+  // A small one says nothing of the kind.
+  writeSquaresGeoTiff(dir.path("small.tif"), 4326, {0, 14, 4, 18}, 64, {});
+  auto small = RasterSource::open(dir.path("small.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(small) << small.error();
+  EXPECT_EQ((*small)->info().note.find("overviews"), std::string::npos);
+}
