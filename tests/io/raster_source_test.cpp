@@ -218,3 +218,35 @@ TEST(RasterSource, ABigRasterWithoutOverviewsSaysHowToBuildThem) {
   ASSERT_TRUE(small) << small.error();
   EXPECT_EQ((*small)->info().note.find("overviews"), std::string::npos);
 }
+
+TEST(RasterSource, RenderingAVrtOverAZipWritesNothingAnywhere) {
+  TempDir dir;
+  // A 16-bit RGB GeoTIFF inside a zip, and a VRT over it: the stretch's statistics are what GDAL's PAM would
+  // save as an .aux.xml (it wrote rgb.tif.aux.xml into the working folder, the zip being read-only).
+  writeGeoTiff(dir.path("rgb.tif"), 64, 3, GDT_UInt16, [](int, int x, int) { return x < 32 ? 6000 : 36000; });
+  {
+    const std::string bytes = readText(dir.path("rgb.tif"));
+    VSILFILE* zipped = VSIFOpenL(("/vsizip/" + dir.path("d.zip") + "/rgb.tif").c_str(), "wb");
+    ASSERT_TRUE(zipped);
+    ASSERT_EQ(VSIFWriteL(bytes.data(), 1, bytes.size(), zipped), bytes.size());
+    VSIFCloseL(zipped);
+    std::filesystem::remove(dir.path("rgb.tif"));
+  }
+  GDALDatasetUniquePtr inZip(GDALDataset::Open(("/vsizip/" + dir.path("d.zip") + "/rgb.tif").c_str(), GDAL_OF_RASTER));
+  ASSERT_TRUE(inZip);
+  GDALDatasetUniquePtr vrt(GetGDALDriverManager()->GetDriverByName("VRT")->CreateCopy(
+      dir.path("view.vrt").c_str(), inZip.get(), FALSE, nullptr, nullptr, nullptr));
+  ASSERT_TRUE(vrt);
+  vrt.reset();
+  inZip.reset();
+  const std::string zipBefore = readText(dir.path("d.zip")), vrtBefore = readText(dir.path("view.vrt"));
+  const auto rendered = run("render view.vrt -o out.png --size 200x100", "cd " + quoted(dir.root()) + " &&");
+  ASSERT_EQ(rendered.code, 0) << rendered.err;
+  ASSERT_EQ(run("info view.vrt", "cd " + quoted(dir.root()) + " &&").code, 0);
+  EXPECT_EQ(readText(dir.path("d.zip")), zipBefore);
+  EXPECT_EQ(readText(dir.path("view.vrt")), vrtBefore);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.root())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(name == "d.zip" || name == "view.vrt" || name == "out.png") << "written: " << name;
+  }
+}
