@@ -56,6 +56,22 @@ std::optional<Bbox> crsAreaOfUse(const std::string& userCrs) {
   return Bbox{west, south, east, north};
 }
 
+std::optional<WorldSpan> repeatingWorld(const std::string& displayCrs) {
+  const auto area = crsAreaOfUse(displayCrs);
+  if (!area || area->width() < 359) return std::nullopt;
+  auto toDisplay = CrsTransform::fromLonLat(displayCrs);
+  if (!toDisplay) return std::nullopt;
+  std::vector<Vec2> edges = {{-180, 0}, {180, 0}, {-180, 60}, {180, 60}, {0, 0}, {90, 30}};
+  if (toDisplay->apply(edges) != 0) return std::nullopt;
+  const double west = edges[0].x, width = edges[1].x - edges[0].x;
+  const double slack = std::fabs(width) * 1e-9;
+  const bool cylindrical = width > 0 && std::fabs(edges[2].x - west) <= slack && std::fabs(edges[3].x - edges[1].x) <= slack &&
+                           std::fabs(edges[4].x - (west + width / 2)) <= slack &&
+                           std::fabs(edges[5].x - (west + width * 0.75)) <= slack;
+  if (!cylindrical) return std::nullopt;
+  return WorldSpan{west, width};
+}
+
 bool looksLikeLonLat(const Bbox& extent) {
   constexpr double kSlack = 1e-6;
   return extent.valid() && extent.minX >= -180 - kSlack && extent.maxX <= 360 + kSlack && extent.minY >= -90 - kSlack &&

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/antimeridian.hpp"
 #include "core/geometry.hpp"
 #include "core/result.hpp"
 
@@ -20,6 +21,10 @@ Result<std::string> crsToWkt(const std::string& userCrs);
 std::string describeCrs(const std::string& wkt);
 // Where the CRS is meant to be used, in lon/lat (EPSG:3857: ±180°, ±85.06°); nullopt where the CRS says nothing.
 std::optional<Bbox> crsAreaOfUse(const std::string& userCrs);
+
+// For a display CRS whose x grows evenly with longitude at every latitude (EPSG:4326, EPSG:3857 and other
+// cylindrical world CRSs): where one turn of the world begins (x of 180°W) and its width; nullopt otherwise.
+std::optional<WorldSpan> repeatingWorld(const std::string& displayCrs);
 
 // Could this extent, in a file that declares no CRS, be longitudes and latitudes? (Longitudes up to 360 are common
 // in global grids.) Where not, the file has no usable georeferencing: a pixel grid, or projected coordinates

@@ -171,7 +171,7 @@ Result<Bbox> rasterFootprint(GDALDataset& file, const PlacedRaster& raster, cons
   constexpr double kZoneReachDegrees = 80;
   // A point inside the display's area goes straight from the raster's CRS, one transformation as the tiles are
   // warped; one beyond a world-wide CRS's latitudes is clamped to them and goes from its lon/lat.
-  Bbox footprint;
+  std::vector<Vec2> shown;  // display points of the samples the display CRS can show
   std::vector<Vec2> clamped;
   for (size_t i = 0; i < samples.size(); ++i) {
     const Vec2 p = samples[i].lonLat;
@@ -181,15 +181,26 @@ Result<Bbox> rasterFootprint(GDALDataset& file, const PlacedRaster& raster, cons
       continue;
     }
     if (area && !worldWide && centralAngleDegrees({p.x, p.y}, areaCentre) > kZoneReachDegrees) continue;
-    if (std::isfinite(direct[i].x) && std::isfinite(direct[i].y)) footprint.expand(direct[i]);
+    if (std::isfinite(direct[i].x) && std::isfinite(direct[i].y)) shown.push_back(direct[i]);
   }
   if (!clamped.empty()) {
     auto lonLatToDisplay = CrsTransform::create("EPSG:4326", displayCrs);
     if (!lonLatToDisplay) return Error{path + ": " + lonLatToDisplay.error()};
     lonLatToDisplay->apply(clamped);
     for (const Vec2& p : clamped)
-      if (std::isfinite(p.x) && std::isfinite(p.y)) footprint.expand(p);
+      if (std::isfinite(p.x) && std::isfinite(p.y)) shown.push_back(p);
   }
+  // A raster across the antimeridian reaches both edges of a world that repeats: it is placed in one piece
+  // east of 180° (tiles there are warped from longitudes past 180°, which PROJ takes round the world).
+  if (const auto world = repeatingWorld(displayCrs)) {
+    std::vector<XRange> xs;  // grid samples 1/128 of the raster apart: as points
+    for (const Vec2& p : shown) xs.push_back({p.x, p.x});
+    if (const auto cut = antimeridianCut(xs, *world))
+      for (Vec2& p : shown)
+        if (p.x < *cut) p.x += world->width;
+  }
+  Bbox footprint;
+  for (const Vec2& p : shown) footprint.expand(p);
   if (!footprint.valid())
     return Error{path + ": lies wholly outside the area " + describeCrs(displayCrs) + " can show"};
   return footprint;

@@ -171,6 +171,32 @@ private:
   bool m_sawPoint = false, m_sawLine = false, m_sawPolygon = false;
 };
 
+// Data on both sides of the antimeridian, in a display CRS that repeats every world width, is moved into one piece
+// east of 180° (a Pacific island group split at 180° opened as the whole world, drawn at both edges). Edges are
+// straight in such a CRS, so no edge crosses the gap that is cut, and triangles stay valid as their vertices move.
+void joinAcrossTheAntimeridian(VectorData& data, const std::string& displayCrs) {
+  if (!data.bounds.valid()) return;
+  const auto world = repeatingWorld(displayCrs);
+  if (!world || data.bounds.width() < world->width * 0.9) return;
+  std::vector<XRange> covered;
+  covered.reserve(data.vertices.size() + data.points.size());
+  for (const VectorData::Path& line : data.lines)  // lines include every ring's outline
+    for (uint32_t i = 1; i < line.count; ++i)
+      covered.push_back({data.vertices[line.first + i - 1].x, data.vertices[line.first + i].x});
+  for (const Vec2& p : data.points) covered.push_back({p.x, p.x});
+  const auto cut = antimeridianCut(covered, *world);
+  if (!cut) return;
+  const auto move = [&](Vec2& p) {
+    if (p.x < *cut) p.x += world->width;
+  };
+  for (Vec2& v : data.vertices) move(v);
+  for (Vec2& p : data.points) move(p);
+  for (LabelPoint& label : data.labels) move(label.position);
+  data.bounds = {};
+  for (const Vec2& v : data.vertices) data.bounds.expand(v);
+  for (const Vec2& p : data.points) data.bounds.expand(p);
+}
+
 OGRLayer* pickLayer(GDALDataset& dataset, const std::string& name) {
   if (!name.empty()) return dataset.GetLayerByName(name.c_str());
   for (int i = 0; i < dataset.GetLayerCount(); ++i) {
@@ -321,6 +347,7 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
     data.labels.push_back({*anchor, feature->GetFieldAsString(labelIndex), priority,
                            flat == wkbPoint || flat == wkbMultiPoint});
   }
+  joinAcrossTheAntimeridian(data, request.displayCrs);
   data.geometryType = flattener.kind();
   data.unfilledPolygons = flattener.untriangulated();
   data.simplifiedFills = flattener.simplifiedFills();

@@ -182,3 +182,23 @@ TEST(RasterPlacement, ARasterWhoseCrsWasLostIsRefusedUnlessItsExtentIsLonLat) {
   EXPECT_GT(pixel(*tile, 8, 8)[0], 190) << "the bright quarter is the north-west one";
   EXPECT_LT(pixel(*tile, 56, 56)[0], 60);
 }
+
+TEST(RasterPlacement, ARasterAcrossTheAntimeridianIsPlacedInOnePieceEastOf180) {
+  TempDir dir;
+  // 170°E to 170°W written as 170..190, the bright square at 183°E (177°W), 19.75°S.
+  writeRaster(dir.path("pacific.tif"), 200, "EPSG:4326", geotransform({170, 20.0 / 200, 0, -10, 0, -15.0 / 200}), 120, 140);
+  for (const std::string crs : {"EPSG:3857", "EPSG:4326"}) {
+    auto source = RasterSource::open(dir.path("pacific.tif"), crs, {});
+    ASSERT_TRUE(source) << source.error();
+    const Bbox& footprint = (*source)->info().displayExtent;
+    const double degree = inCrs(crs, {1, 0}).x - inCrs(crs, {0, 0}).x;
+    EXPECT_NEAR(footprint.width(), 20 * degree, 0.2 * degree) << crs << ": not the whole world";
+    EXPECT_NEAR(footprint.minX, inCrs(crs, {170, 0}).x, 0.2 * degree) << crs;
+    // The tile beyond 180° shows the raster's pixels there.
+    const double at183 = inCrs(crs, {180, 0}).x + 3 * degree, y = inCrs(crs, {0, -19.75}).y;
+    auto tile = (*source)->readTile({at183 - degree / 2, y - degree / 2, at183 + degree / 2, y + degree / 2}, 8, 8);
+    ASSERT_TRUE(tile) << tile.error();
+    EXPECT_EQ(pixel(*tile, 4, 4)[3], 255) << crs;
+    EXPECT_GT(pixel(*tile, 4, 4)[0], 190) << crs << ": the bright square at 183°E";
+  }
+}

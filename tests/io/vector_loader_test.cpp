@@ -19,6 +19,12 @@ const char* kPolygonWithHole = R"({"type":"FeatureCollection","features":[
  {"type":"Feature","properties":{"name":"Kidal","pop":11643},"geometry":{"type":"Point","coordinates":[1.40778,18.44111]}},
  {"type":"Feature","properties":{"name":"Gao","pop":87000},"geometry":{"type":"Point","coordinates":[-0.04472,16.27167]}}]})";
 
+Vec2 inCrs(const std::string& crs, LonLat p) {
+  Vec2 v{p.lon, p.lat};
+  CrsTransform::fromLonLat(crs)->apply(v);
+  return v;
+}
+
 }  // namespace
 
 TEST(VectorLoader, ReprojectsToTheDisplayCrs) {
@@ -200,4 +206,38 @@ TEST(VectorLoader, APolygonTooDetailedToTriangulateWholeIsFilledFromASimplifiedC
     centreFilled = (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
   }
   EXPECT_TRUE(centreFilled);
+}
+
+TEST(VectorLoader, DataSplitAtTheAntimeridianIsDrawnInOnePieceEastOf180) {
+  TempDir dir;
+  // Fiji as RFC 7946 writes it (split at 180°), and a rectangle split the same way.
+  writeText(dir.path("fiji.geojson"), R"({"type":"FeatureCollection","features":[
+    {"type":"Feature","properties":{"name":"Fiji"},"geometry":{"type":"MultiPolygon","coordinates":[
+      [[[177,-19],[180,-19],[180,-16],[177,-16],[177,-19]]],[[[-180,-19],[-178,-19],[-178,-16],[-180,-16],[-180,-19]]]]}},
+    {"type":"Feature","properties":{"name":"Across"},"geometry":{"type":"MultiPolygon","coordinates":[
+      [[[178,-22],[180,-22],[180,-21],[178,-21],[178,-22]]],[[[-180,-22],[-179,-22],[-179,-21],[-180,-21],[-180,-22]]]]}},
+    {"type":"Feature","properties":{"name":"Suva"},"geometry":{"type":"Point","coordinates":[178.44,-18.14]}}]})");
+  for (const std::string crs : {"EPSG:3857", "EPSG:4326"}) {
+    auto data = loadVector({dir.path("fiji.geojson"), "", crs, "name", "", false, ""});
+    ASSERT_TRUE(data) << data.error();
+    // 177°E to 178°W is 5° of longitude, not the whole world.
+    const double degree = inCrs(crs, {1, 0}).x - inCrs(crs, {0, 0}).x;
+    EXPECT_NEAR(data->bounds.width(), 5 * degree, 0.01 * degree) << crs;
+    EXPECT_NEAR(data->bounds.minX, inCrs(crs, {177, 0}).x, 0.01 * degree) << crs;
+    // The rectangle is filled in one piece: 180.5° (179.5°W moved east) lies in a fill triangle; 0°, half a
+    // world away, in none.
+    const auto filled = [&](Vec2 p) {
+      for (size_t t = 0; t + 2 < data->fillIndices.size(); t += 3) {
+        const Vec2 a = data->vertices[data->fillIndices[t]], b = data->vertices[data->fillIndices[t + 1]],
+                   c = data->vertices[data->fillIndices[t + 2]];
+        const auto side = [](Vec2 u, Vec2 v, Vec2 w) { return (v.x - u.x) * (w.y - u.y) - (v.y - u.y) * (w.x - u.x); };
+        const double s1 = side(a, b, p), s2 = side(b, c, p), s3 = side(c, a, p);
+        if ((s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0)) return true;
+      }
+      return false;
+    };
+    const Vec2 middle{inCrs(crs, {180, -21.5}).x + 0.5 * degree, inCrs(crs, {180, -21.5}).y};
+    EXPECT_TRUE(filled(middle)) << crs;
+    EXPECT_FALSE(filled(inCrs(crs, {0, -21.5}))) << crs;
+  }
 }
