@@ -74,28 +74,45 @@ TEST(RasterFormats, PalettedColoursComeFromTheColourTable) {
   ensureGdal();
   // Built in memory, saved as PNG (whose palettes carry alpha, unlike TIFF's) with a world file.
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
-  GDALDatasetUniquePtr ds(driver->Create("", 2, 1, 1, GDT_Byte, nullptr));
+  GDALDatasetUniquePtr ds(driver->Create("", 8, 1, 1, GDT_Byte, nullptr));
   double gt[6] = {0, 1, 0, 1, 0, -1};
   ds->SetGeoTransform(gt);
   ds->SetProjection("EPSG:4326");
   GDALColorTable table;
-  GDALColorEntry red{255, 0, 0, 255}, transparent{0, 0, 0, 0};
+  // Classes 0 (red) and 2 (blue) side by side, class 3 transparent; class 1 (green) lies between 0 and 2 only in
+  // index order, never on the map.
+  GDALColorEntry red{255, 0, 0, 255}, green{0, 255, 0, 255}, blue{0, 0, 255, 255}, transparent{0, 0, 0, 0};
   table.SetColorEntry(0, &red);
-  table.SetColorEntry(1, &transparent);
+  table.SetColorEntry(1, &green);
+  table.SetColorEntry(2, &blue);
+  table.SetColorEntry(3, &transparent);
   ds->GetRasterBand(1)->SetColorTable(&table);
-  uint8_t values[2] = {0, 1};
-  ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 2, 1, values, 2, 1, GDT_Byte, 0, 0), CE_None);
+  uint8_t values[8] = {0, 0, 0, 0, 2, 2, 2, 3};
+  ASSERT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 8, 1, values, 8, 1, GDT_Byte, 0, 0), CE_None);
   const char* worldFile[] = {"WORLDFILE=YES", nullptr};
   GDALClose(GetGDALDriverManager()->GetDriverByName("PNG")->CreateCopy(
       dir.path("p.png").c_str(), ds.get(), FALSE, const_cast<char**>(worldFile), nullptr, nullptr));
   auto source = RasterSource::open(dir.path("p.png"), "EPSG:4326", {});
   ASSERT_TRUE(source) << source.error();
   EXPECT_EQ((*source)->info().kind, "Paletted");
-  auto tile = (*source)->readTile({0, 0, 2, 1}, 20, 10);
+  auto tile = (*source)->readTile({0, 0, 8, 1}, 80, 10);
   ASSERT_TRUE(tile) << tile.error();
-  EXPECT_TRUE(near(pixel(*tile, 5, 5), {255, 0, 0}));
-  EXPECT_EQ(pixel(*tile, 5, 5)[3], 255);
-  EXPECT_EQ(pixel(*tile, 15, 5)[3], 0);
+  EXPECT_TRUE(near(pixel(*tile, 20, 5), {255, 0, 0}));
+  EXPECT_EQ(pixel(*tile, 20, 5)[3], 255);
+  EXPECT_TRUE(near(pixel(*tile, 60, 5), {0, 0, 255}));
+  EXPECT_EQ(pixel(*tile, 75, 5)[3], 0);
+  // Classes are never blended at their edge (nearest neighbour for palettes): interpolated indices would put
+  // class 1 between them. (In a PNG, whose palette has alpha, GDAL's warper happens not to interpolate; in a
+  // GeoTIFF's palette it does.)
+  for (int x = 0; x < 80; ++x) EXPECT_FALSE(near(pixel(*tile, x, 5), {0, 255, 0}, 60)) << "class 1 at pixel " << x;
+  GDALClose(GetGDALDriverManager()->GetDriverByName("GTiff")->CreateCopy(dir.path("p.tif").c_str(), ds.get(), FALSE,
+                                                                         nullptr, nullptr, nullptr));
+  auto tiff = RasterSource::open(dir.path("p.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(tiff) << tiff.error();
+  auto tiffTile = (*tiff)->readTile({0, 0, 8, 1}, 80, 10);
+  ASSERT_TRUE(tiffTile) << tiffTile.error();
+  EXPECT_TRUE(near(pixel(*tiffTile, 20, 5), {255, 0, 0}));
+  for (int x = 0; x < 70; ++x) EXPECT_FALSE(near(pixel(*tiffTile, x, 5), {0, 255, 0}, 60)) << "class 1 at pixel " << x;
 }
 
 TEST(RasterFormats, MbtilesOpensInWebMercator) {
