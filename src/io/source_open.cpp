@@ -87,11 +87,13 @@ Result<GDALDatasetUniquePtr> openAnySource(const std::string& path) {
 
 std::vector<Subdataset> subdatasetsOf(GDALDataset& dataset) {
   std::vector<Subdataset> found;
-  for (int i = 1;; ++i) {
+  // The whole list, not item by item: the netCDF driver answers only GetMetadata for this domain.
+  char** list = dataset.GetMetadata("SUBDATASETS");
+  for (int i = 1; list; ++i) {
     const std::string key = "SUBDATASET_" + std::to_string(i);
-    const char* name = dataset.GetMetadataItem((key + "_NAME").c_str(), "SUBDATASETS");
+    const char* name = CSLFetchNameValue(list, (key + "_NAME").c_str());
     if (!name) break;
-    const char* description = dataset.GetMetadataItem((key + "_DESC").c_str(), "SUBDATASETS");
+    const char* description = CSLFetchNameValue(list, (key + "_DESC").c_str());
     found.push_back({name, description ? description : ""});
   }
   return found;

@@ -4,6 +4,8 @@
 #include <gdal_utils.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "io/gdal_session.hpp"
 #include "io/raster_source.hpp"
 #include "io/vector_loader.hpp"
@@ -155,4 +157,45 @@ TEST(RasterFormats, AContainerListsItsSubdatasetsAndEachOpensByItsName) {
   auto tile = (*one)->readTile({1, 15, 3, 17}, 100, 100);
   ASSERT_TRUE(tile) << tile.error();
   EXPECT_TRUE(near(pixel(*tile, 50, 50), {0, 0, 255}, 30));
+}
+
+TEST(RasterFormats, ANetCdfOfTwoVariablesListsThemAndEachOpens) {
+  TempDir dir;
+  ensureGdal();
+  GDALDriver* netcdf = GetGDALDriverManager()->GetDriverByName("netCDF");
+  if (!netcdf) GTEST_SKIP() << "GDAL without the netCDF driver";
+  {
+    // Two variables, temperature and rain, on one 4 x 4 lon/lat grid.
+    std::unique_ptr<GDALDataset> file(netcdf->CreateMultiDimensional(dir.path("two.nc").c_str(), nullptr, nullptr));
+    ASSERT_TRUE(file);
+    auto group = file->GetRootGroup();
+    auto lat = group->CreateDimension("lat", GDAL_DIM_TYPE_HORIZONTAL_Y, "", 4);
+    auto lon = group->CreateDimension("lon", GDAL_DIM_TYPE_HORIZONTAL_X, "", 4);
+    const auto axis = [&](const std::shared_ptr<GDALDimension>& dim, double first, double step) {
+      auto values = group->CreateMDArray(dim->GetName(), {dim}, GDALExtendedDataType::Create(GDT_Float64));
+      std::vector<double> v(4);
+      for (int i = 0; i < 4; ++i) v[size_t(i)] = first + step * i;
+      const GUInt64 start = 0;
+      const size_t count = 4;
+      values->Write(&start, &count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float64), v.data());
+      dim->SetIndexingVariable(values);
+    };
+    axis(lat, 17.5, -1);
+    axis(lon, 0.5, 1);
+    for (const char* name : {"temperature", "rain"}) {
+      auto variable = group->CreateMDArray(name, {lat, lon}, GDALExtendedDataType::Create(GDT_Float32));
+      std::vector<float> v(16, 1.0f);
+      const GUInt64 start[2] = {0, 0};
+      const size_t count[2] = {4, 4};
+      ASSERT_TRUE(variable->Write(start, count, nullptr, nullptr, GDALExtendedDataType::Create(GDT_Float32), v.data()));
+    }
+  }
+  const auto info = run("info " + quoted(dir.path("two.nc")));
+  EXPECT_EQ(info.code, 0) << info.err;
+  EXPECT_NE(info.out.find("2 subdataset(s)"), std::string::npos) << info.out;
+  const std::string rain = "NETCDF:\"" + dir.path("two.nc") + "\":rain";
+  EXPECT_NE(info.out.find(rain), std::string::npos) << info.out;
+  auto source = RasterSource::open(rain, "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_EQ((*source)->info().width, 4);
 }
