@@ -8,6 +8,8 @@
 #include "core/civil_date.hpp"
 #include "core/text.hpp"
 #include "io/acled_reader.hpp"
+#include "io/input_file.hpp"
+#include "io/raster_source.hpp"
 
 namespace sitmap {
 
@@ -69,6 +71,9 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
       row.details = std::to_string(info.width) + " x " + std::to_string(info.height) + " px, " +
                     std::to_string(info.overviews) + " overviews";
       if (!info.note.empty()) row.details += "; " + info.note;
+      row.buildingOverviews = controller.buildingOverviews(layer.uid);
+      row.canBuildOverviews = !overviewAdvice(layer.spec.path, info.width, info.height, info.overviews).empty() &&
+                              isLocalFilePath(layer.spec.path);
     }
     // A live layer says how fresh its data is.
     if ((layer.spec.refreshSeconds > 0 || !layer.spec.listenChannel.empty()) && layer.refreshedUtc) {

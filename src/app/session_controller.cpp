@@ -9,6 +9,7 @@
 #include "core/map_pick.hpp"
 #include "io/crs.hpp"
 #include "io/file_write.hpp"
+#include "io/raster_source.hpp"
 #include "io/scene_file.hpp"
 
 namespace sitmap {
@@ -92,6 +93,30 @@ void SessionController::startLoads() {
         });
     m_loads.push_back({uid, task});
   }
+}
+
+void SessionController::buildOverviews(const SessionLayer& layer) {
+  const uint64_t uid = layer.uid;
+  const std::string path = layer.spec.path;
+  info("Building overviews for " + layer.spec.name + " (" + path + ".ovr)");
+  m_overviewBuilds[uid] = m_tasks.run<std::string>(
+      "building overviews for " + layer.spec.name,
+      [path](TaskContext& context) {
+        return buildExternalOverviews(path, [&context](double fraction) {
+          context.setProgress(fraction);
+          return !context.cancelled();
+        });
+      },
+      [this, uid](Result<std::string> built) {
+        m_overviewBuilds.erase(uid);
+        if (!built) return error(built.error());
+        info("Overviews built: " + *built);
+        // Read again, now through its overviews.
+        if (SessionLayer* layer = m_session.find(uid)) {
+          retire(m_session.reloadLayer(*layer));
+          startLoads();
+        }
+      });
 }
 
 void SessionController::refreshLiveLayers() {
@@ -285,6 +310,8 @@ bool SessionController::apply(const Command& command) {
             std::erase_if(m_loads, [&](const Load& l) { return l.layer == c.layer; });
             if (layer && layer->state == SessionLayer::State::Loading)
               m_session.finishLoad(c.layer, Error{layer->spec.path + ": loading cancelled"});
+          } else if constexpr (std::is_same_v<T, BuildOverviews>) {
+            if (layer && layer->raster() && !m_overviewBuilds.count(c.layer)) buildOverviews(*layer);
           } else if constexpr (std::is_same_v<T, ChooseIncidentLayer>) {
             m_session.chooseIncidentLayer(c.layer);
           } else if constexpr (std::is_same_v<T, SetIncidentFields> || std::is_same_v<T, UseAsIncidents>) {

@@ -64,6 +64,7 @@ public:
   // Any background work (loads, filter passes) still running: the frame loop keeps polling.
   bool busy() const { return !m_tasks.idle(); }
   float loadProgress(uint64_t layer) const;
+  bool buildingOverviews(uint64_t layer) const { return m_overviewBuilds.count(layer) > 0; }
   bool fitPending() const { return m_fitPending; }
   // The part of the window panels cover, in pixels from each edge: Home, zoom-to and fly-to frame into the rest.
   void setMapInsets(double left, double top, double right, double bottom) { m_insets = {left, top, right, bottom}; }
@@ -78,6 +79,8 @@ private:
   void startLoads();
   // Live layers: reload those whose interval has passed or whose channel was notified.
   void refreshLiveLayers();
+  // A big raster's overviews, into FILE.ovr on a task; the layer is read again once they are in.
+  void buildOverviews(const SessionLayer& layer);
   void fitTo(const Bbox& box);
   void replaceSession(MapSession next);
   void useTasksForLargeFilters();
@@ -102,6 +105,7 @@ private:
   std::filesystem::path m_recentScenesFile;
   std::vector<std::string> m_recentScenes;
   TaskSystem m_tasks;
+  std::map<uint64_t, TaskId> m_overviewBuilds;  // layer: the task building its overviews
   struct Load {
     uint64_t layer;
     TaskId task;

@@ -58,6 +58,7 @@ struct OpenScene { std::string path; };
 struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fields; };  // reloads the layer
 struct ChooseIncidentLayer { uint64_t layer; };
 struct TogglePanels {};   // Tab: every panel hidden or shown (the map alone, without presenting)
+struct BuildOverviews { uint64_t layer; };  // a big raster without them: FILE.ovr beside it, then reloaded
 struct ResetLayout {};    // every panel back to its first place  // the one the legend, counts and incident panels follow
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
@@ -66,7 +67,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,
-                             ChooseIncidentLayer, TogglePanels, ResetLayout>;
+                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews>;
 
 // One row of the layers panel.
 struct LayerRow {
@@ -88,6 +89,8 @@ struct LayerRow {
   // With several incident layers shown: whether this is the one the legend, counts and panels follow.
   std::optional<bool> countedIncidents;
   bool incidentsFromCsv = false;
+  bool canBuildOverviews = false;  // a big local raster without overviews: drawn small, it reads every pixel
+  bool buildingOverviews = false;
   std::map<std::string, std::string> incidentFields;
 };
 

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "io/crs.hpp"
+#include "io/file_write.hpp"
 #include "io/gdal_session.hpp"
 #include "io/raster_georef.hpp"
 #include "io/source_open.hpp"
@@ -97,6 +99,54 @@ std::string overviewAdvice(const std::string& path, int width, int height, int o
   if (overviews > 0 || std::max(width, height) <= kOverviewAdvisedSide) return "";
   return "no overviews, so drawing it small reads every pixel (slow); build them once with 'gdaladdo -ro " + path +
          "' (writes " + path + ".ovr beside it)";
+}
+
+Result<std::string> buildExternalOverviews(const std::string& path, const std::function<bool(double)>& progress) {
+  const std::string published = path + ".ovr";
+  if (std::filesystem::exists(published)) return Error{published + ": exists already (not replaced)"};
+  // GDAL names an external overview file after the dataset: opened through a temporary link beside it, the
+  // overviews go to the link's name and take their final one in one step once complete.
+  const std::string link = temporaryNameFor(path);
+  std::error_code ec;
+  std::filesystem::create_symlink(std::filesystem::absolute(path), link, ec);
+  if (ec) return Error{path + ": cannot build overviews here: " + ec.message()};
+  const std::string building = link + ".ovr";
+  const auto cleanUp = [&] {
+    std::filesystem::remove(link, ec);
+    std::filesystem::remove(building, ec);
+  };
+  Status built = success();
+  {
+    auto opened = openRasterSource(link);
+    if (!opened) {
+      cleanUp();
+      return Error{opened.error()};
+    }
+    GDALDataset& dataset = **opened;
+    std::vector<int> levels;
+    for (int factor = 2; std::max(dataset.GetRasterXSize(), dataset.GetRasterYSize()) / factor >= 256; factor *= 2)
+      levels.push_back(factor);
+    if (levels.empty()) levels.push_back(2);
+    struct Progress {
+      const std::function<bool(double)>* report;
+    } state{&progress};
+    const auto relay = [](double fraction, const char*, void* data) -> int {
+      const auto* s = static_cast<Progress*>(data);
+      return (!*s->report || (*s->report)(fraction)) ? TRUE : FALSE;
+    };
+    CPLErrorReset();
+    CPLSetThreadLocalConfigOption("COMPRESS_OVERVIEW", "DEFLATE");
+    if (dataset.BuildOverviews("AVERAGE", int(levels.size()), levels.data(), 0, nullptr, relay, &state) != CE_None)
+      built = Error{path + ": building overviews failed: " + lastGdalError("cancelled")};
+    CPLSetThreadLocalConfigOption("COMPRESS_OVERVIEW", nullptr);
+  }
+  std::filesystem::remove(link, ec);
+  if (!built) {
+    std::filesystem::remove(building, ec);
+    return Error{built.error()};
+  }
+  if (Status publishedOk = publishFile(building, published, false); !publishedOk) return Error{publishedOk.error()};
+  return published;
 }
 
 RasterSource::~RasterSource() = default;

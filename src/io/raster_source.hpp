@@ -2,6 +2,7 @@
 // Not thread-safe: each worker thread opens its own.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +34,11 @@ Status probeRasterReadable(GDALDataset& dataset, const std::string& path);
 
 // For a raster too big to draw small without overviews: how to build them (empty when not needed).
 std::string overviewAdvice(const std::string& path, int width, int height, int overviews);
+
+// Builds overviews for the raster at `path` into PATH.ovr beside it (the raster itself is not touched): averaged
+// levels of 2, 4, 8 ... down to about 256 pixels a side, written under a temporary name and published only when
+// whole, never over an existing file. `progress` (0..1) returns false to cancel.
+Result<std::string> buildExternalOverviews(const std::string& path, const std::function<bool(double)>& progress);
 
 class RasterSource {
 public:

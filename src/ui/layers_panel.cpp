@@ -136,7 +136,20 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
     }
     if (open) {
       if (!row.error.empty()) ImGui::TextWrapped("%s", row.error.c_str());
-      else if (!row.loading) ImGui::TextDisabled("%s, %s", row.kind.c_str(), row.details.c_str());
+      else if (!row.loading) {
+        // Wrapped: a raster's note (overviews, stretch) runs longer than the panel is wide.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s, %s", row.kind.c_str(), row.details.c_str());
+        ImGui::PopStyleColor();
+      }
+      if (row.buildingOverviews) {
+        ImGui::TextDisabled("building overviews...");
+      } else if (row.canBuildOverviews) {
+        if (ImGui::SmallButton("Build overviews")) out.push_back(BuildOverviews{row.id});
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("Writes %s.ovr beside the raster (the raster itself is not changed),\nso it draws fast at every zoom.",
+                            row.path.c_str());
+      }
       float opacity = row.opacity;
       if (ImGui::SliderFloat("Opacity", &opacity, 0.0f, 1.0f, "%.2f")) out.push_back(SetLayerOpacity{row.id, opacity});
       if (ImGui::SmallButton("Up")) out.push_back(MoveLayer{row.id, +1});

@@ -458,3 +458,35 @@ TEST(SessionController, HomeFramesIntoTheMapThePanelsLeave) {
   EXPECT_NEAR((topLeft.x + bottomRight.x) / 2, (300 + 800) / 2.0, 2);
   EXPECT_NEAR((topLeft.y + bottomRight.y) / 2, (30 + 250) / 2.0, 2);
 }
+
+TEST(SessionController, BuildsOverviewsForABigRasterOnATaskAndReadsItAgain) {
+  TempDir dir;
+  writeSparseGeoTiff(dir.path("big.tif"), 17000);
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
+  c.apply(AddLayerFromPath{dir.path("big.tif")});
+  settle(c);
+  PanelViews views;
+  const uint64_t uid = c.session().layers()[0].uid;
+  ASSERT_TRUE(views.layerRows(c)[0].canBuildOverviews) << views.layerRows(c)[0].details;
+  EXPECT_NE(views.layerRows(c)[0].details.find("no overviews"), std::string::npos);
+  c.takeMessages();
+  ASSERT_TRUE(c.apply(BuildOverviews{uid}));
+  EXPECT_TRUE(c.buildingOverviews(uid));
+  EXPECT_TRUE(views.layerRows(c)[0].buildingOverviews);
+  double now = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while ((c.buildingOverviews(uid) || c.loading()) && std::chrono::steady_clock::now() < deadline) {
+    c.tick(now += 0.01);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_FALSE(c.buildingOverviews(uid));
+  settle(c);
+  EXPECT_TRUE(std::filesystem::exists(dir.path("big.tif.ovr")));
+  const SessionLayer* layer = c.session().find(uid);
+  ASSERT_TRUE(layer && layer->raster()) << (layer ? layer->error : "gone");
+  EXPECT_GT(layer->raster()->overviews, 0) << "read again, through its new overviews";
+  EXPECT_FALSE(views.layerRows(c)[0].canBuildOverviews);
+  bool said = false;
+  for (const UserMessage& m : c.takeMessages()) said = said || m.text.find("Overviews built: " + dir.path("big.tif.ovr")) != std::string::npos;
+  EXPECT_TRUE(said);
+}

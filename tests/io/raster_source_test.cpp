@@ -195,17 +195,7 @@ TEST(RasterSource, AnAllNodataBandDrawsNothingAndSaysSo) {
 
 TEST(RasterSource, ABigRasterWithoutOverviewsSaysHowToBuildThem) {
   TempDir dir;
-  // 40,000 pixels square, sparse (unwritten tiles take no space), no overviews.
-  GDALAllRegister();
-  const char* options[] = {"TILED=YES", "SPARSE_OK=TRUE", nullptr};
-  GDALDatasetUniquePtr big(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(
-      dir.path("big.tif").c_str(), 40000, 40000, 1, GDT_Byte, const_cast<char**>(options)));
-  double gt[6] = {0, 4.0 / 40000, 0, 18, 0, -4.0 / 40000};
-  big->SetGeoTransform(gt);
-  OGRSpatialReference wgs84;
-  wgs84.SetWellKnownGeogCS("WGS84");
-  big->SetSpatialRef(&wgs84);
-  big.reset();
+  writeSparseGeoTiff(dir.path("big.tif"), 40000);  // no overviews
   auto source = RasterSource::open(dir.path("big.tif"), "EPSG:4326", {});
   ASSERT_TRUE(source) << source.error();
   EXPECT_NE((*source)->info().note.find("no overviews"), std::string::npos) << (*source)->info().note;
@@ -249,4 +239,33 @@ TEST(RasterSource, RenderingAVrtOverAZipWritesNothingAnywhere) {
     const std::string name = entry.path().filename().string();
     EXPECT_TRUE(name == "d.zip" || name == "view.vrt" || name == "out.png") << "written: " << name;
   }
+}
+
+TEST(RasterSource, OverviewsAreBuiltBesideTheRasterWhichIsNotTouched) {
+  TempDir dir;
+  writeSparseGeoTiff(dir.path("big.tif"), 17000);
+  const std::string before = readText(dir.path("big.tif"));
+  double lastProgress = 0;
+  auto built = buildExternalOverviews(dir.path("big.tif"), [&](double f) { return lastProgress = f, true; });
+  ASSERT_TRUE(built) << built.error();
+  EXPECT_EQ(*built, dir.path("big.tif") + ".ovr");
+  EXPECT_GT(lastProgress, 0.99);
+  EXPECT_EQ(readText(dir.path("big.tif")), before) << "the raster itself is unchanged";
+  for (const auto& entry : std::filesystem::directory_iterator(dir.root())) {
+    const std::string name = entry.path().filename().string();
+    EXPECT_TRUE(name == "big.tif" || name == "big.tif.ovr") << "left behind: " << name;
+  }
+  auto source = RasterSource::open(dir.path("big.tif"), "EPSG:4326", {});
+  ASSERT_TRUE(source) << source.error();
+  EXPECT_GE((*source)->info().overviews, 6);
+  EXPECT_EQ((*source)->info().note.find("no overviews"), std::string::npos);
+  // Never over an existing file; a cancelled build leaves nothing.
+  auto again = buildExternalOverviews(dir.path("big.tif"), {});
+  ASSERT_FALSE(again);
+  EXPECT_NE(again.error().find("exists already"), std::string::npos) << again.error();
+  std::filesystem::remove(dir.path("big.tif.ovr"));
+  auto cancelled = buildExternalOverviews(dir.path("big.tif"), [](double f) { return f < 0.2; });
+  EXPECT_FALSE(cancelled);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.root()))
+    EXPECT_EQ(entry.path().filename().string(), "big.tif") << "left behind by a cancelled build";
 }

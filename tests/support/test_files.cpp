@@ -69,6 +69,21 @@ void writeSquaresGeoTiff(const std::string& path, int epsg, const Bbox& lonLatBo
       throw std::runtime_error("cannot write test raster");
 }
 
+void writeSparseGeoTiff(const std::string& path, int side) {
+  ensureGdal();
+  const char* options[] = {"TILED=YES", "SPARSE_OK=TRUE", nullptr};
+  GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(path.c_str(), side, side, 1, GDT_Byte,
+                                                                                   const_cast<char**>(options)));
+  double gt[6] = {0, 4.0 / side, 0, 18, 0, -4.0 / side};
+  ds->SetGeoTransform(gt);
+  OGRSpatialReference srs;
+  srs.importFromEPSG(4326);
+  ds->SetSpatialRef(&srs);
+  std::vector<uint8_t> block(256 * 256, 200);
+  if (ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 256, 256, block.data(), 256, 256, GDT_Byte, 0, 0) != CE_None)
+    throw std::runtime_error("cannot write test raster");
+}
+
 void writeFloatGeoTiff(const std::string& path, const Bbox& box, int width, int height, const std::vector<float>& values,
                        double nodata) {
   ensureGdal();

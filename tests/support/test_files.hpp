@@ -36,6 +36,9 @@ void writeSquaresGeoTiff(const std::string& path, int epsg, const Bbox& lonLatBo
 // A single-band Float32 GeoTIFF in EPSG:4326 with the given values (row-major, north first) and nodata.
 void writeFloatGeoTiff(const std::string& path, const Bbox& lonLatBox, int width, int height,
                        const std::vector<float>& values, double nodata);
+// A tiled, sparse single-band GeoTIFF of side×side pixels on 0..4°E, 14..18°N with no overviews: only its
+// first 256×256 block is written (200), so a huge one takes little disk.
+void writeSparseGeoTiff(const std::string& path, int side);
 void writeText(const std::string& path, const std::string& text);
 std::string readText(const std::string& path);
 
