@@ -1,6 +1,8 @@
 // Grid binning in screen space.
 #include "core/event_bins.hpp"
 
+#include <cstdio>
+
 #include <array>
 #include <cmath>
 #include <unordered_map>
@@ -50,6 +52,27 @@ size_t countVisible(const std::vector<Vec2>& positions, const std::vector<uint32
   for (uint32_t e : events)
     if (view.contains(positions[e]) && ++count >= limit) break;
   return count;
+}
+
+std::string binCountText(uint32_t count) {
+  if (count < 1000) return std::to_string(count);
+  // 1.2k under ten of a unit, 25k or 999k above, then the next unit up.
+  double value = count;
+  for (const char* unit : {"k", "M", "G"}) {
+    value /= 1000;
+    char text[16];
+    if (value < 9.95) {
+      std::snprintf(text, sizeof text, "%.1f", value);
+      std::string s = text;
+      if (s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+      return s + unit;
+    }
+    if (value < 999.5) {
+      std::snprintf(text, sizeof text, "%.0f%s", value, unit);
+      return text;
+    }
+  }
+  return std::to_string(count);  // (not reached for 32 bits: at most 4.3G)
 }
 
 }  // namespace sitmap

@@ -8,6 +8,7 @@
 #include <numbers>
 #include <set>
 
+#include "core/event_bins.hpp"
 #include "core/label_placer.hpp"
 #include "core/text.hpp"
 #include "render/event_layer_gpu.hpp"
@@ -226,12 +227,7 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   drawVagueIncidents(frame);
   drawConvoys(frame, furniture.boxes);
   report.labelsPlaced = drawLabels(frame, furniture.boxes);
-  // Bin counts go on top of the labels: they are data, the labels are context.
-  for (const auto& [centre, text] : m_binLabels) {
-    TextStyle count{11 * frame.pixelScale, {1, 1, 1, 1}, {0, 0, 0, 0.75f}, 1.6f * frame.pixelScale, true};
-    const Vec2 size = m_overlay->measure(text, count);
-    m_overlay->text(text, {centre.x - size.x / 2, centre.y - size.y / 2}, count);
-  }
+  drawBinCounts(frame, furniture.boxes);
   drawFurniture(furniture);
   m_overlay->flush(tile);
   return report;
@@ -374,7 +370,7 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
     glBindVertexArray(layer.binVao());
     glDrawArrays(GL_POINTS, 0, GLsizei(bins.size()));
     for (const EventBin& bin : bins)
-      if (bin.count > 1) m_binLabels.emplace_back(bin.centre, std::to_string(bin.count));
+      if (bin.count > 1) m_binLabels.emplace_back(bin.centre, bin.count);
   } else {
     const Vec2 offset = layer.origin() - view.centre();
     glUniform2f(m_event->uniform("u_offset"), float(offset.x), float(offset.y));
@@ -590,6 +586,34 @@ size_t MapRenderer::drawLabels(const MapFrame& frame, const std::vector<Bbox>& o
     m_overlay->text(s.text, {p.box.minX, p.box.minY}, s.style);
   }
   return placed.size();
+}
+
+void MapRenderer::drawBinCounts(const MapFrame& frame, const std::vector<Bbox>& obstacles) {
+  // On top of the labels (they are data, the labels context), but never over the legend or another count: a
+  // bin's centre is its events' mean, so neighbours' counts can meet ("2099" + "2510" read "20992510"). The
+  // larger count wins; a count that finds no room is left out, its symbol still drawn.
+  const TextStyle style{11 * frame.pixelScale, {1, 1, 1, 1}, {0, 0, 0, 0.75f}, 1.6f * frame.pixelScale, true};
+  std::vector<LabelCandidate> candidates;
+  std::vector<std::string> texts;
+  for (const auto& [centre, count] : m_binLabels) {
+    texts.push_back(binCountText(count));
+    const Vec2 size = m_overlay->measure(texts.back(), style);
+    LabelCandidate c;
+    c.id = texts.size() - 1;
+    c.anchor = centre;
+    c.width = size.x;
+    c.height = size.y;
+    c.priority = count;
+    c.besideSymbol = false;
+    candidates.push_back(c);
+  }
+  LabelPlacerOptions options;
+  options.screenWidth = frame.view.widthPx();
+  options.screenHeight = frame.view.heightPx();
+  options.padding = 1 * frame.pixelScale;
+  options.obstacles = obstacles;
+  for (const PlacedLabel& p : placeLabels(std::move(candidates), options))
+    m_overlay->text(texts[p.id], {p.box.minX, p.box.minY}, style);
 }
 
 MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame) {

@@ -61,6 +61,7 @@ private:
   struct FurnitureLayout;
   FurnitureLayout layoutFurniture(const MapFrame& frame);
   size_t drawLabels(const MapFrame& frame, const std::vector<Bbox>& obstacles);
+  void drawBinCounts(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawFurniture(const FurnitureLayout& layout);
   void drawControlMarkers(const MapFrame& frame);
   void drawRouteRisk(const MapFrame& frame);
@@ -74,7 +75,7 @@ private:
   std::map<LayerId, std::unique_ptr<EventLayerGpu>> m_events;
   // Control zones on the GPU, by shape; a frame's zones replace the cache, so it never outgrows one scene.
   std::map<const VectorData*, std::pair<std::shared_ptr<const VectorData>, std::unique_ptr<VectorEntry>>> m_zones;
-  std::vector<std::pair<Vec2, std::string>> m_binLabels;  // counts to write on aggregated bins this frame
+  std::vector<std::pair<Vec2, uint32_t>> m_binLabels;  // counts to write on aggregated bins this frame
   LayerId m_nextId = 1;
   unsigned m_quadVao = 0, m_quadVbo = 0;
 };

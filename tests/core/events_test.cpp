@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/civil_date.hpp"
+#include "core/event_bins.hpp"
 #include "core/event_filter.hpp"
 #include "core/event_table_builder.hpp"
 #include "core/event_views.hpp"
@@ -340,4 +341,20 @@ TEST(EventFilter, ItsCriteriaReadInWordsForACaption) {
   f.text = "Anefis";
   f.regions = {RegionShape{"Kidal (polygon)", {}}};
   EXPECT_EQ(describeFilter(f), "admin1 Kidal or Gao; type Battles; at least 1 fatality; text 'Anefis'; in Kidal (polygon)");
+}
+
+TEST(EventBins, CountsAreWrittenInAtMostFourCharacters) {
+  EXPECT_EQ(binCountText(2), "2");
+  EXPECT_EQ(binCountText(999), "999");
+  EXPECT_EQ(binCountText(1000), "1k");
+  EXPECT_EQ(binCountText(2099), "2.1k");
+  EXPECT_EQ(binCountText(2510), "2.5k");
+  EXPECT_EQ(binCountText(9949), "9.9k");
+  EXPECT_EQ(binCountText(9950), "10k");
+  EXPECT_EQ(binCountText(25499), "25k");
+  EXPECT_EQ(binCountText(999499), "999k");
+  EXPECT_EQ(binCountText(999500), "1M");
+  EXPECT_EQ(binCountText(1250000), "1.2M");
+  for (uint32_t n : {1u, 12u, 123u, 1234u, 12345u, 123456u, 1234567u, 12345678u, 4000000000u})
+    EXPECT_LE(binCountText(n).size(), 4u) << n;
 }
