@@ -2,6 +2,16 @@
 # Sets up, builds and runs the whole test suite headless (ctest), then each fuzz harness over a fixed seed and
 # number of inputs when clang is installed (tools/fuzz.sh --check; SITMAP_FUZZ=0 skips it).
 # tools/test.sh --sanitize: the same suite built with clang's ASan + UBSan instead (preset "sanitize").
+# tools/test.sh --tsan: the threaded parts (core, app and io tests: tasks, filter passes, loads, listeners) built
+# with clang's ThreadSanitizer (preset "tsan"); GDAL's own lock-order reports are in tools/tsan-suppressions.txt.
+if [[ ${1:-} == --tsan ]]; then
+  shift
+  export SITMAP_PRESET=tsan
+  source "$(dirname "$0")/setup.sh"
+  export EGL_PLATFORM=surfaceless TSAN_OPTIONS="halt_on_error=1 suppressions=$PWD/tools/tsan-suppressions.txt"
+  for suite in core_tests app_tests io_tests; do build/tsan/tests/$suite "$@"; done
+  exit 0
+fi
 if [[ ${1:-} == --sanitize ]]; then
   shift
   export SITMAP_PRESET=sanitize
