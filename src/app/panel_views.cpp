@@ -130,6 +130,15 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   view.timelineAll = &m_allEvents;
   if (const auto time = session.clock().time()) view.clockDay = dayOf(*time);
   view.windowDays = session.clock().windowDays();
+  if (view.clockDay) {
+    const EventFilter& filter = session.eventFilter();
+    const auto key = std::tuple{m_timelineEngine->version(), *view.clockDay, view.windowDays, filter.fromDay, filter.toDay};
+    if (key != m_hiddenKey) {
+      m_hiddenKey = key;
+      m_hidden = hiddenByClock(table, undatedEvents, filter.fromDay, filter.toDay, *view.clockDay, view.windowDays);
+    }
+    view.hiddenByClock = m_hidden;
+  }
   if (m_checkedRegions != session.eventFilter().regions || m_regionChecksStale) {
     m_regionChecksStale = false;
     m_checkedRegions = session.eventFilter().regions;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ private:
   std::unique_ptr<EventFilterEngine> m_timelineEngine;
   std::shared_ptr<const EventTable> m_timelineTable;  // held, so the engine's table outlives a reload
   uint64_t m_timelineVersion = UINT64_MAX;
+  // The clock's hidden count, recounted only when the filter, the clock's day or the window change.
+  std::tuple<uint64_t, int32_t, int32_t, std::optional<int32_t>, std::optional<int32_t>> m_hiddenKey{UINT64_MAX, 0, 0, {}, {}};
+  HiddenByClock m_hidden;
   Histogram m_histogram;
   Histogram m_allEvents;  // every event of the table over its whole span: the timeline's fixed axis and scale
   int32_t m_firstDay = 0, m_lastDay = -1;  // that span

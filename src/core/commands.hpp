@@ -114,6 +114,7 @@ struct IncidentsView {
   std::string importSummary;
   size_t matching = 0;
   int64_t fatalities = 0;
+  HiddenByClock hiddenByClock;  // matching the filter but kept off the map (and out of `matching`) by the clock
   MapTool tool = MapTool::Navigate;
   std::optional<uint32_t> hovered;  // table row under the mouse
 };

@@ -249,4 +249,16 @@ std::string eventDateText(const EventTable& table, uint32_t event, bool brief) {
   }
 }
 
+HiddenByClock hiddenByClock(const EventTable& table, const std::vector<uint32_t>& undated, std::optional<int32_t> fromDay,
+                            std::optional<int32_t> toDay, int32_t clockDay, int32_t windowDays) {
+  HiddenByClock hidden;
+  for (uint32_t e : undated) {
+    const int32_t day = table.day[e];
+    if ((fromDay && day < *fromDay) || (toDay && day > *toDay)) continue;  // not the filter's
+    if (day > clockDay) ++hidden.afterClock;
+    else if (windowDays > 0 && clockDay - day > windowDays) ++hidden.beforeWindow;
+  }
+  return hidden;
+}
+
 }  // namespace sitmap

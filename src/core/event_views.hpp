@@ -14,6 +14,17 @@
 
 namespace sitmap {
 
+// Events that pass the user's filter yet are not on the map at the clock (the session shows nothing after the
+// clock's day and, with an incident window, nothing older than the window). `undated` are the events passing every
+// criterion but the dates; those within [fromDay, toDay] are the filter's.
+struct HiddenByClock {
+  size_t afterClock = 0;     // dated after the clock's day
+  size_t beforeWindow = 0;   // older than the window
+  size_t total() const { return afterClock + beforeWindow; }
+};
+HiddenByClock hiddenByClock(const EventTable& table, const std::vector<uint32_t>& undated, std::optional<int32_t> fromDay,
+                            std::optional<int32_t> toDay, int32_t clockDay, int32_t windowDays);
+
 enum class TimeUnit { Day, Week, Month };
 
 struct HistogramBin {

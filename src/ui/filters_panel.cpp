@@ -87,6 +87,19 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     clearTyped();
     changed = true;
   }
+  if (const HiddenByClock& hidden = view.hiddenByClock; hidden.total() > 0) {
+    // The count above is what the map shows at the clock; more events match the filter's dates: how many, why.
+    std::string why;
+    if (hidden.afterClock) why += std::to_string(hidden.afterClock) + " after the clock";
+    if (hidden.beforeWindow)
+      why += (why.empty() ? "" : ", ") + std::to_string(hidden.beforeWindow) + " older than the " +
+             std::to_string(view.windowDays) + "-day window";
+    const std::string text = countOf(hidden.total(), "more event matches", "more events match") +
+                             (hidden.total() == 1 ? " but is" : " but are") + std::string(" not on the map at the clock (") + why + ")";
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1), "%s", text.c_str());
+    ImGui::PopTextWrapPos();
+  }
   if (view.incidentLayersShown > 1) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("in %s, 1 of %zu incident layers shown (the legend, table, summary and timeline follow it; "

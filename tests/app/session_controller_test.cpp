@@ -490,3 +490,24 @@ TEST(SessionController, BuildsOverviewsForABigRasterOnATaskAndReadsItAgain) {
   for (const UserMessage& m : c.takeMessages()) said = said || m.text.find("Overviews built: " + dir.path("big.tif.ovr")) != std::string::npos;
   EXPECT_TRUE(said);
 }
+
+TEST(SessionController, TheFilterPanelSaysHowManyMatchingEventsTheClockKeepsOffTheMap) {
+  // The issue's case: 1–7 Nov matches six events, but at 4 Nov 12:00Z those after the clock are not drawn.
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "clock": "2023-11-04T12:00Z", "window_days": 30,
+      "layers": [{"path": "../data/events.csv", "kind": "incidents"}]})");
+  settle(c);
+  EventFilter week;
+  week.fromDay = *parseEventDate("2023-11-01");
+  week.toDay = *parseEventDate("2023-11-07");
+  c.apply(SetEventFilter{week});
+  c.session().updateSelections(true);
+  PanelViews views;
+  const IncidentsView view = views.incidentsView(c.session(), MapTool::Navigate, std::nullopt);
+  EXPECT_EQ(view.matching, 5u) << "what the map shows at the clock";
+  EXPECT_EQ(view.hiddenByClock.afterClock, 1u) << "the sixth is dated after 4 Nov";
+  EXPECT_EQ(view.hiddenByClock.beforeWindow, 0u);
+  // Moving the clock to the end of the week shows them all.
+  c.apply(SetClock{*parseUtc("2023-11-07T23:00Z")});
+  c.session().updateSelections(true);
+  EXPECT_EQ(views.incidentsView(c.session(), MapTool::Navigate, std::nullopt).hiddenByClock.total(), 0u);
+}

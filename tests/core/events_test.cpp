@@ -358,3 +358,23 @@ TEST(EventBins, CountsAreWrittenInAtMostFourCharacters) {
   for (uint32_t n : {1u, 12u, 123u, 1234u, 12345u, 123456u, 1234567u, 12345678u, 4000000000u})
     EXPECT_LE(binCountText(n).size(), 4u) << n;
 }
+
+TEST(EventViews, EventsTheClocksWindowKeepsOffTheMapAreCountedAsTheMapDrawsThem) {
+  const EventTable t = sampleTable();  // 31 Oct, 1, 4, 7 and 8 Nov 2023
+  const std::vector<uint32_t> all = {0, 1, 2, 3, 4};
+  const int32_t nov4 = *parseEventDate("2023-11-04");
+  // A 2-day window at 4 Nov: 4 Nov shows (its own day), 1 Nov is 3 days old, 31 Oct 4; 7 and 8 Nov are ahead.
+  const HiddenByClock hidden = hiddenByClock(t, all, std::nullopt, std::nullopt, nov4, 2);
+  EXPECT_EQ(hidden.afterClock, 2u);
+  EXPECT_EQ(hidden.beforeWindow, 2u);
+  EXPECT_EQ(hiddenByClock(t, all, std::nullopt, std::nullopt, nov4, 3).beforeWindow, 1u) << "1 Nov, 3 days old, shows";
+  const HiddenByClock noWindow = hiddenByClock(t, all, std::nullopt, std::nullopt, nov4, 0);
+  EXPECT_EQ(noWindow.beforeWindow, 0u) << "without a window nothing is too old";
+  EXPECT_EQ(noWindow.afterClock, 2u) << "but nothing after the clock shows";
+  EXPECT_EQ(hiddenByClock(t, all, std::nullopt, std::nullopt, *parseEventDate("2023-11-06"), 30).afterClock, 2u)
+      << "7 Nov, the day after the clock, is already ahead of it";
+  // Only the filter's own dates count: 1-7 Nov leaves out 31 Oct and 8 Nov.
+  const HiddenByClock week = hiddenByClock(t, all, *parseEventDate("2023-11-01"), *parseEventDate("2023-11-07"), nov4, 30);
+  EXPECT_EQ(week.afterClock, 1u);
+  EXPECT_EQ(week.beforeWindow, 0u);
+}
