@@ -209,21 +209,37 @@ std::vector<CountRow> summarise(const EventTable& t, const std::vector<uint32_t>
   return rows;
 }
 
-std::optional<uint32_t> nearestEvent(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
-                                     const Viewport& view, Vec2 screen, double maxPx) {
+std::vector<uint32_t> eventsNear(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                 const Viewport& view, Vec2 screen, double maxPx) {
   const Vec2 world = view.screenToWorld(screen);
   const double reach = maxPx * view.unitsPerPixel();
-  std::optional<uint32_t> best;
-  double bestDistance = reach * reach;
+  std::vector<std::pair<double, uint32_t>> hits;
   for (uint32_t e : events) {
     const double dx = positions[e].x - world.x, dy = positions[e].y - world.y;
-    const double d = dx * dx + dy * dy;
-    if (d <= bestDistance) {
-      bestDistance = d;
-      best = e;
-    }
+    if (const double d = dx * dx + dy * dy; d <= reach * reach) hits.push_back({d, e});
   }
-  return best;
+  std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<uint32_t> near;
+  for (const auto& hit : hits) near.push_back(hit.second);
+  return near;
+}
+
+std::string summariseEvents(const EventTable& table, const std::vector<uint32_t>& events) {
+  if (events.empty()) return "no incidents";
+  int32_t first = table.day[events.front()], last = first;
+  int64_t fatalities = 0;
+  for (uint32_t e : events) {
+    first = std::min(first, table.day[e]);
+    last = std::max(last, table.day[e]);
+    fatalities += table.fatalities[e];
+  }
+  const std::string when = first == last ? formatShortDate(first, true) : formatPeriod(first, last);
+  std::string text = countOf(events.size(), "incident", "incidents") + ", " + when + ", " +
+                     countOf(uint64_t(std::max<int64_t>(0, fatalities)), "fatality", "fatalities");
+  const std::vector<CountRow> types = summarise(table, events, SummaryBy::EventType, 6);
+  std::string kinds;
+  for (const CountRow& row : types) kinds += (kinds.empty() ? "" : ", ") + row.name + " " + std::to_string(row.events);
+  return kinds.empty() ? text : text + "\n" + kinds;
 }
 
 std::string precisionText(const EventTable& table, uint32_t event) {

@@ -83,9 +83,13 @@ enum class SummaryBy { Admin1, EventType, Actor };
 // The `limit` largest groups, most events first; an event counts once for each actor involved.
 std::vector<CountRow> summarise(const EventTable& table, const std::vector<uint32_t>& events, SummaryBy by, size_t limit);
 
-// The event of `events` nearest `screen` within maxPx, if any.
-std::optional<uint32_t> nearestEvent(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
-                                     const Viewport& view, Vec2 screen, double maxPx);
+// Every event of `events` within maxPx of `screen`, nearest first: the incidents under the cursor (several at one
+// town, or the crowd of an aggregated bin).
+std::vector<uint32_t> eventsNear(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                 const Viewport& view, Vec2 screen, double maxPx);
+// Several events in a few lines: "214 incidents, 1 Oct – 4 Nov 2023, 37 fatalities\nBattles 120, Explosions/Remote
+// violence 80, ..." (types most frequent first).
+std::string summariseEvents(const EventTable& table, const std::vector<uint32_t>& events);
 
 // How exact an event's place and date are, in words, for its details.
 std::string precisionText(const EventTable& table, uint32_t event);

@@ -18,8 +18,10 @@ RegionShape regionOf(const VectorData& data, uint32_t firstRing, uint32_t count,
 
 MapPick pickAt(const MapPickView& v, Vec2 screen) {
   MapPick pick;
-  if (v.incidents && v.incidentPositions && v.selection)
-    pick.incident = nearestEvent(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
+  if (v.incidents && v.incidentPositions && v.selection) {
+    pick.incidents = eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
+    if (!pick.incidents.empty()) pick.incident = pick.incidents.front();
+  }
   if (!v.clock) return pick;
   // Held places first (a town's marker over its zone), then zones, topmost layer first in each.
   for (const ControlPickLayer& layer : v.control)

@@ -37,7 +37,8 @@ struct MapPickView {
 };
 
 struct MapPick {
-  std::optional<uint32_t> incident;           // index into the incident table
+  std::optional<uint32_t> incident;           // index into the incident table: the nearest
+  std::vector<uint32_t> incidents;            // every drawn incident within reach, nearest first
   const ControlFeature* control = nullptr;    // a held place, or a zone when no point or incident is there
 };
 

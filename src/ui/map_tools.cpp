@@ -3,11 +3,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "core/civil_date.hpp"
 #include "core/event_views.hpp"
+#include "core/text.hpp"
 
 namespace sitmap {
 
@@ -31,6 +33,15 @@ void wrappedTooltip(const std::string& text) {
   ImGui::EndTooltip();
 }
 
+// One line per incident, for a list of several at one spot.
+std::string incidentLine(const EventTable& t, uint32_t e) {
+  return eventDateText(t, e, true) + "  " + t.eventTypes.value(t.eventType[e]) + ", " + std::string(t.location[e]) + ", " +
+         countOf(uint64_t(std::max(0, int(t.fatalities[e]))), "fatality", "fatalities");
+}
+
+// Up to this many incidents under the cursor are listed one by one; more are summarised.
+constexpr size_t kListedAtOneSpot = 8;
+
 std::string incidentText(const EventTable& t, uint32_t e) {
   return eventDateText(t, e, true) + "  " + t.eventTypes.value(t.eventType[e]) + "\n" + t.subEventTypes.value(t.subEventType[e]) +
          "\n" + std::string(t.location[e]) + ", " + t.admin1Names.value(t.admin1[e]) + "\n" + std::to_string(t.fatalities[e]) +
@@ -41,6 +52,20 @@ std::string incidentText(const EventTable& t, uint32_t e) {
 
 bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>& out) {
   ImGuiIO& io = ImGui::GetIO();
+  // The list of a clicked spot's incidents, drawn before anything that stops for the mouse (it holds it).
+  if (!m_choices.empty() && view.incidents) {
+    if (ImGui::BeginPopup("incidents here")) {
+      ImGui::TextDisabled("%zu incidents here: choose one", m_choices.size());
+      for (uint32_t e : m_choices) {
+        ImGui::PushID(int(e));
+        if (ImGui::Selectable(incidentLine(*view.incidents, e).c_str())) out.push_back(ShowEventDetails{e});
+        ImGui::PopID();
+      }
+      ImGui::EndPopup();
+    } else {
+      m_choices.clear();
+    }
+  }
   if (io.WantCaptureMouse) return false;
   const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;
   const Vec2 mouse{io.MousePos.x * fbScale, io.MousePos.y * fbScale};
@@ -64,7 +89,24 @@ bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>&
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) return false;
   // Hover: what is there; an incident wins over the zone around it, and a held place at the same spot is added.
   const MapPick pick = pickAt(view, mouse);
-  if (pick.incident) {
+  if (pick.incidents.size() > 1) {
+    // Several at one spot (a town) are listed and chosen on click; a crowd (an aggregated bin) is summarised,
+    // never shown as one arbitrary event of it.
+    const EventTable& t = *view.incidents;
+    std::string text;
+    if (pick.incidents.size() <= kListedAtOneSpot) {
+      text = std::to_string(pick.incidents.size()) + " incidents here (click to choose one):";
+      for (uint32_t e : pick.incidents) text += "\n" + incidentLine(t, e);
+    } else {
+      text = summariseEvents(t, pick.incidents) + "\n(within reach of the cursor; zoom in to tell them apart)";
+    }
+    if (pick.control && pick.control->isPoint) text = controlText(*pick.control) + "\n\n" + text;
+    wrappedTooltip(text);
+    if (tool == MapTool::Navigate && clicked && pick.incidents.size() <= kListedAtOneSpot) {
+      m_choices = pick.incidents;
+      ImGui::OpenPopup("incidents here");
+    }
+  } else if (pick.incident) {
     std::string text = incidentText(*view.incidents, *pick.incident);
     if (pick.control && pick.control->isPoint) text = controlText(*pick.control) + "\n\n" + text;
     wrappedTooltip(text);

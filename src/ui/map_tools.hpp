@@ -1,5 +1,6 @@
-// Map tools over the map itself: hover tooltips (incident, held place, zone), click for an incident's details,
-// click to pick a region, drag to draw a rectangle. They read a pick view and emit commands, like every panel.
+// Map tools over the map itself: hover tooltips (incident, held place, zone; several incidents at one spot listed,
+// a crowd summarised), click for an incident's details or a list to choose from, click to pick a region, drag to
+// draw a rectangle. They read a pick view and emit commands, like every panel.
 #pragma once
 
 #include <optional>
@@ -17,6 +18,7 @@ public:
 
 private:
   std::optional<Vec2> m_rectangleStart;  // screen pixels
+  std::vector<uint32_t> m_choices;       // the incidents of the spot clicked, while their list is open
 };
 
 }  // namespace sitmap

@@ -378,3 +378,22 @@ TEST(EventViews, EventsTheClocksWindowKeepsOffTheMapAreCountedAsTheMapDrawsThem)
   EXPECT_EQ(week.afterClock, 1u);
   EXPECT_EQ(week.beforeWindow, 0u);
 }
+
+TEST(EventViews, EveryIncidentUnderTheCursorIsFoundNearestFirstAndACrowdIsSummarised) {
+  const EventTable t = sampleTable();  // 31 Oct, 1, 4, 7 and 8 Nov 2023
+  // Three at one town, one 5 px away, one far off (positions in pixels of a 1:1 view).
+  const std::vector<Vec2> positions = {{100, 100}, {100, 100}, {105, 100}, {100, 100}, {400, 300}};
+  const Viewport view({200, 150}, 1.0, 400, 300);
+  const std::vector<uint32_t> all = {0, 1, 2, 3, 4};
+  const Vec2 onTown = view.worldToScreen({101, 100});
+  const auto near = eventsNear(positions, all, view, onTown, 10);
+  ASSERT_EQ(near.size(), 4u);
+  EXPECT_EQ(near.back(), 2u) << "the one 5 px off comes last";
+  EXPECT_TRUE(eventsNear(positions, all, view, view.worldToScreen({250, 250}), 10).empty());
+  EXPECT_EQ(eventsNear(positions, {4}, view, onTown, 10).size(), 0u) << "only the events given count";
+  // 31 Oct, 1 Nov, 4 Nov and 7 Nov: 0 + 5 + 0 + 12 fatalities.
+  const std::string summary = summariseEvents(t, near);
+  EXPECT_NE(summary.find("4 incidents, 31 Oct – 7 Nov 2023, 17 fatalities"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("Explosions/Remote violence 2"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("Battles 1"), std::string::npos) << summary;
+}
