@@ -242,6 +242,42 @@ std::string summariseEvents(const EventTable& table, const std::vector<uint32_t>
   return kinds.empty() ? text : text + "\n" + kinds;
 }
 
+std::vector<DetailField> eventDetails(const EventTable& t, uint32_t e) {
+  std::vector<DetailField> fields;
+  const auto field = [&](const char* name, std::string_view value) {
+    if (!value.empty()) fields.push_back({name, std::string(value)});
+  };
+  field("Event", t.id[e]);
+  field("Date", eventDateText(t, e, false));
+  field("Type", t.eventTypes.value(t.eventType[e]));
+  field("Sub-type", t.subEventTypes.value(t.subEventType[e]));
+  field("Disorder", t.disorderTypes.value(t.disorderType[e]));
+  field("Actor 1", t.actorNames.value(t.actor1[e]));
+  field("  with", t.assocActor1[e]);
+  field("Actor 2", t.actorNames.value(t.actor2[e]));
+  field("  with", t.assocActor2[e]);
+  field("Interaction", std::to_string(t.interaction[e]));
+  if (t.civilianTargeting[e]) field("Civilians", "targeted");
+  field("Place", std::string(t.location[e]) + ", " + t.admin2Names.value(t.admin2[e]) + ", " + t.admin1Names.value(t.admin1[e]));
+  field("Coordinates", std::to_string(t.lat[e]) + ", " + std::to_string(t.lon[e]));
+  field("Precision", precisionText(t, e));
+  field("Fatalities", std::to_string(t.fatalities[e]));
+  field("Source", t.source[e]);
+  field("Tags", t.tags[e]);
+  return fields;
+}
+
+std::string eventDetailsText(const EventTable& t, uint32_t e) {
+  std::string text;
+  for (const DetailField& f : eventDetails(t, e)) {
+    const size_t start = f.name.find_first_not_of(' ');
+    text += f.name.substr(start == std::string::npos ? 0 : start) + ": " + f.value + "\n";
+  }
+  const std::string_view notes = t.notes[e];
+  if (!notes.empty()) text += "\n" + std::string(notes) + "\n";
+  return text;
+}
+
 std::string precisionText(const EventTable& table, uint32_t event) {
   const uint8_t geoPrecision = table.geoPrecision[event], timePrecision = table.timePrecision[event];
   std::string where = table.stretches.count(event) ? "location known only to a road stretch (drawn along it)"

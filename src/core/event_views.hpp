@@ -91,6 +91,14 @@ std::vector<uint32_t> eventsNear(const std::vector<Vec2>& positions, const std::
 // violence 80, ..." (types most frequent first).
 std::string summariseEvents(const EventTable& table, const std::vector<uint32_t>& events);
 
+// An event's details as the details window shows them: named fields (empty ones left out), then the notes.
+struct DetailField {
+  std::string name, value;
+};
+std::vector<DetailField> eventDetails(const EventTable& table, uint32_t event);
+// The same as plain text for the clipboard: "Event: MLI-REF-0046" lines, a blank line, the notes.
+std::string eventDetailsText(const EventTable& table, uint32_t event);
+
 // How exact an event's place and date are, in words, for its details.
 std::string precisionText(const EventTable& table, uint32_t event);
 // An event's date, marked when ACLED's time_precision says it is approximate: brief "2023-10-12 ~week" for

@@ -54,31 +54,21 @@ void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {
   const float unit = ImGui::GetFontSize();
   const PanelWindow panel("Incident details", ImVec2(60, 60), ImVec2(28 * unit, 24 * unit), false, &open);
   if (!panel) return;
-  auto field = [](const char* name, std::string_view value) {
-    if (value.empty()) return;
-    ImGui::TextDisabled("%s", name);
+  // A newly chosen incident starts at the top of its details.
+  static uint32_t shown = UINT32_MAX;
+  if (shown != e) {
+    ImGui::SetScrollY(0);
+    shown = e;
+  }
+  if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(eventDetailsText(t, e).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copy every field and the notes as text");
+  for (const DetailField& f : eventDetails(t, e)) {
+    ImGui::TextDisabled("%s", f.name.c_str());
     ImGui::SameLine(9 * ImGui::GetFontSize());
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    ImGui::TextUnformatted(f.value.c_str());
     ImGui::PopTextWrapPos();
-  };
-  field("Event", t.id[e]);
-  field("Date", eventDateText(t, e, false));
-  field("Type", t.eventTypes.value(t.eventType[e]));
-  field("Sub-type", t.subEventTypes.value(t.subEventType[e]));
-  field("Disorder", t.disorderTypes.value(t.disorderType[e]));
-  field("Actor 1", t.actorNames.value(t.actor1[e]));
-  field("  with", t.assocActor1[e]);
-  field("Actor 2", t.actorNames.value(t.actor2[e]));
-  field("  with", t.assocActor2[e]);
-  field("Interaction", std::to_string(t.interaction[e]));
-  if (t.civilianTargeting[e]) field("Civilians", "targeted");
-  field("Place", std::string(t.location[e]) + ", " + t.admin2Names.value(t.admin2[e]) + ", " + t.admin1Names.value(t.admin1[e]));
-  field("Coordinates", std::to_string(t.lat[e]) + ", " + std::to_string(t.lon[e]));
-  field("Precision", precisionText(t, e));
-  field("Fatalities", std::to_string(t.fatalities[e]));
-  field("Source", t.source[e]);
-  field("Tags", t.tags[e]);
+  }
   ImGui::Separator();
   ImGui::PushTextWrapPos(0);
   const std::string_view notes = t.notes[e];

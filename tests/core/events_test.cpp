@@ -397,3 +397,16 @@ TEST(EventViews, EveryIncidentUnderTheCursorIsFoundNearestFirstAndACrowdIsSummar
   EXPECT_NE(summary.find("Explosions/Remote violence 2"), std::string::npos) << summary;
   EXPECT_NE(summary.find("Battles 1"), std::string::npos) << summary;
 }
+
+TEST(EventViews, AnIncidentsDetailsCopyAsTextWithEveryFieldAndItsNotes) {
+  const EventTable t = sampleTable();
+  const std::string text = eventDetailsText(t, 1);  // 1 Nov, a battle near Gao
+  EXPECT_NE(text.find("Date: 2023-11-01\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Type: Battles\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("with: Wagner Group\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Fatalities: 5\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n\nClash near Tabankort\n"), std::string::npos) << "the notes after a blank line: " << text;
+  // Empty fields are left out rather than copied as "Tags: ".
+  EXPECT_EQ(text.find("Tags:"), std::string::npos) << text;
+  EXPECT_EQ(eventDetails(t, 1).front().name, "Event");
+}
