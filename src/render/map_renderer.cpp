@@ -224,10 +224,12 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   drawControlsOnce();
   const FurnitureLayout furniture = layoutFurniture(frame);
   drawRouteRisk(frame);
-  drawVagueIncidents(frame);
+  std::vector<Bbox> keepClear = furniture.boxes;
+  const std::vector<Bbox> tallies = drawVagueIncidents(frame, furniture.boxes);
+  keepClear.insert(keepClear.end(), tallies.begin(), tallies.end());
   drawConvoys(frame, furniture.boxes);
-  report.labelsPlaced = drawLabels(frame, furniture.boxes);
-  drawBinCounts(frame, furniture.boxes);
+  report.labelsPlaced = drawLabels(frame, keepClear);
+  drawBinCounts(frame, keepClear);
   drawFurniture(furniture);
   m_overlay->flush(tile);
   return report;
@@ -420,7 +422,7 @@ void MapRenderer::drawRouteRisk(const MapFrame& frame) {
     }
 }
 
-void MapRenderer::drawVagueIncidents(const MapFrame& frame) {
+std::vector<Bbox> MapRenderer::drawVagueIncidents(const MapFrame& frame, const std::vector<Bbox>& obstacles) {
   const Viewport& view = frame.view;
   const float s = frame.pixelScale;
   // A broad band along the stretch, closed by a bar across each end: "somewhere between here and there",
@@ -439,19 +441,36 @@ void MapRenderer::drawVagueIncidents(const MapFrame& frame) {
     }
   }
   // Tallies hang below the region's reference point on a short leader, boxed with a broken edge like the
-  // legend's key, so they read as a count for the region rather than a place.
+  // legend's key, so they read as a count for the region rather than a place. Where that spot is taken (another
+  // tally, the furniture) they go right, left or above instead; with no free spot they keep the first, since a
+  // hidden tally would hide its incidents. The boxes are returned so that place labels keep clear of them.
   const TextStyle text{11 * s, {0.15f, 0.15f, 0.15f, 1}, {1, 1, 1, 0}, 0, false};
+  std::vector<Bbox> taken = obstacles;
+  std::vector<Bbox> boxes;
   for (const RegionTally& tally : frame.regionTallies) {
     const Vec2 anchor = view.worldToScreen(tally.anchor);
     const Vec2 size = m_overlay->measure(tally.text, text);
-    const double pad = 4 * s;
-    const Bbox box{anchor.x - size.x / 2 - pad, anchor.y + 22 * s, anchor.x + size.x / 2 + pad, anchor.y + 22 * s + size.y + 2 * pad};
-    m_overlay->line(anchor, {anchor.x, box.minY}, 1 * s, {0.3f, 0.3f, 0.3f, 0.8f});
+    const double pad = 4 * s, w = size.x + 2 * pad, h = size.y + 2 * pad, gap = 22 * s;
+    const Bbox spots[] = {{anchor.x - w / 2, anchor.y + gap, anchor.x + w / 2, anchor.y + gap + h},
+                          {anchor.x + gap, anchor.y - h / 2, anchor.x + gap + w, anchor.y + h / 2},
+                          {anchor.x - gap - w, anchor.y - h / 2, anchor.x - gap, anchor.y + h / 2},
+                          {anchor.x - w / 2, anchor.y - gap - h, anchor.x + w / 2, anchor.y - gap}};
+    const auto free = [&](const Bbox& spot) {
+      return std::none_of(taken.begin(), taken.end(), [&](const Bbox& t) { return t.intersects(spot); });
+    };
+    const Bbox* chosen = std::find_if(std::begin(spots), std::end(spots), free);
+    const Bbox box = chosen == std::end(spots) ? spots[0] : *chosen;
+    taken.push_back(box);
+    boxes.push_back(box);
+    // The leader runs from the reference point to the box's nearest edge.
+    const Vec2 end{std::clamp(anchor.x, box.minX, box.maxX), std::clamp(anchor.y, box.minY, box.maxY)};
+    m_overlay->line(anchor, end, 1 * s, {0.3f, 0.3f, 0.3f, 0.8f});
     m_overlay->rect(box, {1, 1, 1, 0.85f});
     for (double y : {box.minY, box.maxY})  // dashed top and bottom edges
       dashedLine(*m_overlay, {{box.minX, y}, {box.maxX, y}}, 1 * s, {0.3f, 0.3f, 0.3f, 1}, 3.5 * s, 2.5 * s);
     m_overlay->text(tally.text, {box.minX + pad, box.minY + pad}, text);
   }
+  return boxes;
 }
 
 void MapRenderer::drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles) {

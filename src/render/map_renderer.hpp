@@ -65,7 +65,8 @@ private:
   void drawFurniture(const FurnitureLayout& layout);
   void drawControlMarkers(const MapFrame& frame);
   void drawRouteRisk(const MapFrame& frame);
-  void drawVagueIncidents(const MapFrame& frame);  // stretches and regional tallies
+  // Stretches and regional tallies; returns the tallies' boxes (screen pixels), for labels to keep clear of.
+  std::vector<Bbox> drawVagueIncidents(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles);  // labels keep clear of obstacles
 
   std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;
