@@ -22,8 +22,9 @@ const char* kHeader =
     "actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,"
     "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
 
-std::string row(const std::string& id, const std::string& type, double lat, double lon, int geoPrecision = 1) {
-  return id + ",2023-11-01,2023,1,Political violence," + type + ",x,A,,1,B,,2,12,,466,Western Africa,Mali,Gao,,,," +
+std::string row(const std::string& id, const std::string& type, double lat, double lon, int geoPrecision = 1,
+                const std::string& admin1 = "Gao") {
+  return id + ",2023-11-01,2023,1,Political violence," + type + ",x,A,,1,B,,2,12,,466,Western Africa,Mali," + admin1 + ",,,," +
          std::to_string(lat) + "," + std::to_string(lon) + "," + std::to_string(geoPrecision) + ",s,s,n,0,,1\n";
 }
 
@@ -119,6 +120,24 @@ TEST(IncidentRender, RegionOnlyIncidentsAreTalliedNotDrawnAtTheirPoint) {
   for (int y = int(p.y) + 24; y < int(p.y) + 40; ++y)
     for (int x = int(p.x) - 40; x < int(p.x) + 40; ++x) ink += pixel(*image, x, y)[0] < 120;
   EXPECT_GT(ink, 30) << "the tally's text";
+}
+
+TEST(IncidentRender, TalliesOfNeighbouringRegionsNeverCoverEachOther) {
+  TempDir dir;
+  // Two regions whose reference points are 5 px apart: hanging both below would stack one box on the other.
+  const Scene scene = incidentScene(dir, std::string(kHeader) + row("A", "Battles", 16, 2, 3, "Gao") +
+                                             row("B", "Battles", 16.05, 2, 3, "Kidal"));
+  auto image = renderScene(scene, options());
+  ASSERT_TRUE(image) << image.error();
+  const Vec2 p = pixelOf(2, 16.025);
+  const auto inkIn = [&](int x0, int x1, int y0, int y1) {
+    int ink = 0;
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) ink += pixel(*image, x, y)[0] < 120;
+    return ink;
+  };
+  EXPECT_GT(inkIn(int(p.x) - 40, int(p.x) + 40, int(p.y) + 24, int(p.y) + 44), 30) << "one tally below";
+  EXPECT_GT(inkIn(int(p.x) + 26, int(p.x) + 120, int(p.y) - 12, int(p.y) + 12), 30) << "the other beside it";
 }
 
 TEST(IncidentRender, IncidentsKnownOnlyToARoadStretchAreDrawnAlongIt) {
