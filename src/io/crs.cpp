@@ -26,14 +26,18 @@ Result<OGRSpatialReference> parseCrs(const std::string& userCrs) {
 
 }  // namespace
 
+std::string wktOf(const OGRSpatialReference& srs) {
+  char* wkt = nullptr;
+  srs.exportToWkt(&wkt);
+  std::string text = wkt ? wkt : "";
+  CPLFree(wkt);
+  return text;
+}
+
 Result<std::string> crsToWkt(const std::string& userCrs) {
   auto srs = parseCrs(userCrs);
   if (!srs) return Error{srs.error()};
-  char* wkt = nullptr;
-  srs->exportToWkt(&wkt);
-  std::string result = wkt ? wkt : "";
-  CPLFree(wkt);
-  return result;
+  return wktOf(*srs);
 }
 
 std::string describeCrs(const std::string& wkt) {
@@ -80,6 +84,12 @@ bool looksLikeLonLat(const Bbox& extent) {
 
 std::string describeExtent(const Bbox& extent) {
   return fmt::format("x {:.6g} to {:.6g}, y {:.6g} to {:.6g}", extent.minX, extent.maxX, extent.minY, extent.maxY);
+}
+
+Status lonLatWithoutCrs(const std::string& path, const Bbox& extent, const std::string& whose) {
+  if (looksLikeLonLat(extent)) return success();
+  return Error{path + ": declares no CRS and " + whose + " (" + describeExtent(extent) +
+               ") is not longitude/latitude: it has no usable georeferencing"};
 }
 
 void TransformationDeleter::operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }

@@ -17,6 +17,8 @@ namespace sitmap {
 
 // Validates "EPSG:32631", "32631", a WKT or PROJ string; returns the CRS as WKT.
 Result<std::string> crsToWkt(const std::string& userCrs);
+// The CRS as WKT (what crsToWkt and GDAL's own CRS objects are compared and passed around as).
+std::string wktOf(const OGRSpatialReference& srs);
 // Short human name, e.g. "WGS 84 / Pseudo-Mercator (EPSG:3857)".
 std::string describeCrs(const std::string& wkt);
 // Where the CRS is meant to be used, in lon/lat (EPSG:3857: ±180°, ±85.06°); nullopt where the CRS says nothing.
@@ -32,6 +34,10 @@ std::optional<WorldSpan> repeatingWorld(const std::string& displayCrs);
 bool looksLikeLonLat(const Bbox& extent);
 // "x 100 to 600, y 100 to 500": an extent in a CRS that is not known, for messages.
 std::string describeExtent(const Bbox& extent);
+// For a file that declares no CRS: an error where `extent` cannot be lon/lat ("PATH: declares no CRS and its
+// extent (x ..., y ...) is not longitude/latitude: it has no usable georeferencing"; `whose` names what the extent
+// is of, "its extent" or "its GCPs' extent").
+Status lonLatWithoutCrs(const std::string& path, const Bbox& extent, const std::string& whose = "its extent");
 
 struct TransformationDeleter {
   void operator()(OGRCoordinateTransformation* t) const;

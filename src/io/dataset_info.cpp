@@ -19,11 +19,7 @@ std::string crsText(const OGRSpatialReference* srs, const Bbox& native = {}) {
   if (!srs && native.valid() && !looksLikeLonLat(native))
     return "none, and the extent (" + describeExtent(native) + ") is not lon/lat: no usable georeferencing";
   if (!srs) return "none (taken as WGS 84 lon/lat)";
-  char* wkt = nullptr;
-  srs->exportToWkt(&wkt);
-  std::string text = describeCrs(wkt ? wkt : "");
-  CPLFree(wkt);
-  return text;
+  return describeCrs(wktOf(*srs));
 }
 
 std::string lonLatText(const Bbox& box) {
@@ -32,14 +28,8 @@ std::string lonLatText(const Bbox& box) {
 
 std::string lonLatExtent(const Bbox& native, const OGRSpatialReference* srs) {
   if (!srs && native.valid() && !looksLikeLonLat(native)) return "unknown";
-  std::string from = "EPSG:4326";
-  if (srs) {
-    char* wkt = nullptr;
-    srs->exportToWkt(&wkt);
-    from = wkt ? wkt : from;
-    CPLFree(wkt);
-  }
-  auto toLonLat = CrsTransform::create(from, "EPSG:4326");
+  const std::string wkt = srs ? wktOf(*srs) : "";
+  auto toLonLat = CrsTransform::create(wkt.empty() ? "EPSG:4326" : wkt, "EPSG:4326");
   if (!toLonLat || !native.valid()) return "unknown";
   const Bbox box = toLonLat->applyToBox(native);
   return box.valid() ? lonLatText(box) : "unknown";

@@ -19,14 +19,6 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-std::string wktOf(const OGRSpatialReference& srs) {
-  char* wkt = nullptr;
-  srs.exportToWkt(&wkt);
-  std::string text = wkt ? wkt : "";
-  CPLFree(wkt);
-  return text;
-}
-
 Bbox nativeCorners(GDALDataset& dataset, const double gt[6]) {
   Bbox box;
   for (double px : {0.0, double(dataset.GetRasterXSize())})
@@ -77,18 +69,19 @@ Result<PlacedRaster> placeRaster(GDALDataset& file, const std::string& path) {
                           "support; orthorectify it first (gdalwarp -rpc)"};
     return Error{path + ": has no georeferencing (no geotransform, world file or GCPs)"};
   }
+  // No CRS in the file: lon/lat, where the extent (of the pixels or of the GCPs) can be that.
+  const auto assumeLonLat = [&](const Bbox& extent, const std::string& whose) -> Result<PlacedRaster> {
+    if (Status usable = lonLatWithoutCrs(path, extent, whose); !usable) return Error{usable.error()};
+    placed.crsWkt = *crsToWkt("EPSG:4326");
+    placed.crsAssumed = true;
+    return placed;
+  };
   if (hasTransform) {
     if (const OGRSpatialReference* srs = file.GetSpatialRef()) {
       placed.crsWkt = wktOf(*srs);
       return placed;
     }
-    const Bbox extent = nativeCorners(file, gt);
-    if (!looksLikeLonLat(extent))
-      return Error{path + ": declares no CRS and its extent (" + describeExtent(extent) +
-                   ") is not longitude/latitude: it has no usable georeferencing"};
-    placed.crsWkt = *crsToWkt("EPSG:4326");
-    placed.crsAssumed = true;
-    return placed;
+    return assumeLonLat(nativeCorners(file, gt), "its extent");
   }
 
   placed.byGcps = true;
@@ -100,12 +93,7 @@ Result<PlacedRaster> placeRaster(GDALDataset& file, const std::string& path) {
   Bbox gcpBox;
   const GDAL_GCP* gcps = file.GetGCPs();
   for (int i = 0; i < file.GetGCPCount(); ++i) gcpBox.expand(Vec2{gcps[i].dfGCPX, gcps[i].dfGCPY});
-  if (!looksLikeLonLat(gcpBox))
-    return Error{path + ": its GCPs declare no CRS and are not longitude/latitude (" + describeExtent(gcpBox) +
-                 "): it has no usable georeferencing"};
-  placed.crsWkt = *crsToWkt("EPSG:4326");
-  placed.crsAssumed = true;
-  return placed;
+  return assumeLonLat(gcpBox, "its GCPs' extent");
 }
 
 Result<Bbox> rasterFootprint(GDALDataset& file, const PlacedRaster& raster, const std::string& displayCrs,

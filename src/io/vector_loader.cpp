@@ -266,12 +266,10 @@ Result<VectorData> loadVector(const VectorLoadRequest& request, GDALDataset& dat
   } else {
     sourceSrs.SetWellKnownGeogCS("WGS84");
     OGREnvelope envelope;
-    if (layer->GetExtent(&envelope, TRUE) == OGRERR_NONE) {
-      const Bbox extent{envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY};
-      if (!looksLikeLonLat(extent))
-        return Error{request.path + ": declares no CRS and its extent (" + describeExtent(extent) +
-                     ") is not longitude/latitude: it has no usable georeferencing"};
-    }
+    if (layer->GetExtent(&envelope, TRUE) == OGRERR_NONE)
+      if (Status usable = lonLatWithoutCrs(request.path, {envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY});
+          !usable)
+        return Error{usable.error()};
   }
   sourceSrs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   auto targetWkt = crsToWkt(request.displayCrs);
