@@ -111,35 +111,26 @@ Result<std::string> buildExternalOverviews(const std::string& path, const std::f
   std::filesystem::create_symlink(std::filesystem::absolute(path), link, ec);
   if (ec) return Error{path + ": cannot build overviews here: " + ec.message()};
   const std::string building = link + ".ovr";
-  const auto cleanUp = [&] {
-    std::filesystem::remove(link, ec);
-    std::filesystem::remove(building, ec);
-  };
   Status built = success();
-  {
-    auto opened = openRasterSource(link);
-    if (!opened) {
-      cleanUp();
-      return Error{opened.error()};
-    }
+  if (auto opened = openRasterSource(link); !opened) {
+    built = Error{opened.error()};
+  } else {
     GDALDataset& dataset = **opened;
     std::vector<int> levels;
     for (int factor = 2; std::max(dataset.GetRasterXSize(), dataset.GetRasterYSize()) / factor >= 256; factor *= 2)
       levels.push_back(factor);
     if (levels.empty()) levels.push_back(2);
-    struct Progress {
-      const std::function<bool(double)>* report;
-    } state{&progress};
     const auto relay = [](double fraction, const char*, void* data) -> int {
-      const auto* s = static_cast<Progress*>(data);
-      return (!*s->report || (*s->report)(fraction)) ? TRUE : FALSE;
+      const auto& report = *static_cast<const std::function<bool(double)>*>(data);
+      return (!report || report(fraction)) ? TRUE : FALSE;
     };
     CPLErrorReset();
     CPLSetThreadLocalConfigOption("COMPRESS_OVERVIEW", "DEFLATE");
-    if (dataset.BuildOverviews("AVERAGE", int(levels.size()), levels.data(), 0, nullptr, relay, &state) != CE_None)
+    if (dataset.BuildOverviews("AVERAGE", int(levels.size()), levels.data(), 0, nullptr, relay,
+                               const_cast<std::function<bool(double)>*>(&progress)) != CE_None)
       built = Error{path + ": building overviews failed: " + lastGdalError("cancelled")};
     CPLSetThreadLocalConfigOption("COMPRESS_OVERVIEW", nullptr);
-  }
+  }  // the dataset closes here, so the overviews are complete on disk before they are published
   std::filesystem::remove(link, ec);
   if (!built) {
     std::filesystem::remove(building, ec);
