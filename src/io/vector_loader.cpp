@@ -125,15 +125,14 @@ private:
 
   void fill(const std::vector<VectorData::Path>& rings) {
     size_t vertices = 0;
-    Bbox extent;
-    for (const auto& ring : rings) {
-      vertices += ring.count;
-      for (uint32_t i = 0; i < ring.count; ++i) extent.expand(m_out.vertices[ring.first + i]);
-    }
+    for (const auto& ring : rings) vertices += ring.count;
     if (vertices <= kFillVertexBound) {
       if (!m_triangulator.add(m_out, rings)) ++m_untriangulated;
       return;
     }
+    Bbox extent;  // (measured only for the rare huge polygon: every vertex of every other one is spared a pass)
+    for (const auto& ring : rings)
+      for (uint32_t i = 0; i < ring.count; ++i) extent.expand(m_out.vertices[ring.first + i]);
     // From 1/10,000 of the polygon's size (under a pixel even with the polygon filling a 4K screen), doubled.
     double tolerance = std::hypot(extent.width(), extent.height()) * 1e-4;
     std::vector<std::vector<uint32_t>> kept;
