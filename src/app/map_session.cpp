@@ -505,6 +505,12 @@ void MapSession::addVagueIncidents(MapFrame& frame) const {
   }
 }
 
+EventDrawing MapSession::eventDrawing(const SessionLayer& layer, const Viewport& view) const {
+  // The events the renderer draws as points (pointSelection), counted where the renderer counts them.
+  return chooseEventDrawing(layer.spec.incidents.aggregation, layer.events()->positions, layer.pointSelection,
+                            view.visibleBounds());
+}
+
 MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furniture) const {
   MapFrame frame;
   frame.view = view;
@@ -513,8 +519,13 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
   const double scale = view.scaleDenominator() * pixelScale;  // in 1x pixels, so 2x images keep the same layers
   for (const SessionLayer& layer : m_layers) {
     if (!layer.spec.visible || layer.rendererId == 0 || !layer.spec.scales.contains(scale)) continue;
-    frame.layers.push_back({layer.rendererId, layer.spec.opacity, layer.spec.vector, layer.spec.raster.saturation,
-                            layer.spec.raster.lightness});
+    LayerDraw draw{layer.rendererId, layer.spec.opacity, layer.spec.vector, layer.spec.raster.saturation,
+                   layer.spec.raster.lightness};
+    if (layer.events()) {
+      draw.events = eventDrawing(layer, view);
+      draw.maxSymbolPx = layer.spec.incidents.maxSymbolPx;
+    }
+    frame.layers.push_back(draw);
   }
   if (const auto time = m_clock.time()) {
     const UtcSeconds now = *time;
@@ -666,8 +677,20 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       frame.furniture.subtitle = criteria.empty() ? frame.furniture.legendTitle
                                                   : "Incidents " + (what.empty() ? std::string() : what + ", ") +
                                                         "filtered: " + criteria + " (" + counts + ")";
-      for (int c = 0; c < kEventCategoryCount; ++c)
-        if (perCategory[size_t(c)]) frame.furniture.legend.push_back(symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]));
+      // Keyed as the map draws the counted layer in this view: hexagons by count with the types in words, or
+      // symbols in the types' colours (numbered circles where they crowd).
+      const EventDrawing drawing = eventDrawing(*counted, view);
+      if (drawing == EventDrawing::Density) {
+        const double across = groundMetresPerPixel(view).value_or(0) * std::sqrt(3.0) * kDensityRadiusPx * pixelScale / 1000;
+        for (LegendEntry& entry : symbology::densityEntries(across)) frame.furniture.legend.push_back(std::move(entry));
+      }
+      for (int c = 0; c < kEventCategoryCount; ++c) {
+        if (!perCategory[size_t(c)]) continue;
+        LegendEntry entry = symbology::categoryEntry(EventCategory(c), perCategory[size_t(c)]);
+        if (drawing == EventDrawing::Density) entry.symbol = LegendEntry::Symbol::Note;  // no colour of its own here
+        frame.furniture.legend.push_back(std::move(entry));
+      }
+      if (drawing == EventDrawing::Bins) frame.furniture.legend.push_back(symbology::binsEntry());
       if (severalIncidentLayers)
         for (const SessionLayer& layer : m_layers)
           if (&layer != counted && layer.spec.visible && layer.events() && layer.selection)

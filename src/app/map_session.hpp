@@ -166,6 +166,8 @@ public:
   std::string attribution() const;
   // True ground metres per output pixel at the view centre (geodesic), for the scale bar.
   std::optional<double> groundMetresPerPixel(const Viewport& view) const;
+  // How an incident layer's events are drawn in this view (its aggregation, Auto settled by the count in view).
+  EventDrawing eventDrawing(const SessionLayer& layer, const Viewport& view) const;
 
 private:
   uint64_t m_chosenIncidentLayer = 0;

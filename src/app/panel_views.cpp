@@ -56,6 +56,7 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
       row.fields = layer.events()->table->header;
       row.incidentsFromCsv = std::filesystem::path(layer.spec.path).extension() == ".csv";
       row.incidentFields = layer.spec.incidentFields;
+      row.incidentStyle = layer.spec.incidents;
     } else if (layer.spec.kind == LayerKind::Incidents && layer.state == SessionLayer::State::Failed &&
                std::filesystem::path(layer.spec.path).extension() != ".csv") {
       // Not loaded yet offers nothing to map: list the source's fields once, so the mapping can be chosen.

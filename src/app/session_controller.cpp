@@ -112,8 +112,8 @@ void SessionController::buildOverviews(const SessionLayer& layer) {
         if (!built) return error(built.error());
         info("Overviews built: " + *built);
         // Read again, now through its overviews.
-        if (SessionLayer* layer = m_session.find(uid)) {
-          retire(m_session.reloadLayer(*layer));
+        if (SessionLayer* rebuilt = m_session.find(uid)) {
+          retire(m_session.reloadLayer(*rebuilt));
           startLoads();
         }
       });
@@ -241,6 +241,8 @@ bool SessionController::apply(const Command& command) {
             }
           } else if constexpr (std::is_same_v<T, SetLayerScales>) {
             if (layer) layer->spec.scales = c.scales;
+          } else if constexpr (std::is_same_v<T, SetIncidentStyle>) {
+            if (layer) layer->spec.incidents = {c.style.aggregation, std::clamp(c.style.maxSymbolPx, 0.0f, 100.0f)};
           } else if constexpr (std::is_same_v<T, MoveLayer>) {
             auto it = std::find_if(layers.begin(), layers.end(), [&](const SessionLayer& l) { return l.uid == c.layer; });
             if (it == layers.end()) return true;

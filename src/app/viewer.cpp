@@ -198,6 +198,7 @@ MapPickView Viewer::pickView() const {
     pick.incidents = incidents->events()->table.get();
     pick.incidentPositions = &incidents->events()->positions;
     pick.selection = &incidents->pointSelection;  // what is drawn as points: stretches and tallies are not
+    if (session.eventDrawing(*incidents, pick.view) == EventDrawing::Density) pick.densityRadiusPx = kDensityRadiusPx * mapPixelScale();
   }
   return pick;
 }

@@ -11,6 +11,7 @@
 
 #include "core/control.hpp"
 #include "core/event_filter.hpp"
+#include "core/event_style.hpp"
 #include "core/event_views.hpp"
 #include "core/style.hpp"
 
@@ -23,6 +24,7 @@ struct ZoomToLayer { uint64_t layer; };
 struct RemoveLayer { uint64_t layer; };
 struct SetLayerStyle { uint64_t layer; VectorStyle style; };  // a new label or priority field reloads the layer
 struct SetLayerScales { uint64_t layer; ScaleRange scales; };
+struct SetIncidentStyle { uint64_t layer; IncidentStyle style; };  // bins, density or every event; symbol cap
 struct AddLayerFromPath { std::string path; };
 struct ZoomHome {};
 struct SetDisplayCrs { std::string crs; };
@@ -59,10 +61,10 @@ struct SetIncidentFields { uint64_t layer; std::map<std::string, std::string> fi
 struct ChooseIncidentLayer { uint64_t layer; };
 struct TogglePanels {};   // Tab: every panel hidden or shown (the map alone, without presenting)
 struct BuildOverviews { uint64_t layer; };  // a big raster without them: FILE.ovr beside it, then reloaded
-struct ResetLayout {};    // every panel back to its first place  // the one the legend, counts and incident panels follow
+struct ResetLayout {};    // every panel back to its first place
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
-                             SetLayerScales, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
+                             SetLayerScales, SetIncidentStyle, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, PickRegionAt, AddRectangleRegion, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
@@ -92,6 +94,7 @@ struct LayerRow {
   bool canBuildOverviews = false;  // a big local raster without overviews: drawn small, it reads every pixel
   bool buildingOverviews = false;
   std::map<std::string, std::string> incidentFields;
+  IncidentStyle incidentStyle;
 };
 
 }  // namespace sitmap

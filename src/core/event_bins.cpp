@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <unordered_map>
@@ -40,11 +41,84 @@ std::vector<EventBin> binEvents(const std::vector<Vec2>& positions, const EventT
     bin.centre = {cell.sumX / cell.count, cell.sumY / cell.count};
     bin.count = cell.count;
     bin.fatalities = cell.fatalities;
+    bin.perCategory = cell.perCategory;
     for (size_t c = 1; c < cell.perCategory.size(); ++c)
       if (cell.perCategory[c] > cell.perCategory[bin.category]) bin.category = uint8_t(c);
     bins.push_back(bin);
   }
   return bins;
+}
+
+EventDrawing chooseEventDrawing(EventAggregation aggregation, const std::vector<Vec2>& positions,
+                                const std::vector<uint32_t>& events, const Bbox& visible) {
+  switch (aggregation) {
+    case EventAggregation::Bins: return EventDrawing::Bins;
+    case EventAggregation::Density: return EventDrawing::Density;
+    case EventAggregation::Points: return EventDrawing::Points;
+    case EventAggregation::Auto: break;
+  }
+  return countVisible(positions, events, visible, kAggregateAbove + 1) > kAggregateAbove ? EventDrawing::Bins
+                                                                                         : EventDrawing::Points;
+}
+
+namespace {
+
+// The hexagon holding a display-CRS point: pointy-topped hexagons in axial coordinates (q along x, r at 60
+// degrees), rounded to the nearest hexagon through cube coordinates, the standard construction exact at
+// every edge. Packed into one key; hexagonCentre reverses it.
+uint64_t hexagonKey(Vec2 p, double radius) {
+  const double q = (std::sqrt(3.0) / 3 * p.x - p.y / 3) / radius, r = (2.0 / 3 * p.y) / radius;
+  double x = std::round(q), z = std::round(r), y = std::round(-q - r);
+  const double dx = std::abs(x - q), dz = std::abs(z - r), dy = std::abs(y + q + r);
+  if (dx > dy && dx > dz) x = -y - z;
+  else if (dz > dy) z = -x - y;
+  return (uint64_t(uint32_t(int32_t(x))) << 32) | uint32_t(int32_t(z));
+}
+
+Vec2 hexagonCentre(uint64_t key, double radius) {
+  const double q = int32_t(uint32_t(key >> 32)), r = int32_t(uint32_t(key));
+  return {radius * std::sqrt(3.0) * (q + r / 2), radius * 1.5 * r};
+}
+
+}  // namespace
+
+std::vector<DensityCell> hexbinEvents(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                      const Viewport& view, double radiusPx) {
+  const double radius = radiusPx * view.unitsPerPixel();
+  const Bbox visible = view.visibleBounds();
+  std::unordered_map<uint64_t, uint32_t> counts;
+  for (uint32_t e : events)
+    if (visible.contains(positions[e])) ++counts[hexagonKey(positions[e], radius)];
+  std::vector<DensityCell> cells;
+  cells.reserve(counts.size());
+  for (const auto& [key, count] : counts) cells.push_back({view.worldToScreen(hexagonCentre(key, radius)), count});
+  // A fixed order (hash order is not), so two renders of one view draw the same image.
+  std::sort(cells.begin(), cells.end(), [](const DensityCell& a, const DensityCell& b) {
+    return a.centre.y != b.centre.y ? a.centre.y < b.centre.y : a.centre.x < b.centre.x;
+  });
+  return cells;
+}
+
+std::vector<uint32_t> eventsInHexagonAt(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                        const Viewport& view, Vec2 screen, double radiusPx) {
+  const double radius = radiusPx * view.unitsPerPixel();
+  const uint64_t key = hexagonKey(view.screenToWorld(screen), radius);
+  std::vector<uint32_t> inside;
+  for (uint32_t e : events)
+    if (hexagonKey(positions[e], radius) == key) inside.push_back(e);
+  return inside;
+}
+
+int densityClass(uint32_t count) {
+  int k = 0;
+  while (k < int(kDensityBreaks.size()) && count >= kDensityBreaks[size_t(k)]) ++k;
+  return k;
+}
+
+std::string densityClassLabel(int densityClass) {
+  if (densityClass <= 0) return "1";
+  if (densityClass >= int(kDensityBreaks.size())) return std::to_string(kDensityBreaks.back()) + " or more";
+  return std::to_string(kDensityBreaks[size_t(densityClass - 1)]) + "\u2013" + std::to_string(kDensityBreaks[size_t(densityClass)] - 1);
 }
 
 size_t countVisible(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events, const Bbox& view, size_t limit) {

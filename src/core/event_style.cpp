@@ -27,6 +27,22 @@ float eventDiameter(int32_t fatalities) {
   return std::min(40.0f, 10.0f + 3.0f * std::sqrt(float(std::max(0, fatalities))));
 }
 
+std::optional<EventAggregation> parseEventAggregation(std::string_view name) {
+  for (EventAggregation a : {EventAggregation::Auto, EventAggregation::Bins, EventAggregation::Density, EventAggregation::Points})
+    if (name == eventAggregationName(a)) return a;
+  return std::nullopt;
+}
+
+const char* eventAggregationName(EventAggregation aggregation) {
+  switch (aggregation) {
+    case EventAggregation::Auto: return "auto";
+    case EventAggregation::Bins: return "bins";
+    case EventAggregation::Density: return "density";
+    case EventAggregation::Points: return "points";
+  }
+  return "auto";
+}
+
 Rgba actorColour(std::string_view actor) {
   const std::string name = foldForMatching(actor);
   auto has = [&](const char* key) { return name.find(key) != std::string::npos; };

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/event_bins.hpp"
 #include "core/geometry.hpp"
 #include "core/scale_bar.hpp"
 #include "core/style.hpp"
@@ -23,6 +24,9 @@ struct LayerDraw {
   float opacity = 1;
   VectorStyle vector;  // ignored for raster layers
   float saturation = 1, lightness = 0;  // raster toning (RasterStyle)
+  // Incident layers: as settled for this view by chooseEventDrawing, so the legend keys what the map draws.
+  EventDrawing events = EventDrawing::Points;
+  float maxSymbolPx = 0;  // IncidentStyle's cap (0: none beyond eventDiameter's)
 };
 
 struct LegendEntry {

@@ -1,6 +1,8 @@
 // Hit testing in screen pixels for points and incidents, in display coordinates for zones.
 #include "core/map_pick.hpp"
 
+#include "core/event_bins.hpp"
+
 #include <cmath>
 
 #include "core/event_views.hpp"
@@ -19,7 +21,9 @@ RegionShape regionOf(const VectorData& data, uint32_t firstRing, uint32_t count,
 MapPick pickAt(const MapPickView& v, Vec2 screen) {
   MapPick pick;
   if (v.incidents && v.incidentPositions && v.selection) {
-    pick.incidents = eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
+    pick.incidents = v.densityRadiusPx > 0
+                         ? eventsInHexagonAt(*v.incidentPositions, *v.selection, v.view, screen, v.densityRadiusPx)
+                         : eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
     if (!pick.incidents.empty()) pick.incident = pick.incidents.front();
   }
   if (!v.clock) return pick;

@@ -34,11 +34,12 @@ struct MapPickView {
   const std::vector<Vec2>* incidentPositions = nullptr;
   const std::vector<uint32_t>* selection = nullptr;  // the incidents drawn
   float pixelScale = 1;                               // hit distances grow with the UI scale
+  double densityRadiusPx = 0;  // incidents drawn as density hexagons this size: the hexagon under the cursor
 };
 
 struct MapPick {
   std::optional<uint32_t> incident;           // index into the incident table: the nearest
-  std::vector<uint32_t> incidents;            // every drawn incident within reach, nearest first
+  std::vector<uint32_t> incidents;            // every drawn incident within reach, nearest first (or in the hexagon)
   const ControlFeature* control = nullptr;    // a held place, or a zone when no point or incident is there
 };
 

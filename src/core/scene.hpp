@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/event_filter.hpp"
+#include "core/event_style.hpp"
 #include "core/geometry.hpp"
 #include "core/style.hpp"
 
@@ -28,6 +29,7 @@ struct LayerSpec {
   // Incident layers read from any OGR point layer: which field holds what. Keys: date, type, sub_type, actor1,
   // actor2, fatalities, notes, location, admin1, source. Unmapped keys fall back to ACLED's column names.
   std::map<std::string, std::string> incidentFields;
+  IncidentStyle incidents;  // incident layers: bins, density or every event, and the symbol-size cap
   // Live layers (a shared database): reloaded every this many seconds (0: never), and, for a PostgreSQL
   // source, whenever a NOTIFY arrives on this channel. The old data stays on the map until the new is in.
   double refreshSeconds = 0;

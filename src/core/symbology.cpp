@@ -2,6 +2,11 @@
 #include "core/symbology.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+#include "core/event_bins.hpp"
 
 #include "core/event_style.hpp"
 
@@ -41,6 +46,32 @@ VectorStyle controlZoneStyle(const AreaLook& look) {
 }
 
 Rgba routeRiskColour(float level) { return {1.0f - 0.35f * level, 0.9f - 0.8f * level, 0.55f - 0.5f * level, 0.85f}; }
+
+Rgba densityColour(int densityClass) {
+  static constexpr std::array<Rgba, kDensityBreaks.size() + 1> ramp = {{{1.0f, 1.0f, 0.698f, 0.75f},
+                                                                       {0.996f, 0.851f, 0.463f, 0.75f},
+                                                                       {0.996f, 0.698f, 0.298f, 0.75f},
+                                                                       {0.992f, 0.553f, 0.235f, 0.75f},
+                                                                       {0.941f, 0.231f, 0.125f, 0.75f},
+                                                                       {0.741f, 0.0f, 0.149f, 0.75f}}};
+  return ramp[size_t(std::clamp(densityClass, 0, int(ramp.size()) - 1))];
+}
+
+LegendEntry binsEntry() {
+  return {kKeyGrey, "Numbered circle: incidents counted together where they crowd, in slices by type", LegendEntry::Symbol::Note};
+}
+
+std::vector<LegendEntry> densityEntries(double hexagonAcrossKm) {
+  std::string what = "Incidents per hexagon";
+  if (hexagonAcrossKm > 0) {
+    char across[32];
+    std::snprintf(across, sizeof across, hexagonAcrossKm < 10 ? "%.1f" : "%.0f", hexagonAcrossKm);
+    what += std::string(", each about ") + across + " km across";
+  }
+  std::vector<LegendEntry> entries{{kKeyGrey, what + ":", LegendEntry::Symbol::Note}};
+  for (int k = 0; k <= int(kDensityBreaks.size()); ++k) entries.push_back({densityColour(k), densityClassLabel(k)});
+  return entries;
+}
 
 LegendEntry categoryEntry(EventCategory category, size_t count) {
   return {categoryColour(category), std::string(categoryName(category)) + " (" + std::to_string(count) + ")"};

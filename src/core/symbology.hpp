@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/control.hpp"
 #include "core/event_table.hpp"
@@ -40,6 +41,9 @@ VectorStyle controlZoneStyle(const AreaLook& look);
 // Route risk under the route: pale yellow (no incident nearby) to dark red (the most of any segment), by level 0..1.
 Rgba routeRiskColour(float level);
 
+// The density view's hexagons: ColorBrewer's YlOrRd, light to dark by densityClass (core/event_bins).
+Rgba densityColour(int densityClass);
+
 // Legend entries, each for the symbol drawn above.
 LegendEntry categoryEntry(EventCategory category, size_t count);
 LegendEntry nearTownEntry();
@@ -54,5 +58,10 @@ LegendEntry contestedEntry(Rgba first, Rgba second);
 LegendEntry lowConfidenceEntry();
 LegendEntry justChangedEntry();
 LegendEntry statusEntry(ControlStatus status);
+// Counted bins: what a numbered, sliced circle stands for.
+LegendEntry binsEntry();
+// The density view: one swatch per class, then what a hexagon covers (about `hexagonAcrossKm` across; 0:
+// unknown, e.g. no ground scale in this CRS).
+std::vector<LegendEntry> densityEntries(double hexagonAcrossKm);
 
 }  // namespace sitmap::symbology

@@ -107,7 +107,7 @@ const KeySchema& sceneKeySchema() {
                                 "saturation", "lightness"},
                                {}};
   static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
-                                "min_scale", "max_scale", "style", "refresh_s", "listen"},
+                                "min_scale", "max_scale", "style", "refresh_s", "listen", "aggregation", "max_symbol_px"},
                                {{"style", &style}}};
   static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km", "shown_before_hours",
                                  "shown_after_hours", "route_schematic"},
@@ -355,6 +355,12 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
       layer.incidentFields[role] = field.get<std::string>();
     }
   }
+  const std::string aggregation = r.string("aggregation", "auto");
+  if (auto parsed = parseEventAggregation(aggregation)) layer.incidents.aggregation = *parsed;
+  else r.fail("aggregation", "expected \"auto\", \"bins\", \"density\" or \"points\"");
+  layer.incidents.maxSymbolPx = float(r.number("max_symbol_px", 0));
+  if (!(layer.incidents.maxSymbolPx == 0 || (layer.incidents.maxSymbolPx >= 2 && layer.incidents.maxSymbolPx <= 100)))
+    r.fail("max_symbol_px", "expected pixels from 2 to 100 (0: no cap)");
   layer.refreshSeconds = r.number("refresh_s", 0);
   if (!(layer.refreshSeconds == 0 || (layer.refreshSeconds >= 1 && layer.refreshSeconds <= 86400)))
     r.fail("refresh_s", "expected seconds from 1 to 86400 (0: no refresh)");
@@ -585,6 +591,8 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
     if (layer.scales.maxScale > 0) l["max_scale"] = layer.scales.maxScale;
     if (!layer.attribution.empty()) l["attribution"] = layer.attribution;
     if (!layer.incidentFields.empty()) l["fields"] = layer.incidentFields;
+    if (layer.incidents.aggregation != EventAggregation::Auto) l["aggregation"] = eventAggregationName(layer.incidents.aggregation);
+    if (layer.incidents.maxSymbolPx > 0) l["max_symbol_px"] = layer.incidents.maxSymbolPx;
     // Only what differs from the defaults: a default read back is the default itself, bit for bit.
     const VectorStyle& v = layer.vector;
     json style = json::object();

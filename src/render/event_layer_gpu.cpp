@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "core/event_style.hpp"
+#include "core/symbology.hpp"
 
 namespace sitmap {
 
@@ -18,10 +19,16 @@ struct EventVertex {
   float day;  // UTC day number, for the clock's fading window
 };
 
-void describe(GLuint vao, GLuint vbo) {
+// A counted bin: a symbol with the share of each event type, as where each slice ends (cumulative, 0..1).
+struct BinVertex {
+  EventVertex symbol;
+  float sliceEnds[kEventCategoryCount];
+};
+static_assert(kEventCategoryCount == 8, "the event shader takes eight slices");
+
+void describe(GLuint vao, GLuint vbo, GLsizei stride, bool slices) {
   glBindVertexArray(vao);
   glBindBuffer(GL_ARRAY_BUFFER, vbo);
-  const GLsizei stride = sizeof(EventVertex);
   glEnableVertexAttribArray(0);
   glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, x)));
   glEnableVertexAttribArray(1);
@@ -32,6 +39,12 @@ void describe(GLuint vao, GLuint vbo) {
   glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, precision)));
   glEnableVertexAttribArray(4);
   glVertexAttribPointer(4, 1, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(EventVertex, day)));
+  if (!slices) return;
+  glEnableVertexAttribArray(5);
+  glVertexAttribPointer(5, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(BinVertex, sliceEnds)));
+  glEnableVertexAttribArray(6);
+  glVertexAttribPointer(6, 4, GL_FLOAT, GL_FALSE, stride,
+                        reinterpret_cast<void*>(offsetof(BinVertex, sliceEnds) + 4 * sizeof(float)));
 }
 
 }  // namespace
@@ -51,11 +64,11 @@ EventLayerGpu::EventLayerGpu(std::shared_ptr<const EventLayerData> data)
   glGenBuffers(1, &m_ibo);
   glBindBuffer(GL_ARRAY_BUFFER, m_vbo);
   glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices.size() * sizeof(EventVertex)), vertices.data(), GL_STATIC_DRAW);
-  describe(m_vao, m_vbo);
+  describe(m_vao, m_vbo, sizeof(EventVertex), false);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_ibo);
   glGenVertexArrays(1, &m_binVao);
   glGenBuffers(1, &m_binVbo);
-  describe(m_binVao, m_binVbo);
+  describe(m_binVao, m_binVbo, sizeof(BinVertex), true);
   glBindVertexArray(0);
 }
 
@@ -75,17 +88,35 @@ void EventLayerGpu::setSelection(const std::vector<uint32_t>& events) {
 }
 
 void EventLayerGpu::uploadBins(const std::vector<EventBin>& bins, const Viewport& view, int32_t nowDay) {
-  std::vector<EventVertex> vertices;
+  std::vector<BinVertex> vertices;
   vertices.reserve(bins.size());
   for (const EventBin& bin : bins) {
     const Vec2 world = view.screenToWorld(bin.centre) - m_origin;
     const Rgba c = categoryColour(EventCategory(bin.category));
     // Grows with the count's order of magnitude, 14 px for one event to the 46 px of a 48 px cell near 50 000.
     const float diameter = std::min(46.0f, 14.0f + 2.0f * std::log2(float(bin.count)));
-    vertices.push_back({float(world.x), float(world.y), {c.r, c.g, c.b, 0.85f}, diameter, 1.0f, float(nowDay)});
+    BinVertex v{{float(world.x), float(world.y), {c.r, c.g, c.b, 0.85f}, diameter, 1.0f, float(nowDay)}, {}};
+    uint32_t upTo = 0;
+    for (size_t k = 0; k < bin.perCategory.size(); ++k) {
+      upTo += bin.perCategory[k];
+      v.sliceEnds[k] = float(double(upTo) / double(std::max<uint32_t>(1, bin.count)));
+    }
+    vertices.push_back(v);
   }
   glBindBuffer(GL_ARRAY_BUFFER, m_binVbo);
-  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices.size() * sizeof(EventVertex)), vertices.data(), GL_STREAM_DRAW);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices.size() * sizeof(BinVertex)), vertices.data(), GL_STREAM_DRAW);
+}
+
+void EventLayerGpu::uploadDensity(const std::vector<DensityCell>& cells, const Viewport& view, double radius1x, int32_t nowDay) {
+  std::vector<BinVertex> vertices;
+  vertices.reserve(cells.size());
+  for (const DensityCell& cell : cells) {
+    const Vec2 world = view.screenToWorld(cell.centre) - m_origin;
+    const Rgba c = symbology::densityColour(densityClass(cell.count));
+    vertices.push_back({{float(world.x), float(world.y), {c.r, c.g, c.b, c.a}, float(2 * radius1x), 1.0f, float(nowDay)}, {}});
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, m_binVbo);
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(vertices.size() * sizeof(BinVertex)), vertices.data(), GL_STREAM_DRAW);
 }
 
 }  // namespace sitmap

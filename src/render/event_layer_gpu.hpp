@@ -27,6 +27,9 @@ public:
   GLuint binVao() const { return m_binVao; }
   // nowDay: bins stand for events already inside the clock's window, so they never fade.
   void uploadBins(const std::vector<EventBin>& bins, const Viewport& view, int32_t nowDay);
+  // Density hexagons (radius1x: centre to corner in pixels at 1x; the shader scales it), drawn through the
+  // same buffer as bins.
+  void uploadDensity(const std::vector<DensityCell>& cells, const Viewport& view, double radius1x, int32_t nowDay);
 
 private:
   std::shared_ptr<const EventLayerData> m_data;

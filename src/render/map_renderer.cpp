@@ -347,11 +347,8 @@ void MapRenderer::drawRaster(RasterEntry& layer, const LayerDraw& draw, const Ma
 
 void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const MapFrame& frame, RenderReport& report) {
   const Viewport& view = frame.view;
-  constexpr size_t kAggregateAbove = 3000;  // visible events; beyond this, points would hide each other anyway
   const std::vector<uint32_t>& selection = layer.selection();
   if (selection.empty()) return;
-  const bool aggregate = countVisible(layer.data().positions, selection, view.visibleBounds(), kAggregateAbove + 1) >
-                         kAggregateAbove;
   glEnable(GL_PROGRAM_POINT_SIZE);
   m_event->use();
   glUniform1f(m_event->uniform("u_unitsPerPixel"), float(view.unitsPerPixel()));
@@ -360,22 +357,38 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
   glUniform1f(m_event->uniform("u_scale"), frame.pixelScale);
   glUniform1f(m_event->uniform("u_opacity"), draw.opacity);
   // Without a window every selected event shows; with one, events fade over the window after their day.
-  glUniform1f(m_event->uniform("u_nowDay"), frame.eventWindow ? float(frame.eventWindow->nowDay) : 0.0f);
+  const int32_t nowDay = frame.eventWindow ? frame.eventWindow->nowDay : 0;
+  glUniform1f(m_event->uniform("u_nowDay"), frame.eventWindow ? float(nowDay) : 0.0f);
   glUniform1f(m_event->uniform("u_windowDays"), frame.eventWindow ? float(frame.eventWindow->days) : 0.0f);
-  if (aggregate) {
+  float colours[3 * kEventCategoryCount];
+  for (int c = 0; c < kEventCategoryCount; ++c) {
+    const Rgba rgba = categoryColour(EventCategory(c));
+    colours[3 * c] = rgba.r, colours[3 * c + 1] = rgba.g, colours[3 * c + 2] = rgba.b;
+  }
+  glUniform3fv(m_event->uniform("u_categoryColours"), kEventCategoryCount, colours);
+  const Vec2 offset = layer.origin() - view.centre();
+  glUniform2f(m_event->uniform("u_offset"), float(offset.x), float(offset.y));
+  // The cap is for an event's own symbol; bins grow with their count and hexagons have one size.
+  glUniform1f(m_event->uniform("u_maxDiameter"), draw.events == EventDrawing::Points ? draw.maxSymbolPx : 0.0f);
+  if (draw.events == EventDrawing::Bins) {
     report.eventsAggregated = true;
     const std::vector<EventBin> bins =
         binEvents(layer.data().positions, *layer.data().table, selection, view, 48.0 * frame.pixelScale);
-    layer.uploadBins(bins, view, frame.eventWindow ? frame.eventWindow->nowDay : 0);
-    const Vec2 offset = layer.origin() - view.centre();
-    glUniform2f(m_event->uniform("u_offset"), float(offset.x), float(offset.y));
+    layer.uploadBins(bins, view, nowDay);
+    glUniform1i(m_event->uniform("u_shape"), 1);
     glBindVertexArray(layer.binVao());
     glDrawArrays(GL_POINTS, 0, GLsizei(bins.size()));
     for (const EventBin& bin : bins)
       if (bin.count > 1) m_binLabels.emplace_back(bin.centre, bin.count);
+  } else if (draw.events == EventDrawing::Density) {
+    report.eventsAggregated = true;
+    const std::vector<DensityCell> cells = hexbinEvents(layer.data().positions, selection, view, kDensityRadiusPx * frame.pixelScale);
+    layer.uploadDensity(cells, view, kDensityRadiusPx, nowDay);
+    glUniform1i(m_event->uniform("u_shape"), 2);
+    glBindVertexArray(layer.binVao());
+    glDrawArrays(GL_POINTS, 0, GLsizei(cells.size()));
   } else {
-    const Vec2 offset = layer.origin() - view.centre();
-    glUniform2f(m_event->uniform("u_offset"), float(offset.x), float(offset.y));
+    glUniform1i(m_event->uniform("u_shape"), 0);
     glBindVertexArray(layer.vao());
     glDrawElements(GL_POINTS, GLsizei(selection.size()), GL_UNSIGNED_INT, nullptr);
   }

@@ -55,6 +55,30 @@ void incidentFieldEditor(const LayerRow& row, std::vector<Command>& out) {
   if (changed) out.push_back(SetIncidentFields{row.id, fields});
 }
 
+// How an incident layer draws its events, and how large an event's symbol may grow.
+void incidentStyleEditor(const LayerRow& row, std::vector<Command>& out) {
+  IncidentStyle style = row.incidentStyle;
+  int choice = int(style.aggregation);
+  bool changed = ImGui::Combo("Draw as", &choice, "auto\0counted bins\0density hexagons\0every incident\0");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("auto: each incident until more than %zu are in view, then counted bins\n"
+                      "counted bins: numbered circles, sliced by type\n"
+                      "density hexagons: shaded by how many incidents each holds\n"
+                      "every incident: its own symbol, however many",
+                      kAggregateAbove);
+  style.aggregation = EventAggregation(choice);
+  bool capped = style.maxSymbolPx > 0;
+  if (ImGui::Checkbox("Cap symbol size", &capped)) {
+    style.maxSymbolPx = capped ? 12 : 0;
+    changed = true;
+  }
+  if (capped) {
+    ImGui::SameLine();
+    changed |= ImGui::SliderFloat("##cap", &style.maxSymbolPx, 2.0f, 40.0f, "%.0f px");
+  }
+  if (changed) out.push_back(SetIncidentStyle{row.id, style});
+}
+
 void styleEditor(const LayerRow& row, std::vector<Command>& out) {
   VectorStyle style = row.style;
   bool changed = false;
@@ -162,6 +186,7 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
       if (row.isVector && !row.loading && row.error.empty()) styleEditor(row, out);
       if (row.isVector && row.kind == "Point" && ImGui::SmallButton("Use as incidents")) out.push_back(UseAsIncidents{row.id});
       // Also for a failed load: a missing date mapping is the usual reason, and this is where to fix it.
+      if (row.isIncidents && !row.loading && row.error.empty()) incidentStyleEditor(row, out);
       if (row.isIncidents && !row.incidentsFromCsv && !row.loading) incidentFieldEditor(row, out);
       ImGui::TreePop();
     }

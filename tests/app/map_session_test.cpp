@@ -272,3 +272,36 @@ TEST(MapSession, APickedRegionSaysWhereItDisagreesWithTheAdminNames) {
   nowhere.name = "Drawn rectangle";
   EXPECT_NE(checkRegionNames(events->table, nowhere).text().find("no event names it"), std::string::npos);
 }
+
+TEST(MapSession, TheLegendKeysIncidentsAsTheyAreDrawnPointsBinsOrHexagons) {
+  TempDir dir;
+  std::string csv = "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\n";
+  for (int i = 0; i < 3100; ++i) csv += "E" + std::to_string(i) + ",2023-10-25," + (i % 2 ? "Battles" : "Riots") + ",16,2,0\n";
+  writeText(dir.path("events.csv"), csv);
+  auto legendOf = [&](const std::string& aggregation) {
+    auto scene = parseScene(R"({"sitmap_scene":1,"home_bbox":[0,14,4,18],"layers":[{"path":"events.csv","kind":"incidents",
+        "aggregation":")" + aggregation + R"("}]})", dir.root());
+    EXPECT_TRUE(scene) << scene.error();
+    auto s = MapSession::create(*scene);
+    EXPECT_TRUE(s) << s.error();
+    for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
+    s->updateSelections(true);
+    return s->frame(Viewport::fitting(s->homeBounds(), 800, 800), 1, true).furniture.legend;
+  };
+  auto has = [](const std::vector<LegendEntry>& legend, const std::string& start, LegendEntry::Symbol symbol) {
+    return std::any_of(legend.begin(), legend.end(),
+                       [&](const LegendEntry& e) { return e.label.rfind(start, 0) == 0 && e.symbol == symbol; });
+  };
+  const auto points = legendOf("points"), bins = legendOf("bins"), automatic = legendOf("auto"), density = legendOf("density");
+  EXPECT_TRUE(has(points, "Battles (1550)", LegendEntry::Symbol::Dot));
+  EXPECT_FALSE(has(points, "Numbered circle", LegendEntry::Symbol::Note));
+  EXPECT_TRUE(has(bins, "Battles (1550)", LegendEntry::Symbol::Dot));
+  EXPECT_TRUE(has(bins, "Numbered circle", LegendEntry::Symbol::Note));
+  EXPECT_TRUE(has(automatic, "Numbered circle", LegendEntry::Symbol::Note)) << "3100 in view: binned";
+  // Hexagons: a swatch per class and what a hexagon covers; the types in words, with no colour that is not drawn.
+  EXPECT_TRUE(has(density, "Battles (1550)", LegendEntry::Symbol::Note));
+  EXPECT_FALSE(has(density, "Battles", LegendEntry::Symbol::Dot));
+  EXPECT_TRUE(has(density, "500 or more", LegendEntry::Symbol::Dot));
+  // 16 px from centre to corner at 557 m a pixel (Mercator at 16°N): sqrt(3) x 16 x 0.557 = 15.4 km across.
+  EXPECT_TRUE(has(density, "Incidents per hexagon, each about 15 km across", LegendEntry::Symbol::Note));
+}

@@ -511,3 +511,22 @@ TEST(SessionController, TheFilterPanelSaysHowManyMatchingEventsTheClockKeepsOffT
   c.session().updateSelections(true);
   EXPECT_EQ(views.incidentsView(c.session(), MapTool::Navigate, std::nullopt).hiddenByClock.total(), 0u);
 }
+
+TEST(SessionController, AnIncidentLayerIsDrawnAsTheLayersPanelChoosesAndSavedSo) {
+  TempDir dir;
+  writeText(dir.path("events.csv"), "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\nA,2023-11-01,Battles,16,1,0\n");
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": [
+      {"name": "Events", "path": ")" + dir.path("events.csv") + R"(", "kind": "incidents"}]})");
+  settle(c);
+  c.session().updateSelections(true);
+  PanelViews views;
+  const uint64_t id = c.session().layers()[0].uid;
+  EXPECT_EQ(views.layerRows(c)[0].incidentStyle, IncidentStyle{});
+  c.apply(SetIncidentStyle{id, {EventAggregation::Density, 500}});
+  EXPECT_EQ(views.layerRows(c)[0].incidentStyle, (IncidentStyle{EventAggregation::Density, 100})) << "the cap is bounded";
+  const Viewport view = Viewport::fitting(c.session().homeBounds(), 800, 450);
+  const auto legend = c.session().frame(view, 1, true).furniture.legend;
+  EXPECT_TRUE(std::any_of(legend.begin(), legend.end(), [](const LegendEntry& e) { return e.label == "500 or more"; }));
+  c.apply(SaveScene{dir.path("saved.json"), false});
+  EXPECT_NE(readText(dir.path("saved.json")).find(R"("aggregation": "density")"), std::string::npos);
+}

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/civil_date.hpp"
 #include "core/event_bins.hpp"
@@ -409,4 +410,117 @@ TEST(EventViews, AnIncidentsDetailsCopyAsTextWithEveryFieldAndItsNotes) {
   // Empty fields are left out rather than copied as "Tags: ".
   EXPECT_EQ(text.find("Tags:"), std::string::npos) << text;
   EXPECT_EQ(eventDetails(t, 1).front().name, "Event");
+}
+
+namespace {
+
+// A 400 x 400 px view of a 4000 x 4000 unit square (10 units per pixel).
+Viewport squareView(double panX = 0) { return Viewport::fitting(Bbox{panX, 0, panX + 4000, 4000}, 400, 400); }
+
+}  // namespace
+
+TEST(EventDensity, EveryEventInViewIsCountedInTheHexagonAroundIt) {
+  std::vector<Vec2> positions;
+  std::vector<uint32_t> events;
+  uint32_t state = 12345;
+  const auto next = [&] { return (state = state * 1664525u + 1013904223u) / 4294967296.0; };
+  for (uint32_t i = 0; i < 2000; ++i) {
+    positions.push_back({-1000 + 6000 * next(), -1000 + 6000 * next()});  // some outside the view
+    events.push_back(i);
+  }
+  const Viewport view = squareView();
+  const double radius = 16;
+  const std::vector<DensityCell> cells = hexbinEvents(positions, events, view, radius);
+  size_t inView = 0, counted = 0;
+  for (const DensityCell& cell : cells) counted += cell.count;
+  for (const Vec2& p : positions) {
+    if (!view.visibleBounds().contains(p)) continue;
+    ++inView;
+  }
+  // Each event alone: its hexagon's centre is no further than a corner, and no nearer centre of the lattice
+  // (the six neighbours, sqrt(3) radii away) exists.
+  for (uint32_t i = 0; i < 300; ++i) {
+    if (!view.visibleBounds().contains(positions[i])) continue;
+    const auto own = hexbinEvents(positions, {i}, view, radius);
+    ASSERT_EQ(own.size(), 1u);
+    const Vec2 s = view.worldToScreen(positions[i]), c = own[0].centre;
+    const double distance = std::hypot(c.x - s.x, c.y - s.y);
+    EXPECT_LE(distance, radius + 1e-6);
+    for (int k = 0; k < 6; ++k) {
+      const double angle = k * 3.14159265358979 / 3, step = std::sqrt(3.0) * radius;
+      const Vec2 neighbour{c.x + step * std::cos(angle), c.y + step * std::sin(angle)};
+      EXPECT_LE(distance, std::hypot(neighbour.x - s.x, neighbour.y - s.y) + 1e-6) << i;
+    }
+  }
+  EXPECT_EQ(counted, inView);
+  EXPECT_GT(cells.size(), 50u);
+}
+
+TEST(EventDensity, HexagonsStayPutWhileTheMapPans) {
+  const std::vector<Vec2> positions = {{1000, 1000}, {1005, 1003}, {2500, 3000}};
+  const std::vector<uint32_t> events = {0, 1, 2};
+  const auto before = hexbinEvents(positions, events, squareView(), 16);
+  const auto after = hexbinEvents(positions, events, squareView(370), 16);  // 37 px to the right
+  ASSERT_EQ(before.size(), 2u) << "the two close events share a hexagon";
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_NEAR(after[i].centre.x, before[i].centre.x - 37, 1e-6);
+    EXPECT_NEAR(after[i].centre.y, before[i].centre.y, 1e-6);
+    EXPECT_EQ(after[i].count, before[i].count);
+  }
+}
+
+TEST(EventDensity, ClassesFollowTheirBreaksAndSayTheirRange) {
+  EXPECT_EQ(densityClass(1), 0);
+  EXPECT_EQ(densityClass(2), 1);
+  EXPECT_EQ(densityClass(4), 1);
+  EXPECT_EQ(densityClass(5), 2);
+  EXPECT_EQ(densityClass(499), 4);
+  EXPECT_EQ(densityClass(500), 5);
+  EXPECT_EQ(densityClass(4000000), 5);
+  EXPECT_EQ(densityClassLabel(0), "1");
+  EXPECT_EQ(densityClassLabel(1), "2\u20134");
+  EXPECT_EQ(densityClassLabel(4), "100\u2013499");
+  EXPECT_EQ(densityClassLabel(5), "500 or more");
+}
+
+TEST(EventDrawingChoice, AutoAggregatesOnlyAboveItsThresholdAndAChoiceIsKept) {
+  std::vector<Vec2> positions(kAggregateAbove + 1, Vec2{2000, 2000});
+  positions.push_back({-50000, 0});  // out of view: never counted
+  std::vector<uint32_t> events;
+  for (uint32_t i = 0; i < kAggregateAbove; ++i) events.push_back(i);
+  events.push_back(uint32_t(positions.size() - 1));
+  const Bbox visible = squareView().visibleBounds();
+  EXPECT_EQ(chooseEventDrawing(EventAggregation::Auto, positions, events, visible), EventDrawing::Points);
+  events.push_back(uint32_t(kAggregateAbove));
+  EXPECT_EQ(chooseEventDrawing(EventAggregation::Auto, positions, events, visible), EventDrawing::Bins);
+  EXPECT_EQ(chooseEventDrawing(EventAggregation::Points, positions, events, visible), EventDrawing::Points);
+  EXPECT_EQ(chooseEventDrawing(EventAggregation::Density, positions, events, visible), EventDrawing::Density);
+  EXPECT_EQ(chooseEventDrawing(EventAggregation::Bins, positions, {0}, visible), EventDrawing::Bins);
+  for (EventAggregation a : {EventAggregation::Auto, EventAggregation::Bins, EventAggregation::Density, EventAggregation::Points})
+    EXPECT_EQ(parseEventAggregation(eventAggregationName(a)), a);
+  EXPECT_FALSE(parseEventAggregation("heat"));
+}
+
+TEST(EventDensity, TheHoverOverAHexagonHoldsWhatItCounts) {
+  // Events 19 px apart, so that some hexagons hold two: for each hexagon, the events picked under its centre
+  // are exactly those it counts.
+  std::vector<Vec2> positions;
+  std::vector<uint32_t> events;
+  for (uint32_t i = 0; i < 400; ++i) {
+    positions.push_back({100 + (i % 20) * 190.0, 100 + (i / 20) * 190.0});
+    events.push_back(i);
+  }
+  const Viewport view = squareView();
+  size_t checked = 0;
+  for (const DensityCell& cell : hexbinEvents(positions, events, view, 16)) {
+    const auto inside = eventsInHexagonAt(positions, events, view, cell.centre, 16);
+    EXPECT_EQ(inside.size(), cell.count);
+    for (uint32_t e : inside) {
+      const Vec2 s = view.worldToScreen(positions[e]);
+      EXPECT_LE(std::hypot(s.x - cell.centre.x, s.y - cell.centre.y), 16 + 1e-6);
+    }
+    checked += cell.count > 1;
+  }
+  EXPECT_GT(checked, 10u);
 }

@@ -148,6 +148,7 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   layer.opacity = 0.5f;
   layer.attribution = "Someone";
   layer.incidentFields = {{"date", "when"}, {"type", "what"}};
+  layer.incidents = {EventAggregation::Density, 18};
   layer.scales = {10000, 5000000};
   VectorStyle& v = layer.vector;
   v.fill = colour("#11223344");

@@ -7,6 +7,7 @@
 #include "app/headless_render.hpp"
 #include "core/civil_date.hpp"
 #include "core/event_style.hpp"
+#include "core/symbology.hpp"
 #include "core/viewport.hpp"
 #include "io/crs.hpp"
 #include "io/scene_file.hpp"
@@ -23,9 +24,10 @@ const char* kHeader =
     "latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n";
 
 std::string row(const std::string& id, const std::string& type, double lat, double lon, int geoPrecision = 1,
-                const std::string& admin1 = "Gao") {
+                const std::string& admin1 = "Gao", int fatalities = 0) {
   return id + ",2023-11-01,2023,1,Political violence," + type + ",x,A,,1,B,,2,12,,466,Western Africa,Mali," + admin1 + ",,,," +
-         std::to_string(lat) + "," + std::to_string(lon) + "," + std::to_string(geoPrecision) + ",s,s,n,0,,1\n";
+         std::to_string(lat) + "," + std::to_string(lon) + "," + std::to_string(geoPrecision) + ",s,s,n," +
+         std::to_string(fatalities) + ",,1\n";
 }
 
 std::array<int, 3> rgbOf(EventCategory category) {
@@ -33,9 +35,11 @@ std::array<int, 3> rgbOf(EventCategory category) {
   return {int(c.r * 255 + 0.5f), int(c.g * 255 + 0.5f), int(c.b * 255 + 0.5f)};
 }
 
-Scene incidentScene(const TempDir& dir, const std::string& csv) {
+// layerKeys: more keys of the incident layer, e.g. R"(,"aggregation":"points")".
+Scene incidentScene(const TempDir& dir, const std::string& csv, const std::string& layerKeys = "") {
   writeText(dir.path("events.csv"), csv);
-  auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff","layers":[{"path":"events.csv","kind":"incidents"}]})",
+  auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff","layers":[{"path":"events.csv","kind":"incidents")" +
+                              layerKeys + "}]}",
                           dir.root());
   EXPECT_TRUE(scene) << scene.error();
   return *scene;
@@ -50,17 +54,21 @@ RenderOptions options() {
   return o;
 }
 
-Vec2 pixelOf(double lon, double lat) {
-  auto toMercator = CrsTransform::fromLonLat("EPSG:3857");
-  Bbox box;
-  for (Vec2 corner : {Vec2{0, 14}, Vec2{4, 18}}) {
-    toMercator->apply(corner);
-    box.expand(corner);
-  }
+Vec2 mercator(double lon, double lat) {
   Vec2 p{lon, lat};
-  toMercator->apply(p);
-  return Viewport::fitting(box, 400, 400).worldToScreen(p);
+  CrsTransform::fromLonLat("EPSG:3857")->apply(p);
+  return p;
 }
+
+// The view options() renders.
+Viewport viewOf() {
+  Bbox box;
+  box.expand(mercator(0, 14));
+  box.expand(mercator(4, 18));
+  return Viewport::fitting(box, 400, 400);
+}
+
+Vec2 pixelOf(double lon, double lat) { return viewOf().worldToScreen(mercator(lon, lat)); }
 
 }  // namespace
 
@@ -180,4 +188,97 @@ TEST(IncidentRender, CrowdedEventsAreAggregatedIntoCountedBins) {
     }
   EXPECT_GT(battles, 200);
   EXPECT_GT(white, 5) << "the count is written on the bin";
+}
+
+namespace {
+
+// 4000 events of `type` in a 0.2 degree square around (lon, lat): far more than can be told apart.
+std::string crowd(const std::string& type, double lon, double lat, const std::string& idPrefix) {
+  std::string csv;
+  for (int i = 0; i < 4000; ++i)
+    csv += row(idPrefix + std::to_string(i), type, lat - 0.1 + (i % 63) * 0.2 / 63, lon - 0.1 + (i / 63) * 0.2 / 64);
+  return csv;
+}
+
+}  // namespace
+
+TEST(IncidentRender, ACountedBinIsSlicedByTheTypesItHolds) {
+  TempDir dir;
+  // Half Battles, half Riots in one spot: the bin's right half (clockwise from the top) is Battles, the left Riots.
+  const Scene scene = incidentScene(dir, std::string(kHeader) + crowd("Battles", 2, 16, "B") + crowd("Riots", 2, 16, "R"));
+  auto image = renderScene(scene, options());
+  ASSERT_TRUE(image) << image.error();
+  const Vec2 p = pixelOf(2, 16);
+  // Count pixels of each colour on each side, away from the white count in the middle.
+  int battlesRight = 0, riotsLeft = 0, wrongSide = 0;
+  for (int dy = -12; dy <= 12; ++dy)
+    for (int dx = 6; dx <= 16; ++dx) {
+      battlesRight += near(pixel(*image, int(p.x) + dx, int(p.y) + dy), rgbOf(EventCategory::Battles), 30);
+      riotsLeft += near(pixel(*image, int(p.x) - dx, int(p.y) + dy), rgbOf(EventCategory::Riots), 30);
+      wrongSide += near(pixel(*image, int(p.x) - dx, int(p.y) + dy), rgbOf(EventCategory::Battles), 30);
+    }
+  EXPECT_GT(battlesRight, 40);
+  EXPECT_GT(riotsLeft, 40);
+  EXPECT_EQ(wrongSide, 0) << "one colour for the whole bin";
+}
+
+TEST(IncidentRender, EveryIncidentIsDrawnWhereTheLayerAsksForPoints) {
+  TempDir dir;
+  // A crowd that Auto would aggregate, and two incidents of different types 24 px apart inside one 48 px cell
+  // of the bin grid: as points each shows in its own colour at its own place; binned, one symbol between them.
+  const Vec2 a = pixelOf(1.0, 17.0), b = pixelOf(1.24, 17.0);
+  ASSERT_EQ(int(a.x / 48), int(b.x / 48));
+  ASSERT_EQ(int(a.y / 48), int(b.y / 48));
+  const std::string csv = std::string(kHeader) + crowd("Battles", 3, 15, "B") + row("P", "Protests", 17.0, 1.0) +
+                          row("R", "Riots", 17.0, 1.24);
+  auto binned = renderScene(incidentScene(dir, csv), options());
+  ASSERT_TRUE(binned) << binned.error();
+  EXPECT_FALSE(near(pixel(*binned, int(a.x), int(a.y)), rgbOf(EventCategory::Protests), 30)) << "auto: aggregated";
+  TempDir other;
+  auto points = renderScene(incidentScene(other, csv, R"(,"aggregation":"points")"), options());
+  ASSERT_TRUE(points) << points.error();
+  EXPECT_TRUE(near(pixel(*points, int(a.x), int(a.y)), rgbOf(EventCategory::Protests), 30));
+  EXPECT_TRUE(near(pixel(*points, int(b.x), int(b.y)), rgbOf(EventCategory::Riots), 30));
+}
+
+TEST(IncidentRender, TheSymbolSizeCapKeepsADeadlyIncidentSmall) {
+  const std::string csv = std::string(kHeader) + row("A", "Battles", 16, 2, 1, "Gao", 400);  // 40 px at full size
+  const Vec2 p = pixelOf(2, 16);
+  TempDir dir, capped;
+  auto full = renderScene(incidentScene(dir, csv, R"(,"aggregation":"points")"), options());
+  auto small = renderScene(incidentScene(capped, csv, R"(,"aggregation":"points","max_symbol_px":10)"), options());
+  ASSERT_TRUE(full && small);
+  EXPECT_TRUE(near(pixel(*full, int(p.x) + 12, int(p.y)), rgbOf(EventCategory::Battles), 30));
+  EXPECT_TRUE(near(pixel(*small, int(p.x) + 12, int(p.y)), {255, 255, 255}, 10)) << "12 px out is past a 10 px symbol";
+  EXPECT_TRUE(near(pixel(*small, int(p.x), int(p.y)), rgbOf(EventCategory::Battles), 30));
+}
+
+TEST(IncidentRender, TheDensityViewShadesHexagonsByTheirCount) {
+  TempDir dir;
+  // 4000 events in one spot (the darkest class) and one alone (the lightest), no counts written.
+  const std::string csv = std::string(kHeader) + crowd("Battles", 2, 16, "B") + row("L", "Riots", 17.5, 1.0);
+  auto image = renderScene(incidentScene(dir, csv, R"(,"aggregation":"density")"), options());
+  ASSERT_TRUE(image) << image.error();
+  const auto overWhite = [](Rgba c) {
+    return std::array<int, 3>{int((c.r * c.a + 1 - c.a) * 255 + 0.5f), int((c.g * c.a + 1 - c.a) * 255 + 0.5f),
+                              int((c.b * c.a + 1 - c.a) * 255 + 0.5f)};
+  };
+  const Vec2 crowdAt = pixelOf(2, 16), alone = pixelOf(1.0, 17.5);
+  int dark = 0, white = 0;
+  for (int dy = -6; dy <= 6; ++dy)
+    for (int dx = -6; dx <= 6; ++dx) {
+      const auto px = pixel(*image, int(crowdAt.x) + dx, int(crowdAt.y) + dy);
+      dark += near(px, overWhite(symbology::densityColour(5)), 12);
+      white += near(px, {255, 255, 255}, 10);
+    }
+  EXPECT_GT(dark, 100);
+  EXPECT_LT(white, 5) << "no count written on a hexagon (a few pixels: the hairline between two hexagons)";
+  EXPECT_TRUE(near(pixel(*image, int(alone.x), int(alone.y)), overWhite(symbology::densityColour(0)), 12));
+  // A hexagon, not a disc: 14.5 px right of its centre is past its side (13.9 px), inside its corners' circle.
+  const auto cells = hexbinEvents({mercator(1.0, 17.5)}, {0}, viewOf(), kDensityRadiusPx);
+  ASSERT_EQ(cells.size(), 1u);
+  const Vec2 c = cells[0].centre;
+  EXPECT_TRUE(near(pixel(*image, int(c.x + 11.5), int(c.y)), overWhite(symbology::densityColour(0)), 12));
+  EXPECT_TRUE(near(pixel(*image, int(c.x + 14.5), int(c.y)), {255, 255, 255}, 10));
+  EXPECT_FALSE(near(pixel(*image, int(alone.x), int(alone.y)), rgbOf(EventCategory::Riots), 40)) << "not drawn as a symbol";
 }
