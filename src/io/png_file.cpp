@@ -1,8 +1,11 @@
-// PNG through libspng.
+// PNG: written here around libdeflate's compressor (the chunk layout is a few lines; the compression is the
+// cost), read through libspng.
 #include "io/png_file.hpp"
 
+#include <libdeflate.h>
 #include <spng.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -18,42 +21,67 @@ struct ContextDeleter {
 };
 using Context = std::unique_ptr<spng_ctx, ContextDeleter>;
 Error spngError(const char* what, int code) { return Error{std::string(what) + ": " + spng_strerror(code)}; }
+
+struct CompressorDeleter {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+};
+
+void putBigEndian(std::vector<uint8_t>& out, uint32_t value) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(uint8_t(value >> shift));
+}
+
+// One chunk: length, type, data, and the CRC of type and data (PNG specification, section 5.3).
+void putChunk(std::vector<uint8_t>& out, const char (&type)[5], const uint8_t* data, size_t size) {
+  putBigEndian(out, uint32_t(size));
+  const size_t typeAt = out.size();
+  out.insert(out.end(), type, type + 4);
+  out.insert(out.end(), data, data + size);
+  putBigEndian(out, uint32_t(libdeflate_crc32(0, out.data() + typeAt, size + 4)));
+}
 }  // namespace
 
 Result<std::vector<uint8_t>> encodePng(const RgbaImage& image, const PngTextChunks& text) {
-  Context ctx(spng_ctx_new(SPNG_CTX_ENCODER));
-  spng_set_option(ctx.get(), SPNG_ENCODE_TO_BUFFER, 1);
-  // Level 1 with no row filtering: screenshots are mostly flat colour, which deflates well even at this level.
-  spng_set_option(ctx.get(), SPNG_IMG_COMPRESSION_LEVEL, 1);
-  spng_set_option(ctx.get(), SPNG_FILTER_CHOICE, SPNG_DISABLE_FILTERING);
-  spng_ihdr header{};
-  header.width = uint32_t(image.width);
-  header.height = uint32_t(image.height);
-  header.bit_depth = 8;
-  header.color_type = SPNG_COLOR_TYPE_TRUECOLOR_ALPHA;
-  spng_set_ihdr(ctx.get(), &header);
-  std::vector<spng_text> chunks(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    spng_text& chunk = chunks[i];
-    std::memset(&chunk, 0, sizeof chunk);
-    std::strncpy(chunk.keyword, text[i].first.c_str(), sizeof chunk.keyword - 1);
-    chunk.type = SPNG_ITXT;  // UTF-8 text
-    chunk.length = text[i].second.size();
-    chunk.text = const_cast<char*>(text[i].second.c_str());
-    chunk.language_tag = const_cast<char*>("");
-    chunk.translated_keyword = const_cast<char*>("");
+  if (image.width <= 0 || image.height <= 0) return Error{"PNG encoding failed: an empty image"};
+  for (const auto& [keyword, value] : text)
+    if (keyword.empty() || keyword.size() > 79) return Error{"PNG text: a keyword must have 1 to 79 characters"};
+  // Rows with filter type 0 ("none") and libdeflate at level 1: measured on this machine's 4K maps, faster than
+  // the Up or Sub filters and higher levels, and about twice as fast as zlib's level 1 (bench/README.md).
+  const size_t row = size_t(image.width) * 4, height = size_t(image.height);
+  std::vector<uint8_t> filtered(height * (row + 1));
+  for (size_t y = 0; y < height; ++y) {
+    filtered[y * (row + 1)] = 0;
+    std::memcpy(&filtered[y * (row + 1) + 1], &image.pixels[y * row], row);
   }
-  if (!chunks.empty()) {
-    if (int rc = spng_set_text(ctx.get(), chunks.data(), uint32_t(chunks.size()))) return spngError("PNG text", rc);
+  const std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(1));
+  if (!compressor) return Error{"PNG encoding failed: out of memory"};
+  std::vector<uint8_t> compressed(libdeflate_zlib_compress_bound(compressor.get(), filtered.size()));
+  const size_t compressedSize =
+      libdeflate_zlib_compress(compressor.get(), filtered.data(), filtered.size(), compressed.data(), compressed.size());
+  if (compressedSize == 0) return Error{"PNG encoding failed: the compressor ran out of room"};
+  filtered = {};
+
+  std::vector<uint8_t> out;
+  out.reserve(compressedSize + 1024);
+  static constexpr uint8_t kSignature[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  out.insert(out.end(), std::begin(kSignature), std::end(kSignature));
+  std::vector<uint8_t> header;
+  putBigEndian(header, uint32_t(image.width));
+  putBigEndian(header, uint32_t(image.height));
+  header.insert(header.end(), {8, 6, 0, 0, 0});  // 8 bits, RGBA, deflate, adaptive filtering, no interlace
+  putChunk(out, "IHDR", header.data(), header.size());
+  for (const auto& [keyword, value] : text) {
+    // iTXt: UTF-8 text, uncompressed, no language tag or translated keyword.
+    std::vector<uint8_t> chunk(keyword.begin(), keyword.end());
+    chunk.insert(chunk.end(), {0, 0, 0, 0, 0});
+    chunk.insert(chunk.end(), value.begin(), value.end());
+    putChunk(out, "iTXt", chunk.data(), chunk.size());
   }
-  int rc = spng_encode_image(ctx.get(), image.pixels.data(), image.pixels.size(), SPNG_FMT_PNG, SPNG_ENCODE_FINALIZE);
-  if (rc) return spngError("PNG encoding failed", rc);
-  size_t size = 0;
-  void* buffer = spng_get_png_buffer(ctx.get(), &size, &rc);
-  if (!buffer) return spngError("PNG encoding failed", rc);
-  std::vector<uint8_t> bytes(static_cast<uint8_t*>(buffer), static_cast<uint8_t*>(buffer) + size);
-  free(buffer);
-  return bytes;
+  // IDAT chunks of at most 1 MiB, as encoders usually write them (and far under the 2^31 limit).
+  constexpr size_t kIdatBytes = size_t(1) << 20;
+  for (size_t at = 0; at < compressedSize; at += kIdatBytes)
+    putChunk(out, "IDAT", compressed.data() + at, std::min(kIdatBytes, compressedSize - at));
+  putChunk(out, "IEND", nullptr, 0);
+  return out;
 }
 
 Result<RgbaImage> decodePng(const std::vector<uint8_t>& bytes) {

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <spng.h>
 
+#include <cstring>
+
 #include <filesystem>
 
 #include "io/crs.hpp"
@@ -43,6 +45,38 @@ TEST(Png, RoundTripKeepsPixelsAndText) {
   const std::string bytes = readText(dir.path("a.png"));
   EXPECT_NE(bytes.find("iTXt"), std::string::npos);
   EXPECT_NE(bytes.find("sitmap test"), std::string::npos);
+}
+
+TEST(Png, ALargeNoisyImageReadsBackExactlyThroughAnotherDecoderWithItsText) {
+  // Noise does not compress: about 4.8 MB of image data, so the encoder writes several IDAT chunks. libspng
+  // checks every chunk's CRC and the zlib stream's Adler-32 as it decodes.
+  RgbaImage image(1200, 1000);
+  uint32_t state = 7;
+  for (uint8_t& byte : image.pixels) byte = uint8_t((state = state * 1664525u + 1013904223u) >> 24);
+  auto encoded = encodePng(image, {{"Title", "Kidal \u2013 Gao, 31 Oct 2023"}, {"Software", "sitmap"}});
+  ASSERT_TRUE(encoded) << encoded.error();
+  size_t idat = 0;
+  for (size_t at = 8; at + 8 <= encoded->size();) {
+    const uint32_t length = uint32_t((*encoded)[at]) << 24 | uint32_t((*encoded)[at + 1]) << 16 | uint32_t((*encoded)[at + 2]) << 8 |
+                            (*encoded)[at + 3];
+    idat += std::memcmp(&(*encoded)[at + 4], "IDAT", 4) == 0;
+    at += 12 + length;
+  }
+  EXPECT_GE(idat, 4u);
+  spng_ctx* ctx = spng_ctx_new(0);
+  ASSERT_EQ(spng_set_png_buffer(ctx, encoded->data(), encoded->size()), 0);
+  std::vector<uint8_t> pixels(image.pixels.size());
+  EXPECT_EQ(spng_decode_image(ctx, pixels.data(), pixels.size(), SPNG_FMT_RGBA8, 0), 0);
+  EXPECT_TRUE(pixels == image.pixels);
+  uint32_t count = 0;
+  ASSERT_EQ(spng_get_text(ctx, nullptr, &count), 0);
+  std::vector<spng_text> text(count);
+  ASSERT_EQ(spng_get_text(ctx, text.data(), &count), 0);
+  ASSERT_EQ(count, 2u);
+  EXPECT_STREQ(text[0].keyword, "Title");
+  EXPECT_EQ(std::string(text[0].text, text[0].length), "Kidal \u2013 Gao, 31 Oct 2023");
+  EXPECT_EQ(text[0].type, SPNG_ITXT);
+  spng_ctx_free(ctx);
 }
 
 TEST(Crs, AcceptsCodesAndRejectsNonsense) {
