@@ -1,6 +1,7 @@
 // ACLED import: the three layouts, every date spelling, BOM, quoting, monadic merges and bad rows.
 #include "io/acled_reader.hpp"
 
+#include <gdal_utils.h>
 #include <gtest/gtest.h>
 
 #include "core/civil_date.hpp"
@@ -303,4 +304,56 @@ TEST(AcledReader, Pre2019AlliesAndOldTypesAreFoundByTodaysFilters) {
     EXPECT_EQ(engine.apply(protests), (std::vector<uint32_t>{1})) << type << " finds the old Riots/Protests";
   }
   EXPECT_EQ(EventCategory(import->table.category[1]), EventCategory::RiotsProtests);
+}
+
+TEST(OgrIncidents, AGeoPackageOfAnAcledExportReadsAsTheCsvDoes) {
+  // The bundled reference CSV through GDAL into a GeoPackage (typed columns, as ogr2ogr makes them), then both
+  // read: every column sitmap keeps must agree, so no field the map, filters or details use is left unread.
+  sitmap::test::TempDir dir;
+  const std::string csv = sitmap::test::sourceDir() + "/assets/data/events.csv";
+  const char* openOptions[] = {"X_POSSIBLE_NAMES=longitude", "Y_POSSIBLE_NAMES=latitude", "AUTODETECT_TYPE=YES", nullptr};
+  GDALDatasetH source = GDALOpenEx(csv.c_str(), GDAL_OF_VECTOR, nullptr, openOptions, nullptr);
+  ASSERT_NE(source, nullptr);
+  const char* arguments[] = {"-f", "GPKG", "-a_srs", "EPSG:4326", "-nln", "incidents", nullptr};
+  GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(const_cast<char**>(arguments), nullptr);
+  GDALDatasetH written = GDALVectorTranslate(dir.path("events.gpkg").c_str(), nullptr, 1, &source, options, nullptr);
+  GDALVectorTranslateOptionsFree(options);
+  ASSERT_NE(written, nullptr);
+  GDALClose(written);
+  GDALClose(source);
+  auto fromCsv = readAcledCsv(csv);
+  auto fromGpkg = readIncidentsFromOgr(dir.path("events.gpkg"), "", {});
+  ASSERT_TRUE(fromCsv && fromGpkg) << (fromGpkg ? "" : fromGpkg.error());
+  const EventTable &a = fromCsv->table, &b = fromGpkg->table;
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_GT(a.size(), 50u);
+  for (size_t e = 0; e < a.size(); ++e) {
+    SCOPED_TRACE(std::string(a.id[e]));
+    EXPECT_EQ(a.id[e], b.id[e]);
+    EXPECT_EQ(a.day[e], b.day[e]);
+    EXPECT_EQ(a.timePrecision[e], b.timePrecision[e]);
+    EXPECT_EQ(a.geoPrecision[e], b.geoPrecision[e]);
+    EXPECT_EQ(a.eventTypes.value(a.eventType[e]), b.eventTypes.value(b.eventType[e]));
+    EXPECT_EQ(a.subEventTypes.value(a.subEventType[e]), b.subEventTypes.value(b.subEventType[e]));
+    EXPECT_EQ(a.disorderTypes.value(a.disorderType[e]), b.disorderTypes.value(b.disorderType[e]));
+    EXPECT_EQ(a.admin1Names.value(a.admin1[e]), b.admin1Names.value(b.admin1[e]));
+    EXPECT_EQ(a.admin2Names.value(a.admin2[e]), b.admin2Names.value(b.admin2[e]));
+    EXPECT_EQ(a.admin3Names.value(a.admin3[e]), b.admin3Names.value(b.admin3[e]));
+    EXPECT_EQ(a.actorNames.value(a.actor1[e]), b.actorNames.value(b.actor1[e]));
+    EXPECT_EQ(a.actorNames.value(a.actor2[e]), b.actorNames.value(b.actor2[e]));
+    EXPECT_EQ(a.assocActor1[e], b.assocActor1[e]);
+    EXPECT_EQ(a.assocActor2[e], b.assocActor2[e]);
+    EXPECT_EQ(a.inter1[e], b.inter1[e]);
+    EXPECT_EQ(a.inter2[e], b.inter2[e]);
+    EXPECT_EQ(a.interaction[e], b.interaction[e]);
+    EXPECT_EQ(a.civilianTargeting[e], b.civilianTargeting[e]);
+    EXPECT_NEAR(a.lon[e], b.lon[e], 1e-9);
+    EXPECT_NEAR(a.lat[e], b.lat[e], 1e-9);
+    EXPECT_EQ(a.fatalities[e], b.fatalities[e]);
+    EXPECT_EQ(a.location[e], b.location[e]);
+    EXPECT_EQ(a.notes[e], b.notes[e]);
+    EXPECT_EQ(a.source[e], b.source[e]);
+    EXPECT_EQ(a.tags[e], b.tags[e]);
+    EXPECT_EQ(a.stretches.count(uint32_t(e)), b.stretches.count(uint32_t(e)));
+  }
 }
