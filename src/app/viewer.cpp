@@ -276,7 +276,7 @@ void Viewer::drawPanels(float statusHeight, const IncidentsView& incidents, cons
   m_filtersPanel.draw(incidents, m_commands);
   m_timelinePanel.draw(incidents, statusHeight, m_commands);
   m_tablePanel.draw(incidents, m_commands);
-  m_summaryPanel.draw(incidents);
+  m_summaryPanel.draw(incidents, m_commands);
   const TimeView time =
       m_views.timeView(m_controller, m_export ? std::optional<float>(m_export->progress()) : std::nullopt);
   m_clockPanel.draw(time, m_commands);

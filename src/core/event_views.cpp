@@ -184,7 +184,7 @@ std::vector<CountRow> summarise(const EventTable& t, const std::vector<uint32_t>
   std::unordered_map<uint32_t, CountRow> groups;
   auto add = [&](uint32_t code, const std::string& name, uint32_t e) {
     CountRow& row = groups[code];
-    row.name = name;
+    row.value = name;
     ++row.events;
     row.fatalities += t.fatalities[e];
   };
@@ -204,9 +204,36 @@ std::vector<CountRow> summarise(const EventTable& t, const std::vector<uint32_t>
     return a.events != b.events ? a.events > b.events : a.name < b.name;
   });
   if (rows.size() > limit) rows.resize(limit);
-  for (CountRow& row : rows)
-    if (row.name.empty()) row.name = "(not given)";
+  for (CountRow& row : rows) row.name = row.value.empty() ? "(not given)" : row.value;
   return rows;
+}
+
+namespace {
+
+// The filter's list for a grouping (const or not, as the filter is).
+template <typename Filter>
+auto& criterionOf(Filter& filter, SummaryBy by) {
+  switch (by) {
+    case SummaryBy::Admin1: return filter.admin1;
+    case SummaryBy::EventType: return filter.eventTypes;
+    case SummaryBy::Actor: break;
+  }
+  return filter.actors;
+}
+
+}  // namespace
+
+bool filtersOnSummaryRow(const EventFilter& filter, SummaryBy by, const CountRow& row) {
+  const std::vector<std::string>& values = criterionOf(filter, by);
+  return !row.value.empty() && std::find(values.begin(), values.end(), row.value) != values.end();
+}
+
+EventFilter toggledBySummaryRow(EventFilter filter, SummaryBy by, const CountRow& row) {
+  if (row.value.empty()) return filter;
+  std::vector<std::string>& values = criterionOf(filter, by);
+  if (auto it = std::find(values.begin(), values.end(), row.value); it != values.end()) values.erase(it);
+  else values.push_back(row.value);
+  return filter;
 }
 
 std::vector<uint32_t> eventsNear(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,

@@ -75,13 +75,19 @@ enum class EventColumn { Date, Type, SubType, Actor1, Actor2, Admin1, Location, 
 void sortEvents(const EventTable& table, std::vector<uint32_t>& events, EventColumn column, bool ascending);
 
 struct CountRow {
-  std::string name;
+  std::string name;   // as shown: "(not given)" for events without a value
+  std::string value;  // the value itself (empty: not given), what a filter on this row matches
   uint32_t events = 0;
   int64_t fatalities = 0;
 };
 enum class SummaryBy { Admin1, EventType, Actor };
 // The `limit` largest groups, most events first; an event counts once for each actor involved.
 std::vector<CountRow> summarise(const EventTable& table, const std::vector<uint32_t>& events, SummaryBy by, size_t limit);
+// Cross-filtering from a summary row (as the ACLED dashboard does): the row's value joins the filter's
+// criterion for that grouping (admin1, event types or actors), or leaves it when already there. A row
+// without a value cannot be filtered on and leaves the filter as it is.
+EventFilter toggledBySummaryRow(EventFilter filter, SummaryBy by, const CountRow& row);
+bool filtersOnSummaryRow(const EventFilter& filter, SummaryBy by, const CountRow& row);
 
 // Every event of `events` within maxPx of `screen`, nearest first: the incidents under the cursor (several at one
 // town, or the crowd of an aggregated bin).

@@ -11,7 +11,9 @@ namespace sitmap {
 
 namespace {
 
-void countTable(const char* id, const char* heading, const std::vector<CountRow>& rows) {
+// One grouping's rows; a click on a row filters on it (or clears that value), as the ACLED dashboard does.
+void countTable(const char* id, const char* heading, SummaryBy by, const std::vector<CountRow>& rows, const EventFilter& filter,
+                std::vector<Command>& out) {
   if (!ImGui::BeginTable(id, 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
   ImGui::TableSetupColumn(heading, ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Events", ImGuiTableColumnFlags_WidthFixed);
@@ -20,7 +22,17 @@ void countTable(const char* id, const char* heading, const std::vector<CountRow>
   for (const CountRow& row : rows) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(row.name.c_str());
+    const bool chosen = filtersOnSummaryRow(filter, by, row);
+    if (row.value.empty()) {
+      ImGui::TextDisabled("%s", row.name.c_str());
+    } else {
+      ImGui::PushID(row.value.c_str());
+      if (ImGui::Selectable(row.name.c_str(), chosen, ImGuiSelectableFlags_SpanAllColumns))
+        out.push_back(SetEventFilter{toggledBySummaryRow(filter, by, row)});
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(chosen ? "Click: stop filtering on %s" : "Click: filter on %s (click again to clear)", row.name.c_str());
+      ImGui::PopID();
+    }
     ImGui::TableNextColumn();
     ImGui::Text("%u", row.events);
     ImGui::TableNextColumn();
@@ -31,23 +43,22 @@ void countTable(const char* id, const char* heading, const std::vector<CountRow>
 
 }  // namespace
 
-void SummaryPanel::draw(const IncidentsView& view) {
+void SummaryPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const PanelWindow panel("Summary", ImVec2(viewport->Pos.x + viewport->Size.x - 24 * unit, 35 * unit), ImVec2(23 * unit, 16 * unit), true);
   if (!panel) return;
-  if (!view.table) {
-    return;
-  }
+  if (!view.table || !view.filter) return;
   if (m_version != view.selectionVersion) {  // recount only when the filter's result changed
     m_byRegion = summarise(*view.table, *view.selection, SummaryBy::Admin1, 10);
     m_byType = summarise(*view.table, *view.selection, SummaryBy::EventType, 10);
     m_byActor = summarise(*view.table, *view.selection, SummaryBy::Actor, 10);
     m_version = view.selectionVersion;
   }
-  countTable("##region", "Admin-1", m_byRegion);
-  countTable("##type", "Event type", m_byType);
-  countTable("##actor", "Actor (top 10)", m_byActor);
+  ImGui::TextDisabled("Click a row to filter on it.");
+  countTable("##region", "Admin-1", SummaryBy::Admin1, m_byRegion, *view.filter, out);
+  countTable("##type", "Event type", SummaryBy::EventType, m_byType, *view.filter, out);
+  countTable("##actor", "Actor (top 10)", SummaryBy::Actor, m_byActor, *view.filter, out);
 }
 
 void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {

@@ -1,4 +1,4 @@
-// Summary: the current filter's events counted by region, type and actor.
+// Summary: the current filter's events counted by region, type and actor; a row clicked filters on it.
 #pragma once
 
 #include "core/commands.hpp"
@@ -7,7 +7,7 @@ namespace sitmap {
 
 class SummaryPanel {
 public:
-  void draw(const IncidentsView& view);
+  void draw(const IncidentsView& view, std::vector<Command>& out);
 
 private:
   uint64_t m_version = UINT64_MAX;

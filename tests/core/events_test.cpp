@@ -524,3 +524,34 @@ TEST(EventDensity, TheHoverOverAHexagonHoldsWhatItCounts) {
   }
   EXPECT_GT(checked, 10u);
 }
+
+TEST(EventViews, ASummaryRowClickedFiltersOnItAndASecondClickClearsIt) {
+  const EventTable t = sampleTable();
+  const std::vector<uint32_t> all = {0, 1, 2, 3, 4};
+  EventFilterEngine engine(t);
+  const std::vector<CountRow> types = summarise(t, all, SummaryBy::EventType, 10);
+  ASSERT_EQ(types[0].value, "Explosions/Remote violence");
+  EventFilter f;
+  f.minFatalities = 0;
+  const EventFilter explosions = toggledBySummaryRow(f, SummaryBy::EventType, types[0]);
+  EXPECT_TRUE(filtersOnSummaryRow(explosions, SummaryBy::EventType, types[0]));
+  EXPECT_EQ(engine.apply(explosions), (std::vector<uint32_t>{0, 2})) << "the row's own count, as a filter";
+  EXPECT_EQ(engine.apply(explosions).size(), types[0].events);
+  // Across groupings the criteria combine: explosions by JNIM, then JNIM's row clicked off again.
+  const std::vector<CountRow> actors = summarise(t, engine.apply(explosions), SummaryBy::Actor, 10);
+  const auto jnim = std::find_if(actors.begin(), actors.end(), [](const CountRow& r) { return r.value == "JNIM"; });
+  ASSERT_NE(jnim, actors.end());
+  const EventFilter both = toggledBySummaryRow(explosions, SummaryBy::Actor, *jnim);
+  EXPECT_EQ(both.actors, std::vector<std::string>{"JNIM"});
+  EXPECT_EQ(both.eventTypes, explosions.eventTypes);
+  EXPECT_EQ(toggledBySummaryRow(both, SummaryBy::Actor, *jnim), explosions);
+  EXPECT_EQ(toggledBySummaryRow(explosions, SummaryBy::EventType, types[0]), f) << "a second click clears it";
+  // Rows without a value ("(not given)") filter on nothing.
+  const CountRow unnamed{"(not given)", "", 3, 0};
+  EXPECT_EQ(toggledBySummaryRow(f, SummaryBy::Admin1, unnamed), f);
+  EXPECT_FALSE(filtersOnSummaryRow(f, SummaryBy::Admin1, unnamed));
+  const std::vector<CountRow> regions = summarise(t, all, SummaryBy::Admin1, 10);
+  const EventFilter kidal = toggledBySummaryRow(f, SummaryBy::Admin1, regions[0]);
+  EXPECT_EQ(kidal.admin1, std::vector<std::string>{regions[0].value});
+  EXPECT_EQ(engine.apply(kidal).size(), regions[0].events);
+}
