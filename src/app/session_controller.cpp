@@ -3,11 +3,14 @@
 
 #include <algorithm>
 #include <ctime>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 
 #include "core/map_pick.hpp"
+#include "core/text.hpp"
 #include "io/crs.hpp"
+#include "io/event_export.hpp"
 #include "io/file_write.hpp"
 #include "io/raster_source.hpp"
 #include "io/scene_file.hpp"
@@ -116,6 +119,42 @@ void SessionController::buildOverviews(const SessionLayer& layer) {
           retire(m_session.reloadLayer(*rebuilt));
           startLoads();
         }
+      });
+}
+
+void SessionController::exportFilteredEvents(const std::string& requested) {
+  const SessionLayer* counted = m_session.incidentLayer();
+  if (!counted || !counted->selection) return error("Nothing to export: no incident layer is shown");
+  const std::string path = std::filesystem::absolute(requested).lexically_normal().string();
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const bool csv = extension == ".csv";
+  if (!csv && extension != ".geojson" && extension != ".json")
+    return error("Export to " + path + ": name it .csv or .geojson");
+  std::string source = counted->spec.path;
+  std::transform(source.begin(), source.end(), source.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  if (csv && std::filesystem::path(source).extension() != ".csv")
+    return error("Export to " + path + ": a CSV export repeats the source's own rows, and " + counted->spec.name +
+                 " is not a CSV file; name it .geojson");
+  if (m_exports.count(path)) return error("Export to " + path + ": already being written");
+  // A copy of what the table shows now: the filter may change while the file is written.
+  auto table = counted->events()->table;
+  auto events = std::make_shared<const std::vector<uint32_t>>(*counted->selection);
+  const std::string sourcePath = counted->spec.path;
+  info("Exporting " + countOf(events->size(), "incident", "incidents") + " to " + path);
+  m_exports.insert(path);
+  m_tasks.run<size_t>(
+      "exporting incidents to " + path,
+      [=](TaskContext&) -> Result<size_t> {
+        const Status written = csv ? exportEventsCsv(sourcePath, *table, *events, path, false)
+                                   : exportEventsGeoJson(*table, *events, path, false);
+        if (!written) return Error{written.error()};
+        return events->size();
+      },
+      [this, path](Result<size_t> written) {
+        m_exports.erase(path);
+        if (!written) return error("Export failed: " + written.error());
+        info("Exported " + countOf(*written, "incident", "incidents") + " to " + path);
       });
 }
 
@@ -241,6 +280,8 @@ bool SessionController::apply(const Command& command) {
             }
           } else if constexpr (std::is_same_v<T, SetLayerScales>) {
             if (layer) layer->spec.scales = c.scales;
+          } else if constexpr (std::is_same_v<T, ExportFilteredEvents>) {
+            exportFilteredEvents(c.path);
           } else if constexpr (std::is_same_v<T, SetIncidentStyle>) {
             if (layer) layer->spec.incidents = {c.style.aggregation, std::clamp(c.style.maxSymbolPx, 0.0f, 100.0f)};
           } else if constexpr (std::is_same_v<T, MoveLayer>) {

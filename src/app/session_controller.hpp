@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,8 @@ private:
   void refreshLiveLayers();
   // A big raster's overviews, into FILE.ovr on a task; the layer is read again once they are in.
   void buildOverviews(const SessionLayer& layer);
+  // The filtered incidents to a CSV or GeoJSON file, on a task.
+  void exportFilteredEvents(const std::string& path);
   void fitTo(const Bbox& box);
   void replaceSession(MapSession next);
   void useTasksForLargeFilters();
@@ -106,6 +109,7 @@ private:
   std::vector<std::string> m_recentScenes;
   TaskSystem m_tasks;
   std::map<uint64_t, TaskId> m_overviewBuilds;  // layer: the task building its overviews
+  std::set<std::string> m_exports;              // files being written by an export task
   struct Load {
     uint64_t layer;
     TaskId task;

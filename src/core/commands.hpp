@@ -62,6 +62,9 @@ struct ChooseIncidentLayer { uint64_t layer; };
 struct TogglePanels {};   // Tab: every panel hidden or shown (the map alone, without presenting)
 struct BuildOverviews { uint64_t layer; };  // a big raster without them: FILE.ovr beside it, then reloaded
 struct ResetLayout {};    // every panel back to its first place
+// The counted incident layer's events passing the filter, to PATH: .csv (the source's own rows; needs a CSV
+// source) or .geojson; never over an existing file.
+struct ExportFilteredEvents { std::string path; };
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, SetIncidentStyle, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
@@ -69,7 +72,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,
-                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews>;
+                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews, ExportFilteredEvents>;
 
 // One row of the layers panel.
 struct LayerRow {

@@ -107,6 +107,14 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     ImGui::PopTextWrapPos();
   }
   if (!view.importSummary.empty()) ImGui::TextDisabled("%s", view.importSummary.c_str());
+  // The table's events (this filter, at the clock) to a file: .csv keeps the source's rows, .geojson any source.
+  ImGui::SetNextItemWidth(-5 * ImGui::GetFontSize());
+  const bool exportEntered = ImGui::InputTextWithHint("##export", "export to /path/file.csv or .geojson", m_exportPath,
+                                                      sizeof m_exportPath, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button("Export") || exportEntered) && m_exportPath[0]) out.push_back(ExportFilteredEvents{m_exportPath});
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Writes the %s the table lists; never replaces an existing file", countOf(view.matching, "event", "events").c_str());
   ImGui::Separator();
 
   // A typed date is applied once it reads; one that does not is marked red with the reason and changes nothing.

@@ -530,3 +530,48 @@ TEST(SessionController, AnIncidentLayerIsDrawnAsTheLayersPanelChoosesAndSavedSo)
   c.apply(SaveScene{dir.path("saved.json"), false});
   EXPECT_NE(readText(dir.path("saved.json")).find(R"("aggregation": "density")"), std::string::npos);
 }
+
+TEST(SessionController, TheFilteredIncidentsAreExportedFromTheViewerAndNothingIsOverwritten) {
+  TempDir dir;
+  const std::string header = "event_id_cnty,event_date,event_type,latitude,longitude,fatalities,admin1\n";
+  writeText(dir.path("events.csv"), header + "A,2023-11-01,Battles,16,1,2,Gao\nB,2023-11-02,Riots,17,2,0,Kidal\nC,2023-11-03,Battles,18,3,1,Kidal\n");
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": [
+      {"name": "Events", "path": ")" + dir.path("events.csv") + R"(", "kind": "incidents"}]})");
+  settle(c);
+  EventFilter battles;
+  battles.eventTypes = {"Battles"};
+  c.apply(SetEventFilter{battles});
+  c.session().updateSelections(true);
+  auto finish = [&] {
+    double now = 0;
+    for (int i = 0; i < 2000 && c.busy(); ++i) {
+      c.tick(now += 0.01);
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    c.tick(now + 0.01);
+    std::string said;
+    for (const UserMessage& m : c.takeMessages()) said += m.text + "\n";
+    return said;
+  };
+  c.apply(ExportFilteredEvents{dir.path("battles.csv")});
+  EXPECT_NE(finish().find("Exported 2 incidents to " + dir.path("battles.csv")), std::string::npos);
+  EXPECT_EQ(readText(dir.path("battles.csv")), header + "A,2023-11-01,Battles,16,1,2,Gao\nC,2023-11-03,Battles,18,3,1,Kidal\n");
+  c.apply(ExportFilteredEvents{dir.path("battles.geojson")});
+  finish();
+  const std::string geojson = readText(dir.path("battles.geojson"));
+  EXPECT_NE(geojson.find("\"FeatureCollection\""), std::string::npos);
+  size_t features = 0;
+  for (size_t at = geojson.find("\"Feature\""); at != std::string::npos; at = geojson.find("\"Feature\"", at + 1)) ++features;
+  EXPECT_EQ(features, 2u);
+  EXPECT_EQ(geojson.find("Riots"), std::string::npos);
+  // Never over an existing file, and a name that says no format is refused before anything is written.
+  writeText(dir.path("mine.csv"), "my own work");
+  c.apply(ExportFilteredEvents{dir.path("mine.csv")});
+  const std::string refused = finish();
+  EXPECT_NE(refused.find("Export failed"), std::string::npos);
+  EXPECT_NE(refused.find("exists"), std::string::npos) << refused;
+  EXPECT_EQ(readText(dir.path("mine.csv")), "my own work");
+  c.apply(ExportFilteredEvents{dir.path("out.txt")});
+  EXPECT_NE(finish().find("name it .csv or .geojson"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.path("out.txt")));
+}
