@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "app/url_opener.hpp"
 #include "core/map_pick.hpp"
 #include "core/text.hpp"
 #include "io/crs.hpp"
@@ -23,7 +24,8 @@ SessionController::SessionController(MapSession session, ControllerOptions optio
       m_scenePath(std::move(options.scenePath)),
       m_sceneReadOnly(options.sceneReadOnly),
       m_recentScenesFile(std::move(options.recentScenesFile)),
-      m_backgroundFilterMinEvents(options.backgroundFilterMinEvents) {
+      m_backgroundFilterMinEvents(options.backgroundFilterMinEvents),
+      m_urlOpener(std::move(options.urlOpener)) {
   if (!m_recentScenesFile.empty()) {
     std::ifstream in(m_recentScenesFile);
     for (std::string line; std::getline(in, line);)
@@ -280,6 +282,9 @@ bool SessionController::apply(const Command& command) {
             }
           } else if constexpr (std::is_same_v<T, SetLayerScales>) {
             if (layer) layer->spec.scales = c.scales;
+          } else if constexpr (std::is_same_v<T, OpenUrl>) {
+            if (const Status opened = openUrl(c.url, m_urlOpener); !opened) error(opened.error());
+            else info("Opening " + c.url);
           } else if constexpr (std::is_same_v<T, ExportFilteredEvents>) {
             exportFilteredEvents(c.path);
           } else if constexpr (std::is_same_v<T, SetIncidentStyle>) {

@@ -28,6 +28,7 @@ struct ControllerOptions {
   // Incident tables at least this large are filtered on the task system, off the frame.
   size_t backgroundFilterMinEvents = 200000;
   bool sceneReadOnly = false;  // the scene file is not saved over (the bundled default): Save as only
+  std::string urlOpener = "xdg-open";  // the program that opens an incident's source address
 };
 
 // A message for the user (the viewer shows it as a notification).
@@ -125,6 +126,7 @@ private:
   std::vector<TaskId> m_filterPasses;
   std::vector<uint64_t> m_addedByUser;  // layers added by path or drop, placed by kind once loaded
   size_t m_backgroundFilterMinEvents;
+  std::string m_urlOpener;
   bool m_fitPending = true;  // fit the home view once the first layers are in
   bool m_follow = false;
   int m_bookmark = -1;  // the bookmark last gone to

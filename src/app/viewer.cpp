@@ -333,7 +333,7 @@ int Viewer::run() {
     arrangePanels(statusHeight);
     const IncidentsView incidents = m_views.incidentsView(m_controller.session(), m_tool, m_hoveredEvent);
     if (!m_presenting) drawPanels(statusHeight, incidents, m_crsName);  // presentation: the map alone
-    if (m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen);
+    if (m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen, m_commands);
     active = m_notifications.draw(ImGui::GetTime()) || active;
     std::vector<Command> commands;
     commands.swap(m_commands);

@@ -192,4 +192,28 @@ std::string oneLine(std::string_view text) {
   return line;
 }
 
+std::vector<std::string_view> findUrls(std::string_view text) {
+  std::vector<std::string_view> urls;
+  size_t at = 0;
+  while (true) {
+    const size_t http = text.find("http://", at), https = text.find("https://", at);
+    const size_t start = std::min(http, https);
+    if (start == std::string_view::npos) break;
+    size_t end = start;
+    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '"' &&
+           text[end] != '<' && text[end] != '>')
+      ++end;
+    std::string_view url = text.substr(start, end - start);
+    while (!url.empty()) {
+      const char last = url.back();
+      const bool unmatchedParen = last == ')' && url.find('(') == std::string_view::npos;
+      if (!unmatchedParen && std::string_view(".,;:!?'").find(last) == std::string_view::npos) break;
+      url.remove_suffix(1);
+    }
+    if (url.size() > url.find("//") + 2) urls.push_back(url);  // something after the scheme
+    at = end;
+  }
+  return urls;
+}
+
 }  // namespace sitmap

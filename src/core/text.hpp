@@ -35,4 +35,9 @@ std::string withoutCredentials(std::string_view text);
 // ends are trimmed.
 std::string oneLine(std::string_view text);
 
+// The web addresses in a text (a source's URL in ACLED notes or a reference set's source column): each
+// http:// or https:// run up to a space, a quote or an angle bracket, without the punctuation that usually
+// ends the sentence around it (".", ",", ";", ":", "!", "?", and a ")" with no "(" inside the address).
+std::vector<std::string_view> findUrls(std::string_view text);
+
 }  // namespace sitmap

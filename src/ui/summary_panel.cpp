@@ -6,6 +6,7 @@
 #include "ui/panel_window.hpp"
 
 #include "core/civil_date.hpp"
+#include "core/text.hpp"
 
 namespace sitmap {
 
@@ -61,7 +62,27 @@ void SummaryPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
   countTable("##actor", "Actor (top 10)", SummaryBy::Actor, m_byActor, *view.filter, out);
 }
 
-void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {
+namespace {
+
+// A text with each web address in it offered as a link under it ("Open www.voaafrique.com"), so a source can
+// be read in full; the text itself stays selectable through Copy.
+void wrappedWithLinks(std::string_view text, std::vector<Command>& out) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopTextWrapPos();
+  for (std::string_view url : findUrls(text)) {
+    const size_t hostStart = url.find("//") + 2;
+    const std::string host(url.substr(hostStart, url.find('/', hostStart) - hostStart));
+    ImGui::PushID(url.data(), url.data() + url.size());
+    if (ImGui::SmallButton(("Open " + host).c_str())) out.push_back(OpenUrl{std::string(url)});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", int(url.size()), url.data());
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void drawEventDetails(const EventTable& t, uint32_t e, bool& open, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const PanelWindow panel("Incident details", ImVec2(60, 60), ImVec2(28 * unit, 24 * unit), false, &open);
   if (!panel) return;
@@ -76,15 +97,12 @@ void drawEventDetails(const EventTable& t, uint32_t e, bool& open) {
   for (const DetailField& f : eventDetails(t, e)) {
     ImGui::TextDisabled("%s", f.name.c_str());
     ImGui::SameLine(9 * ImGui::GetFontSize());
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(f.value.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::BeginGroup();
+    wrappedWithLinks(f.value, out);
+    ImGui::EndGroup();
   }
   ImGui::Separator();
-  ImGui::PushTextWrapPos(0);
-  const std::string_view notes = t.notes[e];
-  ImGui::TextUnformatted(notes.data(), notes.data() + notes.size());
-  ImGui::PopTextWrapPos();
+  wrappedWithLinks(t.notes[e], out);
 }
 
 }  // namespace sitmap

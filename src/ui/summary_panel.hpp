@@ -14,7 +14,8 @@ private:
   std::vector<CountRow> m_byRegion, m_byType, m_byActor;
 };
 
-// A window with every field of one incident; `open` is cleared when the user closes it.
-void drawEventDetails(const EventTable& table, uint32_t event, bool& open);
+// A window with every field of one incident, each web address in them offered to open; `open` is cleared
+// when the user closes it.
+void drawEventDetails(const EventTable& table, uint32_t event, bool& open, std::vector<Command>& out);
 
 }  // namespace sitmap

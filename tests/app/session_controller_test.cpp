@@ -575,3 +575,41 @@ TEST(SessionController, TheFilteredIncidentsAreExportedFromTheViewerAndNothingIs
   EXPECT_NE(finish().find("name it .csv or .geojson"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir.path("out.txt")));
 }
+
+TEST(SessionController, AnIncidentsSourceOpensInTheBrowserAsOneArgumentNeverThroughAShell) {
+  TempDir dir;
+  // A stand-in for xdg-open that writes down the arguments it was given.
+  const std::string opener = dir.path("opener.sh"), said = dir.path("arguments.txt");
+  writeText(opener, "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > " + said + ".part && mv " + said + ".part " + said + "\n");
+  std::filesystem::permissions(opener, std::filesystem::perms::owner_all);
+  auto scene = parseScene(R"({"sitmap_scene": 1})", dir.root());
+  ASSERT_TRUE(scene);
+  auto session = MapSession::create(*scene);
+  ASSERT_TRUE(session);
+  ControllerOptions options{"", 800, 450, {}};
+  options.urlOpener = opener;
+  SessionController c(std::move(*session), options);
+  const std::string url = "https://www.voaafrique.com/a/x;touch${IFS}" + dir.path("pwned") + "&q=$(id)";
+  c.apply(OpenUrl{url});
+  for (int i = 0; i < 500 && !std::filesystem::exists(said); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(readText(said), "1\n" + url + "\n");
+  EXPECT_FALSE(std::filesystem::exists(dir.path("pwned")));
+  std::filesystem::remove(said);
+  // Not a web address (or one with a space in it): refused, the opener never started.
+  for (const char* refused : {"file:///etc/passwd", "https://a.org/x y", "javascript:alert(1)"}) {
+    c.apply(OpenUrl{refused});
+    const auto messages = c.takeMessages();
+    ASSERT_FALSE(messages.empty());
+    EXPECT_TRUE(messages.back().isError) << refused;
+    EXPECT_NE(messages.back().text.find("not a web address"), std::string::npos);
+  }
+  options.urlOpener = dir.path("no-such-opener");
+  auto other = MapSession::create(*scene);
+  SessionController missing(std::move(*other), options);
+  missing.apply(OpenUrl{"https://example.org/"});
+  const auto messages = missing.takeMessages();
+  ASSERT_FALSE(messages.empty());
+  EXPECT_NE(messages.back().text.find("is not installed"), std::string::npos) << messages.back().text;
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(std::filesystem::exists(said));
+}

@@ -69,3 +69,15 @@ TEST(Text, OneLineCollapsesEachRunOfWhiteSpace) {
   EXPECT_EQ(oneLine("  \n "), "");
   EXPECT_EQ(oneLine("as is"), "as is");
 }
+
+TEST(Text, WebAddressesAreFoundWithoutTheSentenceAroundThem) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(findUrls("VOA Afrique 2023-06-11 https://www.voaafrique.com/a/mali-un-casque/7130112.html"),
+            V{"https://www.voaafrique.com/a/mali-un-casque/7130112.html"});
+  EXPECT_EQ(findUrls("See http://a.org/x. Then (https://b.org/y), and \"https://c.org/z?q=1&r=2\"; end"),
+            (V{"http://a.org/x", "https://b.org/y", "https://c.org/z?q=1&r=2"}));
+  EXPECT_EQ(findUrls("https://en.wikipedia.org/wiki/Kidal_(town)"), V{"https://en.wikipedia.org/wiki/Kidal_(town)"})
+      << "a ) that closes a ( inside the address stays";
+  EXPECT_EQ(findUrls("Reuters, 4 November 2023"), V{});
+  EXPECT_EQ(findUrls("https:// alone, ftp://x.org and file:///etc/passwd"), V{});
+}

@@ -6,6 +6,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/event_filter.hpp"
+#include "io/gdal_session.hpp"
 #include "support/test_files.hpp"
 
 using namespace sitmap;
@@ -311,6 +312,7 @@ TEST(OgrIncidents, AGeoPackageOfAnAcledExportReadsAsTheCsvDoes) {
   // read: every column sitmap keeps must agree, so no field the map, filters or details use is left unread.
   sitmap::test::TempDir dir;
   const std::string csv = sitmap::test::sourceDir() + "/assets/data/events.csv";
+  ensureGdal();
   const char* openOptions[] = {"X_POSSIBLE_NAMES=longitude", "Y_POSSIBLE_NAMES=latitude", "AUTODETECT_TYPE=YES", nullptr};
   GDALDatasetH source = GDALOpenEx(csv.c_str(), GDAL_OF_VECTOR, nullptr, openOptions, nullptr);
   ASSERT_NE(source, nullptr);
