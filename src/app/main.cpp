@@ -297,6 +297,7 @@ int main(int argc, char** argv) {
     auto parsed = parseSize(windowSize);
     if (!parsed) return fail(kExitUsage, "--window must be WIDTHxHEIGHT, e.g. 1600x900");
     std::tie(viewer.windowWidth, viewer.windowHeight) = *parsed;
+    viewer.maximised = false;
   }
   viewer.screenshotPath = screenshotPath;
   return runViewer(std::move(opened->scene), viewer);

@@ -400,6 +400,7 @@ int runViewer(Scene scene, const ViewerOptions& options) {
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  glfwWindowHint(GLFW_MAXIMIZED, options.maximised ? GLFW_TRUE : GLFW_FALSE);  // a 4K wall gets the whole wall
   const std::string title = scene.title.empty() ? "sitmap" : "sitmap — " + scene.title;
   GLFWwindow* window = glfwCreateWindow(options.windowWidth, options.windowHeight, title.c_str(), nullptr, nullptr);
   if (!window) {
