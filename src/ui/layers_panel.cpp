@@ -142,7 +142,21 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
       ImGui::SameLine();
     }
     const bool open = ImGui::TreeNodeEx(row.name.c_str(), ImGuiTreeNodeFlags_SpanAvailWidth);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.path.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n(drag onto another layer to move it there)", row.path.c_str());
+    // Drag a layer's name onto another's: it takes that one's place in the drawing order.
+    const int order = int(rows.rend() - it) - 1;  // 0: drawn first, at the bottom
+    if (ImGui::BeginDragDropSource()) {
+      ImGui::SetDragDropPayload("SITMAP_LAYER", &order, sizeof order);
+      ImGui::Text("Move %s", row.name.c_str());
+      ImGui::EndDragDropSource();
+    }
+    if (ImGui::BeginDragDropTarget()) {
+      if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload("SITMAP_LAYER")) {
+        const int from = *static_cast<const int*>(payload->Data);
+        if (from >= 0 && size_t(from) < rows.size() && from != order) out.push_back(MoveLayer{rows[size_t(from)].id, order - from});
+      }
+      ImGui::EndDragDropTarget();
+    }
     if (row.loading) {
       ImGui::SameLine();
       if (row.progress >= 0) {
@@ -180,6 +194,10 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
       ImGui::SameLine();
       if (ImGui::SmallButton("Down")) out.push_back(MoveLayer{row.id, -1});
       ImGui::SameLine();
+      // The move is clamped to the list's ends.
+      if (ImGui::SmallButton("Top")) out.push_back(MoveLayer{row.id, int(rows.size())});
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Bottom")) out.push_back(MoveLayer{row.id, -int(rows.size())});
       if (ImGui::SmallButton("Zoom to")) out.push_back(ZoomToLayer{row.id});
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) out.push_back(RemoveLayer{row.id});

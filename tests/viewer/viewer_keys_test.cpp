@@ -116,3 +116,23 @@ TEST(ViewerKeys, EscapeLeavesPresentationMode) {
   EXPECT_FALSE(before->pixels == presenting->pixels) << "presentation mode changed nothing";
   EXPECT_TRUE(before->pixels == after->pixels) << "Escape did not leave presentation mode";
 }
+
+TEST(ViewerLayers, ALayerDraggedOntoAnotherTakesItsPlaceInTheDrawingOrder) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  writeText(dir.path("a.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                                   R"("geometry":{"type":"Point","coordinates":[1.41,18.44]}}]})");
+  writeText(dir.path("b.geojson"), readText(dir.path("a.geojson")));
+  const std::string scene = dir.path("scene.json");
+  writeText(scene, R"({"sitmap_scene": 1, "home_bbox": [0, 17, 3, 20], "layers": [{"name": "Bottom one", "path": "a.geojson"},
+      {"name": "Top one", "path": "b.geojson"}]})");
+  // The Layers panel lists the top layer first: drag the second row (the bottom layer) onto the first, then save.
+  driveViewer(dir, "scene.json",
+              {"mousemove 150 94", "mousedown 1", "mousemove 150 90", "mousemove 150 80", "mousemove 150 70",
+               "mousemove 150 68", "mouseup 1", "mousemove 600 300", "key ctrl+s"});
+  const std::string saved = readText(scene);
+  const size_t bottom = saved.find("Bottom one"), top = saved.find("Top one");
+  ASSERT_NE(bottom, std::string::npos);
+  ASSERT_NE(top, std::string::npos);
+  EXPECT_GT(bottom, top) << "the dragged layer is now drawn last, on top:\n" << saved;
+}
