@@ -203,6 +203,22 @@ MapPickView Viewer::pickView() const {
   return pick;
 }
 
+void Viewer::hideIdleCursor() {
+  // Presenting, the pointer goes once it has rested for three seconds, and comes back when it moves.
+  double x = 0, y = 0;
+  glfwGetCursorPos(m_window, &x, &y);
+  const double now = glfwGetTime();
+  if (x != m_cursorAt[0] || y != m_cursorAt[1]) {
+    m_cursorAt[0] = x;
+    m_cursorAt[1] = y;
+    m_cursorMovedAt = now;
+  }
+  const bool hide = m_presenting && now - m_cursorMovedAt > 3;
+  if (hide == m_cursorHidden) return;
+  glfwSetInputMode(m_window, GLFW_CURSOR, hide ? GLFW_CURSOR_HIDDEN : GLFW_CURSOR_NORMAL);
+  m_cursorHidden = hide;
+}
+
 float Viewer::mapPixelScale() const {
   if (!m_presenting) return m_contentScale;
   // Readable from the back of the room: label text at least 1/60 of the screen height.
@@ -305,8 +321,10 @@ int Viewer::run() {
       glfwPollEvents();
     } else {
       glfwWaitEventsTimeout(1.0);
+      hideIdleCursor();
       if (!m_inputSeen && !g_stopRequested && !glfwWindowShouldClose(m_window)) continue;
     }
+    hideIdleCursor();
     const auto frameStart = std::chrono::steady_clock::now();
 
     int fbw = 0, fbh = 0;
@@ -333,8 +351,8 @@ int Viewer::run() {
     arrangePanels(statusHeight);
     const IncidentsView incidents = m_views.incidentsView(m_controller.session(), m_tool, m_hoveredEvent);
     if (!m_presenting) drawPanels(statusHeight, incidents, m_crsName);  // presentation: the map alone
-    if (m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen, m_commands);
-    active = m_notifications.draw(ImGui::GetTime()) || active;
+    if (!m_presenting && m_detailsOpen && m_detailsEvent && incidents.table) drawEventDetails(*incidents.table, *m_detailsEvent, m_detailsOpen, m_commands);
+    active = m_notifications.draw(ImGui::GetTime(), m_presenting) || active;
     std::vector<Command> commands;
     commands.swap(m_commands);
     for (const Command& command : commands) {

@@ -91,6 +91,7 @@ private:
   void applyWindowCommand(const Command& command);
   void toggleFullscreen();
   MapPickView pickView() const;
+  void hideIdleCursor();       // presenting: the pointer hidden once it has rested a few seconds
   float mapPixelScale() const;  // presentation mode scales the map's text for the back of the room
   MapFrame currentFrame(const Viewport& view, float pixelScale) const;
   Result<RgbaImage> capture(const Viewport& view, double scale, bool withShotText);
@@ -135,6 +136,9 @@ private:
   std::string m_screenshotAndQuit;  // --screenshot: the PNG to write once everything is drawn
   bool m_screenshotFailed = false;
   bool m_presenting = false;
+  double m_cursorAt[2] = {-1, -1};  // where the pointer was last seen, and when it last moved
+  double m_cursorMovedAt = 0;
+  bool m_cursorHidden = false;
   bool m_panelsHidden = false;  // Tab: the map alone, the status bar kept
   void arrangePanels(float statusHeight);
   Bbox m_mapInsets{0, 0, 0, 0};  // what the panels cover, px from each edge (minX left, minY top, maxX right, maxY bottom)
