@@ -114,6 +114,8 @@ void Viewer::applyWindowCommand(const Command& command) {
           if (m_export) m_export->cancel();
         } else if constexpr (std::is_same_v<T, ToggleHighContrast>) {
           m_highContrast = !m_highContrast;
+        } else if constexpr (std::is_same_v<T, ToggleFrameTime>) {
+          m_showFrameTime = !m_showFrameTime;
         } else if constexpr (std::is_same_v<T, TogglePanels>) {
           m_panelsHidden = !m_panelsHidden;
         } else if constexpr (std::is_same_v<T, ResetLayout>) {
@@ -166,6 +168,7 @@ bool Viewer::handleInput() {
       case GLFW_KEY_SPACE: if (clock.time()) m_commands.push_back(SetPlaying{!clock.playing()}); break;
       case GLFW_KEY_HOME: m_commands.push_back(ZoomHome{}); break;
       case GLFW_KEY_F11: m_commands.push_back(ToggleFullscreen{}); break;
+      case GLFW_KEY_F3: m_commands.push_back(ToggleFrameTime{}); break;
       case GLFW_KEY_F5: m_commands.push_back(TogglePresentation{}); break;
       case GLFW_KEY_ESCAPE: if (m_presenting) m_commands.push_back(TogglePresentation{}); break;
       case GLFW_KEY_H: m_commands.push_back(ToggleHighContrast{}); break;
@@ -288,6 +291,7 @@ void Viewer::drawPanels(float statusHeight, const IncidentsView& incidents, cons
   }
   status.scaleDenominator = view.scaleDenominator() * m_contentScale;
   status.crsName = crsName;
+  if (m_showFrameTime) status.frameTime = m_frameTimes.summary();
   drawStatusBar(status, statusHeight);
   m_filtersPanel.draw(incidents, m_commands);
   m_timelinePanel.draw(incidents, statusHeight, m_commands);
@@ -386,7 +390,9 @@ int Viewer::run() {
     }
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(m_window);
-    if (interacting) m_frameStats.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
+    const double frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count();
+    if (interacting) m_frameStats.add(frameMs);
+    m_frameTimes.add(frameMs);
     activeFrames = active ? 3 : std::max(0, activeFrames - 1);
     // --screenshot: once nothing is loading and the frame has settled, save it, wait for the file and quit.
     if (!m_screenshotAndQuit.empty() && !m_controller.busy() && !m_controller.fitPending() && m_tiles.idle() &&

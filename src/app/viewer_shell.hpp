@@ -26,6 +26,7 @@
 #include "app/session_controller.hpp"
 #include "app/task_system.hpp"
 #include "app/tile_loading.hpp"
+#include "core/frame_times.hpp"
 #include "core/geodesy.hpp"
 #include "io/crs.hpp"
 #include "io/png_file.hpp"
@@ -127,6 +128,8 @@ private:
   int m_windowed[4] = {100, 100, 1600, 900};
   std::string m_crsNameFor, m_crsName;
   FrameStats m_frameStats;
+  FrameTimes m_frameTimes;      // every drawn frame, for the F3 readout
+  bool m_showFrameTime = false;
   MapTool m_tool = MapTool::Navigate;
   std::optional<uint32_t> m_hoveredEvent;  // from the table
   std::optional<uint32_t> m_detailsEvent;

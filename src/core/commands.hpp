@@ -65,7 +65,8 @@ struct ResetLayout {};    // every panel back to its first place
 // The counted incident layer's events passing the filter, to PATH: .csv (the source's own rows; needs a CSV
 // source) or .geojson; never over an existing file.
 struct ExportFilteredEvents { std::string path; };
-struct OpenUrl { std::string url; };  // an incident's source, in the desktop's browser
+struct OpenUrl { std::string url; };
+struct ToggleFrameTime {};  // F3: the frame-time readout in the status bar  // an incident's source, in the desktop's browser
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, SetIncidentStyle, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
@@ -73,7 +74,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,
-                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews, ExportFilteredEvents, OpenUrl>;
+                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews, ExportFilteredEvents, OpenUrl, ToggleFrameTime>;
 
 // One row of the layers panel.
 struct LayerRow {

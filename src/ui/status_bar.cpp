@@ -23,6 +23,10 @@ void drawStatusBar(const StatusInfo& info, float height) {
     // Round the scale to three significant figures: 1:2 340 000 reads better than 1:2337718.
     const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(1.0, info.scaleDenominator))) - 2);
     ImGui::Text("1:%.0f   %s", std::round(info.scaleDenominator / magnitude) * magnitude, info.crsName.c_str());
+    if (!info.frameTime.empty()) {
+      ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(info.frameTime.c_str()).x - ImGui::GetStyle().WindowPadding.x);
+      ImGui::TextDisabled("%s", info.frameTime.c_str());
+    }
   }
   ImGui::End();
 }

@@ -10,6 +10,7 @@ struct StatusInfo {
   std::string cursorMgrs;
   double scaleDenominator = 0;
   std::string crsName;
+  std::string frameTime;  // F3: the frame-time readout; empty: hidden
 };
 
 void drawStatusBar(const StatusInfo& info, float height);

@@ -1,4 +1,5 @@
 // The one clock: playback by elapsed time and speed, wrapping, stepping within the extent, frame arithmetic.
+#include "core/frame_times.hpp"
 #include "core/scene_clock.hpp"
 
 #include <gtest/gtest.h>
@@ -85,4 +86,17 @@ TEST(SceneClock, FramesCountBothEndsAndLandOnTheirTimes) {
   extent.widen(kEnd);
   extent.widen(kStart);
   EXPECT_EQ(extent, (TimeExtent{kStart, kEnd}));
+}
+
+TEST(FrameTimes, TheReadoutIsTheMedianAndWorstOfTheLastFrames) {
+  FrameTimes times(5);
+  EXPECT_EQ(times.summary(), "");
+  for (double ms : {10.0, 30.0, 12.0}) times.add(ms);
+  EXPECT_DOUBLE_EQ(times.median(), 12);
+  EXPECT_DOUBLE_EQ(times.worst(), 30);
+  for (double ms : {11.0, 13.0, 14.0, 15.0, 16.0}) times.add(ms);  // the 10, 30 and 12 ms frames drop out
+  EXPECT_EQ(times.size(), 5u);
+  EXPECT_DOUBLE_EQ(times.median(), 14);
+  EXPECT_DOUBLE_EQ(times.worst(), 16);
+  EXPECT_EQ(times.summary(), "frame 14.0 ms (median of the last 5), worst 16.0 ms");
 }
