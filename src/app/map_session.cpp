@@ -42,15 +42,15 @@ std::string convoyLabelSuffix(const Track& track, const TrackPosition& p) {
 
 }  // namespace
 
-Result<MapSession> MapSession::create(Scene scene) {
+Result<MapSession> MapSession::create(Scene scene, bool convoysLater) {
   auto toDisplay = CrsTransform::fromLonLat(scene.crs);
   if (!toDisplay) return Error{"display CRS: " + toDisplay.error()};
   auto toLonLat = CrsTransform::create(scene.crs, "EPSG:4326");
   if (!toLonLat) return Error{"display CRS: " + toLonLat.error()};
-  return MapSession(std::move(scene), std::move(*toDisplay), std::move(*toLonLat));
+  return MapSession(std::move(scene), std::move(*toDisplay), std::move(*toLonLat), convoysLater);
 }
 
-MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLat)
+MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLat, bool convoysLater)
     : m_scene(std::move(scene)),
       m_toDisplay(std::make_unique<CrsTransform>(std::move(toDisplay))),
       m_toLonLat(std::make_unique<CrsTransform>(std::move(toLonLat))) {
@@ -65,27 +65,36 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
   m_clock.setWindowDays(m_scene.windowDays);
   m_clock.setRiskDays(m_scene.riskDays);
   m_filter = m_scene.filter;
-  std::string places;
   for (const LayerSpec& layer : m_scene.layers)
-    if (layer.sourceLayer == "places") places = layer.path;
-  for (const ConvoySpec& spec : m_scene.convoys) {
-    auto track = loadConvoy(spec, places);
-    if (!track) {
-      m_convoyErrors.push_back(track.error());
-      continue;
-    }
-    LoadedConvoy convoy{std::move(*track), {}, {}, spec.alertKm, spec.shownBeforeHours, spec.shownAfterHours, spec.routeSchematic};
-    // The route's own vertices (a GPX track's corners are where the road turns), and points every ~2 km between
-    // them so long legs follow the geodesic in any display CRS. Sampling alone cut corners by up to 850 m.
-    auto samples = convoy.track.samples(2000);
-    std::stable_sort(samples.begin(), samples.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [metres, point] : samples)
-      if (auto v = this->toDisplay(point)) {  // the member, not the moved-from parameter
-        convoy.routeDisplay.push_back(*v);
-        convoy.routeMetres.push_back(metres);
-      }
-    m_convoys.push_back(std::move(convoy));
+    if (layer.sourceLayer == "places") m_placesPath = layer.path;
+  for (size_t i = 0; i < m_scene.convoys.size(); ++i) {
+    m_pendingConvoys.push_back(i);
+    if (!convoysLater) finishConvoy(i, loadConvoy(m_scene.convoys[i], m_placesPath));
   }
+  layersChanged();
+}
+
+void MapSession::finishConvoy(size_t index, Result<Track> track) {
+  if (std::erase(m_pendingConvoys, index) == 0) return;  // not one this session waits for
+  if (!track) {
+    m_convoyErrors.push_back(track.error());
+    return;
+  }
+  const ConvoySpec& spec = m_scene.convoys[index];
+  LoadedConvoy convoy{std::move(*track), {}, {}, spec.alertKm, spec.shownBeforeHours, spec.shownAfterHours, spec.routeSchematic, index};
+  // The route's own vertices (a GPX track's corners are where the road turns), and points every ~2 km between
+  // them so long legs follow the geodesic in any display CRS. Sampling alone cut corners by up to 850 m.
+  auto samples = convoy.track.samples(2000);
+  std::stable_sort(samples.begin(), samples.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [metres, point] : samples)
+    if (auto v = toDisplay(point)) {
+      convoy.routeDisplay.push_back(*v);
+      convoy.routeMetres.push_back(metres);
+    }
+  const auto at = std::find_if(m_convoys.begin(), m_convoys.end(), [&](const LoadedConvoy& c) { return c.specIndex > index; });
+  m_convoys.insert(at, std::move(convoy));
+  // Incidents near each route were measured without this one (route risk's cache key counts the convoys).
+  m_nearRouteTable.reset();
   layersChanged();
 }
 

@@ -33,6 +33,7 @@ struct LoadedConvoy {
   double alertKm = 5;              // the scene's: incidents this close to the route are flagged
   double shownBeforeHours = 24, shownAfterHours = 24;  // on the map from/until then (the scene's)
   bool routeSchematic = false;
+  size_t specIndex = 0;  // its place in the scene's convoys (the order they are listed and followed in)
   bool shownAt(UtcSeconds t) const {
     return t >= track.departure() - UtcSeconds(shownBeforeHours * 3600) && t <= track.arrival() + UtcSeconds(shownAfterHours * 3600);
   }
@@ -80,7 +81,9 @@ private:
 
 class MapSession {
 public:
-  static Result<MapSession> create(Scene scene);
+  // convoysLater: the convoys' tracks are not read here; pendingConvoys() lists them and finishConvoy() takes
+  // each once read (the viewer reads them on its task system: a day-long GPX never stalls a frame).
+  static Result<MapSession> create(Scene scene, bool convoysLater = false);
 
   const Scene& scene() const { return m_scene; }
   std::vector<Bookmark>& bookmarks() { return m_scene.bookmarks; }
@@ -120,9 +123,12 @@ public:
   // The one clock: time, playback, incident window and route-risk look-back. Its extent follows the layers.
   SceneClock& clock() { return m_clock; }
   const SceneClock& clock() const { return m_clock; }
-  // Convoys load with the session (they are small); failures are kept as messages.
+  // Convoys in the scene's order; failures are kept as messages.
   const std::vector<LoadedConvoy>& convoys() const { return m_convoys; }
   const std::vector<std::string>& convoyErrors() const { return m_convoyErrors; }
+  const std::vector<size_t>& pendingConvoys() const { return m_pendingConvoys; }  // indices into scene().convoys
+  const std::string& convoyPlacesPath() const { return m_placesPath; }  // where loadConvoy finds waypoint towns
+  void finishConvoy(size_t index, Result<Track> track);
   // Route risk per 10 km segment of each convoy's route: incidents (of every incident layer, current filter)
   // within the convoy's alert distance during the `riskDays` before its departure. Recounted when asked.
   // Only incidents that had happened by `now` count: the look-back ends at the earlier of `now` and departure.
@@ -173,7 +179,7 @@ private:
   uint64_t m_chosenIncidentLayer = 0;
   // Incidents known only to a road stretch or a region, as the frame's bands and tallies.
   void addVagueIncidents(MapFrame& frame) const;
-  MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLat);
+  MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLat, bool convoysLater);
   Scene m_scene;
   std::vector<SessionLayer> m_layers;
   std::unique_ptr<CrsTransform> m_toDisplay, m_toLonLat;
@@ -199,6 +205,8 @@ private:
   mutable std::vector<std::vector<Vec2>> m_nearRouteDisplay;
   std::vector<LoadedConvoy> m_convoys;
   std::vector<std::string> m_convoyErrors;
+  std::vector<size_t> m_pendingConvoys;
+  std::string m_placesPath;
   EventFilter effectiveFilter() const;  // the user's filter narrowed to the clock's window
 };
 

@@ -15,6 +15,7 @@
 #include "io/file_write.hpp"
 #include "io/raster_source.hpp"
 #include "io/scene_file.hpp"
+#include "io/time_layers.hpp"
 
 namespace sitmap {
 
@@ -35,6 +36,22 @@ SessionController::SessionController(MapSession session, ControllerOptions optio
   for (const std::string& message : m_session.convoyErrors()) error(message);
   useTasksForLargeFilters();
   startLoads();
+  startConvoyLoads();
+  startConvoyLoads();
+}
+
+void SessionController::startConvoyLoads() {
+  // replaceSession cancels these, so a continuation always belongs to the session it was started for.
+  for (size_t index : m_session.pendingConvoys()) {
+    const ConvoySpec spec = m_session.scene().convoys[index];
+    const std::string places = m_session.convoyPlacesPath();
+    m_convoyLoads.push_back(m_tasks.run<Track>(
+        "loading convoy " + spec.name, [spec, places](TaskContext&) { return loadConvoy(spec, places); },
+        [this, index](Result<Track> track) {
+          if (!track) error(track.error());
+          m_session.finishConvoy(index, std::move(track));
+        }));
+  }
 }
 
 void SessionController::useTasksForLargeFilters() {
@@ -404,6 +421,8 @@ void SessionController::replaceSession(MapSession next) {
   m_filterPasses.clear();
   for (const auto& [uid, live] : m_live)
     if (live.refreshing) m_tasks.cancel(*live.refreshing);
+  for (TaskId load : m_convoyLoads) m_tasks.cancel(load);
+  m_convoyLoads.clear();
   m_live.clear();  // and so do the listeners: their layers are gone
   for (const SessionLayer& layer : m_session.layers()) retire(layer.rendererId);
   m_session = std::move(next);
@@ -412,13 +431,14 @@ void SessionController::replaceSession(MapSession next) {
   for (const std::string& message : m_session.convoyErrors()) error(message);
   useTasksForLargeFilters();
   startLoads();
+  startConvoyLoads();
 }
 
 void SessionController::changeCrs(const std::string& crs) {
   // The session as it stands (layers, filter, bookmarks), and the clock as it runs: only the CRS changes.
   Scene scene = m_session.currentScene(m_view);
   scene.crs = crs;
-  auto next = MapSession::create(scene);
+  auto next = MapSession::create(scene, true);
   if (!next) {
     error(next.error());
     return;
@@ -452,7 +472,7 @@ void SessionController::openScene(const std::string& path) {
     return;
   }
   for (const std::string& warning : warnings) error(warning);
-  auto next = MapSession::create(std::move(*scene));
+  auto next = MapSession::create(std::move(*scene), true);
   if (!next) {
     error(next.error());
     return;

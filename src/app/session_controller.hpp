@@ -62,7 +62,7 @@ public:
   bool followingConvoy() const { return m_follow; }
   const std::vector<std::string>& recentScenes() const { return m_recentScenes; }
   // Loads: whether any runs, and how far one layer's is (0..1, or -1 where unknown).
-  bool loading() const { return !m_loads.empty(); }
+  bool loading() const { return !m_loads.empty() || !m_session.pendingConvoys().empty(); }
   // Any background work (loads, filter passes) still running: the frame loop keeps polling.
   bool busy() const { return !m_tasks.idle(); }
   float loadProgress(uint64_t layer) const;
@@ -83,6 +83,8 @@ private:
   void refreshLiveLayers();
   // A big raster's overviews, into FILE.ovr on a task; the layer is read again once they are in.
   void buildOverviews(const SessionLayer& layer);
+  // The session's convoys not read yet, each on a task (a long GPX track never stalls a frame).
+  void startConvoyLoads();
   // The filtered incidents to a CSV or GeoJSON file, on a task.
   void exportFilteredEvents(const std::string& path);
   void fitTo(const Bbox& box);
@@ -111,6 +113,7 @@ private:
   TaskSystem m_tasks;
   std::map<uint64_t, TaskId> m_overviewBuilds;  // layer: the task building its overviews
   std::set<std::string> m_exports;              // files being written by an export task
+  std::vector<TaskId> m_convoyLoads;
   struct Load {
     uint64_t layer;
     TaskId task;

@@ -444,7 +444,7 @@ int runViewer(Scene scene, const ViewerOptions& options) {
 
   int status = 0;
   {
-    auto session = MapSession::create(std::move(scene));
+    auto session = MapSession::create(std::move(scene), true);  // convoys read on the task system
     auto renderer = MapRenderer::create();
     if (!session || !renderer) {
       std::fprintf(stderr, "sitmap: %s\n", maskCredentials(!session ? session.error() : renderer.error()).c_str());

@@ -12,6 +12,7 @@
 #include "core/utc_time.hpp"
 #include "io/acled_reader.hpp"
 #include "io/scene_file.hpp"
+#include "io/time_layers.hpp"
 #include "io/vector_loader.hpp"
 #include "support/test_files.hpp"
 
@@ -304,4 +305,45 @@ TEST(MapSession, TheLegendKeysIncidentsAsTheyAreDrawnPointsBinsOrHexagons) {
   EXPECT_TRUE(has(density, "500 or more", LegendEntry::Symbol::Dot));
   // 16 px from centre to corner at 557 m a pixel (Mercator at 16°N): sqrt(3) x 16 x 0.557 = 15.4 km across.
   EXPECT_TRUE(has(density, "Incidents per hexagon, each about 15 km across", LegendEntry::Symbol::Note));
+}
+
+TEST(MapSession, ConvoysReadLaterJoinInTheScenesOrderAndRouteRiskCountsThemOnArrival) {
+  TempDir dir;
+  writeText(dir.path("route.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+    "geometry":{"type":"LineString","coordinates":[[1,15],[3,15]]}}]})");
+  writeText(dir.path("first.csv"), "time_utc,place,latitude,longitude\n2023-11-01T00:00Z,West,15,1\n2023-11-02T00:00Z,East,15,3\n");
+  writeText(dir.path("second.csv"), "time_utc,place,latitude,longitude\n2023-11-05T00:00Z,West,15,1\n2023-11-09T00:00Z,East,15,3\n");
+  // Beside the route on the day the first convoy passes it (the second sets out four days later).
+  writeText(dir.path("near.csv"), "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\nN1,2023-11-01,Battles,15.01,2,0\n");
+  auto scene = parseScene(R"({"sitmap_scene":1,"layers":[{"path":"near.csv","kind":"incidents"}],
+      "convoys":[{"name":"First","route":"route.geojson","waypoints":"first.csv"},
+                 {"name":"Second","route":"route.geojson","waypoints":"second.csv"},
+                 {"name":"Broken","route":"route.geojson","waypoints":"missing.csv"}]})", dir.root());
+  ASSERT_TRUE(scene) << scene.error();
+  auto s = MapSession::create(*scene, true);
+  ASSERT_TRUE(s) << s.error();
+  EXPECT_TRUE(s->convoys().empty()) << "nothing read while the session is made";
+  EXPECT_EQ(s->pendingConvoys(), (std::vector<size_t>{0, 1, 2}));
+  for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
+  s->updateSelections(true);
+  const UtcSeconds now = *parseUtc("2023-11-10T00:00Z");
+  // The second arrives first: it is measured alone, then the first joins ahead of it and is measured too.
+  s->finishConvoy(1, loadConvoy(scene->convoys[1], s->convoyPlacesPath()));
+  ASSERT_EQ(s->routeRisks(30, now).size(), 1u);
+  EXPECT_TRUE(s->incidentsPassed(0, now).near.empty()) << "the second convoy set out after the incident";
+  s->finishConvoy(0, loadConvoy(scene->convoys[0], s->convoyPlacesPath()));
+  ASSERT_EQ(s->convoys().size(), 2u);
+  EXPECT_EQ(s->convoys()[0].track.name(), "First");
+  EXPECT_EQ(s->convoys()[1].track.name(), "Second");
+  EXPECT_EQ(s->routeRisks(30, now).size(), 2u);
+  EXPECT_EQ(s->incidentsPassed(0, now).near.size(), 1u) << "measured for the first convoy, not the cached second";
+  EXPECT_TRUE(s->incidentsPassed(1, now).near.empty());
+  EXPECT_EQ(s->clock().extent().first, *parseUtc("2023-11-01T00:00Z")) << "the clock spans the first departure";
+  EXPECT_EQ(s->clock().extent().last, *parseUtc("2023-11-09T00:00Z")) << "and the last arrival";
+  s->finishConvoy(2, loadConvoy(scene->convoys[2], s->convoyPlacesPath()));
+  EXPECT_TRUE(s->pendingConvoys().empty());
+  ASSERT_EQ(s->convoyErrors().size(), 1u);
+  EXPECT_NE(s->convoyErrors()[0].find("missing.csv"), std::string::npos);
+  s->finishConvoy(0, loadConvoy(scene->convoys[0], s->convoyPlacesPath()));
+  EXPECT_EQ(s->convoys().size(), 2u) << "a convoy it no longer waits for is not added twice";
 }

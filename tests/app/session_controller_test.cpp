@@ -613,3 +613,37 @@ TEST(SessionController, AnIncidentsSourceOpensInTheBrowserAsOneArgumentNeverThro
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   EXPECT_FALSE(std::filesystem::exists(said));
 }
+
+TEST(SessionController, ConvoysAreReadOnTasksAndOnlyForTheSessionThatAskedForThem) {
+  TempDir dir;
+  writeText(dir.path("route.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+    "geometry":{"type":"LineString","coordinates":[[1,15],[3,15]]}}]})");
+  writeText(dir.path("waypoints.csv"), "time_utc,place,latitude,longitude\n2023-11-01T00:00Z,West,15,1\n2023-11-02T00:00Z,East,15,3\n");
+  const std::string withConvoy = R"({"sitmap_scene":1,"convoys":[{"name":"Convoy","route":"route.geojson","waypoints":"waypoints.csv"}]})";
+  auto start = [&] {
+    auto scene = parseScene(withConvoy, dir.root());
+    EXPECT_TRUE(scene) << scene.error();
+    auto session = MapSession::create(*scene, true);
+    EXPECT_TRUE(session) << session.error();
+    return SessionController(std::move(*session), ControllerOptions{"", 800, 450, {}});
+  };
+  SessionController c = start();
+  EXPECT_TRUE(c.session().convoys().empty()) << "made without reading the track";
+  EXPECT_TRUE(c.loading());
+  settle(c);
+  ASSERT_EQ(c.session().convoys().size(), 1u);
+  EXPECT_EQ(c.session().convoys()[0].track.name(), "Convoy");
+  // Another scene opened before the first one's track is in: that track never joins the new session, which
+  // has a convoy of its own in the same place of its list.
+  writeText(dir.path("other.csv"), "time_utc,place,latitude,longitude\n2023-12-01T00:00Z,West,15,1\n2023-12-02T00:00Z,East,15,3\n");
+  writeText(dir.path("other.json"), R"({"sitmap_scene":1,"title":"Other","convoys":[{"name":"Other","route":"route.geojson","waypoints":"other.csv"}]})");
+  SessionController d = start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the first track is read by now, not yet handed over
+  d.apply(OpenScene{dir.path("other.json")});
+  settle(d);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  d.tick(100);
+  EXPECT_EQ(d.session().scene().title, "Other");
+  ASSERT_EQ(d.session().convoys().size(), 1u);
+  EXPECT_EQ(d.session().convoys()[0].track.name(), "Other");
+}
