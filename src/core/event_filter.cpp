@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <atomic>
-#include <thread>
 
 #include "core/text.hpp"
 
@@ -175,8 +174,10 @@ const std::vector<uint32_t>& EventFilterEngine::apply(const EventFilter& filter)
   const StringColumn* folded = needle.empty() ? nullptr : &foldedTexts();
   const int32_t from = filter.fromDay.value_or(INT32_MIN), to = filter.toDay.value_or(INT32_MAX);
 
-  // The pass over the columns. Everything it reads is hoisted into locals first: with the result vector being
-  // written in the loop, the compiler would otherwise reload each column pointer for every event.
+  // Two passes. The first tests the criteria every filter has (dates, fatalities) and the coded ones (types,
+  // admin names) without a branch: each event's index is written and the count advances by 0 or 1, so the loop
+  // never mispredicts on a filter that keeps events at random. The second narrows the survivors by the rarer
+  // criteria (civilian targeting, inter codes, interactions, actors, regions, text), branching over survivors only.
   struct Test {
     const uint8_t* allowed;
     const uint32_t* codes;
@@ -188,52 +189,53 @@ const std::vector<uint32_t>& EventFilterEngine::apply(const EventFilter& filter)
   const int32_t* days = t.day.data();
   const int32_t* deaths = t.fatalities.data();
   const int32_t minFatalities = filter.minFatalities;
+  // from <= day <= to as one unsigned comparison: day - from, computed unsigned, wraps past `span` below the range.
+  const uint32_t first = uint32_t(from), span = uint32_t(to) - uint32_t(from);
+  const auto n = uint32_t(t.size());
+  if (m_scratch.size() < n) m_scratch.resize(n);  // sized once: no zero-filling on each pass
+  uint32_t* out = m_scratch.data();
+  uint32_t count = 0;
+  if (from <= to && codeTests.empty()) {
+    for (uint32_t i = 0; i < n; ++i) {
+      out[count] = i;
+      count += uint32_t(uint32_t(days[i]) - first <= span) & uint32_t(deaths[i] >= minFatalities);
+    }
+  } else if (from <= to) {
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t keep = uint32_t(uint32_t(days[i]) - first <= span) & uint32_t(deaths[i] >= minFatalities);
+      for (const Test& test : codeTests) keep &= test.allowed[test.codes[i]];
+      out[count] = i;
+      count += keep;
+    }
+  }
   const bool civiliansOnly = filter.civilianTargetingOnly, byInter = !filter.interCodes.empty();
   const bool byInteraction = !filter.interactions.empty(), byRegion = !filter.regions.empty();
-  const std::vector<int>& interactions = filter.interactions;
-  const uint8_t* regionMask = m_regionMask.data();
-  const auto pass = [&, codeTests](uint32_t begin, uint32_t end, std::vector<uint32_t>& out, int64_t& fatalities) {
-    int64_t sum = 0;
-    for (uint32_t i = begin; i < end; ++i) {
-      if (days[i] < from || days[i] > to || deaths[i] < minFatalities) continue;
-      bool keep = true;
-      for (const Test& test : codeTests) keep = keep && test.allowed[test.codes[i]];
-      if (!keep) continue;
+  if (civiliansOnly || byInter || byInteraction || actors || byRegion || folded) {
+    const std::vector<int>& interactions = filter.interactions;
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < count; ++k) {
+      const uint32_t i = out[k];
       if (civiliansOnly && !t.civilianTargeting[i]) continue;
       if (byInter && !interAllowed[t.inter1[i]] && !interAllowed[t.inter2[i]]) continue;
       if (byInteraction && std::find(interactions.begin(), interactions.end(), int(t.interaction[i])) == interactions.end())
         continue;
       if (actors) {
         bool any = false;
-        for (uint32_t k = t.actorOffsets[i]; k < t.actorOffsets[i + 1] && !any; ++k) any = (*actors)[t.actorCodes[k]];
+        for (uint32_t a = t.actorOffsets[i]; a < t.actorOffsets[i + 1] && !any; ++a) any = (*actors)[t.actorCodes[a]];
         if (!any) continue;
       }
-      if (byRegion && !regionMask[i]) continue;
+      if (byRegion && !m_regionMask[i]) continue;
       if (folded && (*folded)[i].find(needle) == std::string_view::npos) continue;
-      out.push_back(i);
-      sum += deaths[i];
+      out[kept++] = i;
     }
-    fatalities += sum;
-  };
-  const auto n = uint32_t(t.size());
-  m_result.clear();
-  m_result.reserve(n);
-  m_fatalities = 0;
+    count = kept;
+  }
+  int64_t fatalities = 0;
+  for (uint32_t k = 0; k < count; ++k) fatalities += deaths[out[k]];
+  m_result.assign(out, out + count);
+  m_fatalities = fatalities;
   static std::atomic<uint64_t> s_versions{0};
   m_version = ++s_versions;
-  if (n < 200000) {
-    pass(0, n, m_result, m_fatalities);
-    return m_result;
-  }
-  std::vector<uint32_t>& upper = m_upperHalf;  // kept between calls: no fresh allocation (and page faults) each time
-  upper.clear();
-  upper.reserve(n / 2 + 1);
-  int64_t upperFatalities = 0;
-  std::thread helper([&] { pass(n / 2, n, upper, upperFatalities); });
-  pass(0, n / 2, m_result, m_fatalities);
-  helper.join();
-  m_result.insert(m_result.end(), upper.begin(), upper.end());
-  m_fatalities += upperFatalities;
   return m_result;
 }
 

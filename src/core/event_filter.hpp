@@ -76,7 +76,7 @@ private:
   const EventTable& m_table;
   std::optional<EventFilter> m_last;
   std::vector<uint32_t> m_result;
-  std::vector<uint32_t> m_upperHalf;  // the second thread's share of the result
+  std::vector<uint32_t> m_scratch;  // one index per event: the passes write here, the result is copied out
   int64_t m_fatalities = 0;
   uint64_t m_version = 0;
   std::vector<RegionShape> m_maskRegions;
