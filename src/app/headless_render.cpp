@@ -1,7 +1,9 @@
 // The headless render path: load, upload, render until no tile is missing, read back.
 #include "app/headless_render.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
@@ -119,11 +121,19 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
         if (auto p = s.toDisplay({lon, lat})) box.expand(*p);
     if (!box.valid()) return Error{"--bbox cannot be shown in " + s.displayCrs()};
   }
-  state.view = Viewport::fitting(box, options.width, options.height).scaled(options.scale);
+  // Sized to the output: beyond 1920 x 1080 an image is that picture in more pixels (a 3840 x 2160 render is the
+  // 1080p map at 2x, text and lines included), not a wider view in small type; --scale multiplies on top.
+  const double fit = std::max(1.0, std::min(options.width / 1920.0, options.height / 1080.0));
+  const int logicalWidth = int(std::lround(options.width / fit)), logicalHeight = int(std::lround(options.height / fit));
+  state.options.scale = options.scale * fit;
+  state.view = Viewport::fitting(box, logicalWidth, logicalHeight).scaled(state.options.scale);
   // A bookmark's view, else a scene saved at a view, reopens there (unless --bbox says otherwise).
   const std::optional<SceneView> savedView = bookmark ? std::optional(bookmark->view) : s.scene().view;
   if (!options.bboxLonLat && savedView)
-    if (auto saved = s.viewFor(*savedView, options.width, options.height)) state.view = saved->scaled(options.scale);
+    if (auto saved = s.viewFor(*savedView, logicalWidth, logicalHeight)) state.view = saved->scaled(state.options.scale);
+  // Exactly the pixels asked for (a fit that is not a whole number can round the scaled size by one).
+  state.view = Viewport(state.view.centre(), state.view.unitsPerPixel(), int(std::lround(options.width * options.scale)),
+                        int(std::lround(options.height * options.scale)));
   return map;
 }
 

@@ -14,7 +14,7 @@
 namespace sitmap {
 
 struct RenderOptions {
-  int width = 1920;   // logical pixels
+  int width = 1920;   // pixels (times `scale`); past 1920 x 1080 text and lines grow with the size
   int height = 1080;
   double scale = 1;   // output pixels per logical pixel; styles scale with it
   std::optional<Bbox> bboxLonLat;  // default: the scene's home view

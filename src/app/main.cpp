@@ -198,7 +198,7 @@ int main(int argc, char** argv) {
   bool noFurniture = false, overwrite = false;
   render->add_option("inputs", renderInputs, "A scene (.json) or data files, first drawn at the bottom");
   render->add_option("-o,--output", output, "PNG file to write")->required();
-  render->add_option("--size", size, "Image size WIDTHxHEIGHT in logical pixels")->capture_default_str();
+  render->add_option("--size", size, "Image size WIDTHxHEIGHT in pixels (times --scale); beyond 1920x1080 text and lines grow with it")->capture_default_str();
   render->add_option("--scale", scale, "Pixel density: 2 doubles pixels, line widths and text")->capture_default_str();
   render->add_option("--bbox", bbox, "Area to show, W,S,E,N in degrees (widened to the image's aspect)");
   render->add_option("--crs", crs, "Display CRS, e.g. EPSG:32631");
@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
   frames->add_option("--fps", framesRequest.fps, "Frames per second of the video (with --speed)");
   frames->add_option("--speed", framesRequest.speed, "Clock time per second of video, e.g. 1d");
   frames->add_option("-o,--output", framesRequest.output, "Folder for frame-00001.png ..., or OUT.mp4")->required();
-  frames->add_option("--size", framesSize, "Frame size WIDTHxHEIGHT")->capture_default_str();
+  frames->add_option("--size", framesSize, "Frame size WIDTHxHEIGHT; beyond 1920x1080 text and lines grow with it")->capture_default_str();
   frames->add_option("--scale", framesRequest.render.scale, "Pixel density");
   frames->add_option("--window-days", framesWindow, "Incidents of the last N days, fading");
   frames->add_flag("--overwrite", framesRequest.overwrite, "Replace existing frames or video");

@@ -82,3 +82,30 @@ TEST(SceneRoundTripRender, ASavedSceneRendersTheSamePicture) {
   ASSERT_TRUE(original && reloaded);
   EXPECT_EQ(original->pixels, reloaded->pixels);
 }
+
+TEST(OutputSize, A4KRenderIsThe1080pPictureAtTwiceThePixels) {
+  // Text, lines and symbols grow with the output past 1920 x 1080: the wall gets the picture a 1080p screen
+  // gets, not a wider view in 11 px type.
+  auto scene = loadSceneFile(sourceDir() + "/assets/scenes/default.json");
+  ASSERT_TRUE(scene) << scene.error();
+  RenderOptions wall;
+  wall.width = 3840;
+  wall.height = 2160;
+  RenderOptions doubled;
+  doubled.scale = 2;
+  auto a = renderScene(*scene, wall);
+  auto b = renderScene(*scene, doubled);
+  ASSERT_TRUE(a && b);
+  ASSERT_EQ(a->width, 3840);
+  ASSERT_EQ(a->height, 2160);
+  EXPECT_TRUE(a->pixels == b->pixels);
+  // An odd size still gets exactly its pixels (1922 x 1441 would round to 1922 x 1442 through its logical size).
+  RenderOptions odd;
+  odd.width = 1922;
+  odd.height = 1441;
+  odd.furniture = false;
+  auto c = renderScene(*scene, odd);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->width, 1922);
+  EXPECT_EQ(c->height, 1441);
+}
