@@ -6,12 +6,16 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <future>
 
 #include "app/image_capture.hpp"
 #include "app/map_session.hpp"
 #include "app/tile_loading.hpp"
+#include "core/civil_date.hpp"
+#include "core/symbology.hpp"
 #include "core/text.hpp"
+#include "core/utc_time.hpp"
 #include "io/source_open.hpp"
 #include "render/headless_context.hpp"
 
@@ -149,6 +153,9 @@ Result<RgbaImage> HeadlessMap::render() {
     if (!state.options.subtitle.empty()) frame.furniture.subtitle = state.options.subtitle;
     frame.furniture.banner = state.options.banner;
     frame.furniture.northArrow = state.options.northArrow;
+    if (!state.options.author.empty())
+      frame.furniture.notes.push_back("Map: " + state.options.author + ", " + formatShortDate(dayOf(UtcSeconds(std::time(nullptr))), true));
+    if (state.options.disclaimer) frame.furniture.notes.push_back(symbology::kBoundaryDisclaimer);
   }
   frame.highContrast = state.options.highContrast;
   state.title = frame.furniture.title;

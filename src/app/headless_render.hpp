@@ -28,6 +28,8 @@ struct RenderOptions {
   std::string bookmark;                    // a scene bookmark's view, clock, filter and layers
   std::string banner;                      // classification / handling banner at top and bottom
   bool northArrow = false;
+  std::string author;                      // "Map: AUTHOR, 2 Dec 2026" above the attribution
+  bool disclaimer = false;                 // the boundary disclaimer above the attribution
   bool highContrast = false;
 };
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -55,7 +56,8 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
               double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite,
               const EventFilterOptions& filterOptions, const std::string& time, int windowDays,
               const std::string& titleOverride, const std::string& banner, bool northArrow,
-              const std::string& subtitle, const std::string& bookmark, bool highContrast) {
+              const std::string& subtitle, const std::string& bookmark, bool highContrast, const std::string& author,
+              bool disclaimer) {
   RenderOptions options;
   if (!time.empty()) {
     options.time = parseUtc(time);
@@ -83,6 +85,8 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   options.banner = banner;
   options.northArrow = northArrow;
   options.highContrast = highContrast;
+  options.author = author;
+  options.disclaimer = disclaimer;
   if (!bbox.empty()) {
     options.bboxLonLat = parseBbox(bbox);
     if (!options.bboxLonLat) return fail(kExitUsage, "--bbox must be W,S,E,N in degrees with S < N (W > E crosses the antimeridian)");
@@ -101,7 +105,8 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   auto image = renderScene(std::move(opened->scene), options, &title, &caption);
   if (!image) return fail(kExitBadInput, image.error());
   // Provenance in the PNG: what made it, from which scene (and its content's hash), at which clock and filter.
-  PngTextChunks provenance = {{"Software", "sitmap " SITMAP_VERSION}};
+  PngTextChunks provenance = {{"Software", "sitmap " SITMAP_VERSION}, {"Creation Time", pngCreationTime(std::time(nullptr))}};
+  if (!author.empty()) provenance.push_back({"Author", author});
   // What the image shows, in PNG's standard keywords, so a report's image library can caption it.
   if (!title.empty()) provenance.push_back({"Title", title});
   if (!caption.empty()) provenance.push_back({"Description", caption});
@@ -211,13 +216,17 @@ int main(int argc, char** argv) {
   render->add_option("--time", renderTime, "Draw the scene at this UTC time (control, convoys, incident window)");
   render->add_option("--window-days", renderWindow, "With --time: incidents of the last N days, fading with age");
   std::string renderTitle, renderBanner;
-  bool renderNorthArrow = false;
+  bool renderNorthArrow = true;  // a report map carries one unless told not to
   render->add_option("--title", renderTitle, "Title drawn on the map (replaces the scene's)");
   std::string renderSubtitle, renderBookmark;
   render->add_option("--subtitle", renderSubtitle, "Subtitle under the title");
   render->add_option("--bookmark", renderBookmark, "Render a scene bookmark: its view, clock, filter and layers");
   render->add_option("--banner", renderBanner, "Classification or handling text at the top and bottom edges");
-  render->add_flag("--north-arrow", renderNorthArrow, "Draw a north arrow");
+  render->add_flag("--north-arrow,!--no-north-arrow", renderNorthArrow, "Draw a north arrow (the default; --no-north-arrow leaves it out)");
+  std::string renderAuthor;
+  bool renderDisclaimer = false;
+  render->add_option("--author", renderAuthor, "Who made the map: \"Map: AUTHOR, <today>\" above the credits, and the PNG's Author");
+  render->add_flag("--disclaimer", renderDisclaimer, "Add the boundary disclaimer above the credits");
   bool renderHighContrast = false;
   render->add_flag("--high-contrast", renderHighContrast, "White ground, pale fills, black lines and labels (projectors)");
 
@@ -276,12 +285,13 @@ int main(int argc, char** argv) {
   }
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter, renderTime,
                                 renderWindow, renderTitle, renderBanner, renderNorthArrow,
-                                renderSubtitle, renderBookmark, renderHighContrast);
+                                renderSubtitle, renderBookmark, renderHighContrast, renderAuthor, renderDisclaimer);
   if (*info) return runInfo(infoFiles);
   if (*frames) {
     auto parsed = parseSize(framesSize);
     if (!parsed) return fail(kExitUsage, "--size must be WIDTHxHEIGHT, e.g. 1920x1080");
     std::tie(framesRequest.render.width, framesRequest.render.height) = *parsed;
+    framesRequest.render.northArrow = true;  // exported frames carry one, as render's and screenshots do
     if (framesWindow >= 0) framesRequest.render.windowDays = framesWindow;
     return runFrames(framesRequest);
   }

@@ -740,6 +740,14 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       if (lowConfidenceArea) frame.furniture.legend.push_back(symbology::lowConfidenceEntry());
       if (areas) frame.furniture.legend.push_back(symbology::areaMethodEntry());
     }
+    // A report's caption opens with the moment the map shows, as briefing maps date themselves.
+    if (const auto time = m_clock.time()) {
+      std::string& caption = frame.furniture.subtitle;
+      if (!caption.empty() && caption.rfind("Incidents", 0) == 0) caption[0] = 'i';
+      const std::string clock = formatUtc(*time);  // "2023-11-04 12:00Z"
+      caption = "Situation as of " + formatShortDate(dayOf(*time), true) + ", " + clock.substr(clock.find(' ') + 1) +
+                (caption.empty() ? "" : "; " + caption);
+    }
     if (auto metres = groundMetresPerPixel(view)) frame.furniture.scaleBar = chooseScaleBar(*metres, 150.0 * pixelScale);
     frame.furniture.attribution = attribution();
     frame.furniture.title = m_scene.title;

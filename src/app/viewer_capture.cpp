@@ -2,12 +2,15 @@
 // the window's own renderer.
 #include "app/viewer_shell.hpp"
 
+#include <ctime>
+
 namespace sitmap {
 
 Result<RgbaImage> Viewer::capture(const Viewport& view, double scale, bool withShotText) {
   // The same frame as the window (without the status bar), drawn offscreen at `scale`: what `sitmap render`
   // draws for the same scene, view and size.
   MapFrame frame = currentFrame(view.scaled(scale), float(scale) * mapPixelScale());
+  frame.furniture.northArrow = true;  // an exported map carries one, as `sitmap render`'s do by default
   if (withShotText) {
     frame.furniture.banner = m_shot.banner;
     if (!m_shot.subtitle.empty()) frame.furniture.subtitle = m_shot.subtitle;
@@ -39,6 +42,7 @@ void Viewer::takeScreenshot(double scale, const std::string& requestedPath) {
   // Provenance: the scene exactly as it stands (layers, filter, clock, view) travels inside the image.
   const MapSession& session = m_controller.session();
   PngTextChunks provenance = {{"Software", "sitmap (viewer screenshot)"},
+                              {"Creation Time", pngCreationTime(std::time(nullptr))},
                               {"Source", m_controller.scenePath()},
                               {"Scene", sceneToJson(session.currentScene(window), std::filesystem::current_path().string())}};
   if (auto clock = session.clock().time()) provenance.push_back({"Clock", formatUtc(*clock)});

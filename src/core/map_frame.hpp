@@ -49,6 +49,8 @@ struct MapFurniture {
   double bottomInsetPx = 0, leftInsetPx = 0, topInsetPx = 0;
   bool northArrow = false;
   std::string banner;        // classification / handling text, drawn at the top and bottom edges
+  // Lines above the attribution, each wrapped on its own: who made the map and when, a boundary disclaimer.
+  std::vector<std::string> notes;
 };
 
 // A convoy at the clock's time, in display-CRS coordinates: the route split where the convoy is.

@@ -23,6 +23,10 @@ inline constexpr Rgba kRouteRiskKey{0.65f, 0.1f, 0.05f, 1};    // the legend's s
 inline constexpr Rgba kConvoyRoute{0.1f, 0.2f, 0.6f, 1};       // the convoy's trail
 inline constexpr Rgba kKeyGrey{0.35f, 0.35f, 0.35f, 1};        // neutral swatches (precision, statuses)
 
+// The boundary disclaimer a report map may carry (after the United Nations' own wording).
+inline constexpr const char* kBoundaryDisclaimer =
+    "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance.";
+
 // Held towns and camps: control = thick frame on a light fill, influence = light fill only,
 // contested and raid = thin frame, claimed = dashed frame.
 ControlMarker::Style controlMarkerStyle(ControlStatus status);

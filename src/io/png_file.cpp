@@ -6,7 +6,9 @@
 #include <spng.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -39,6 +41,19 @@ void putChunk(std::vector<uint8_t>& out, const char (&type)[5], const uint8_t* d
   putBigEndian(out, uint32_t(libdeflate_crc32(0, out.data() + typeAt, size + 4)));
 }
 }  // namespace
+
+std::string pngCreationTime(int64_t unixSeconds) {
+  const std::time_t t = std::time_t(unixSeconds);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  // Day and month names in English whatever the locale, as RFC 1123 has them.
+  static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char text[40];
+  std::snprintf(text, sizeof text, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[utc.tm_wday], utc.tm_mday, months[utc.tm_mon],
+                utc.tm_year + 1900, utc.tm_hour, utc.tm_min, utc.tm_sec);
+  return text;
+}
 
 Result<std::vector<uint8_t>> encodePng(const RgbaImage& image, const PngTextChunks& text) {
   if (image.width <= 0 || image.height <= 0) return Error{"PNG encoding failed: an empty image"};

@@ -13,6 +13,9 @@ namespace sitmap {
 
 using PngTextChunks = std::vector<std::pair<std::string, std::string>>;
 
+// PNG's "Creation Time" text: RFC 1123, as the PNG specification recommends ("Wed, 02 Dec 2026 01:12:00 GMT").
+std::string pngCreationTime(int64_t unixSeconds);
+
 Result<std::vector<uint8_t>> encodePng(const RgbaImage& image, const PngTextChunks& text = {});
 Result<RgbaImage> decodePng(const std::vector<uint8_t>& bytes);
 Result<RgbaImage> readPngFile(const std::string& path);

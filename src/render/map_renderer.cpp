@@ -779,7 +779,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     layout.boxes.push_back(box);
   }
 
-  if (!frame.furniture.attribution.empty()) {
+  if (!frame.furniture.attribution.empty() || !frame.furniture.notes.empty()) {
     TextStyle small{10 * s, {0.2f, 0.2f, 0.2f, 1}, {1, 1, 1, 0}, 0, false};
     const double pad = 4 * s;
     // Wrapped at its " · " separators into lines no wider than three quarters of the image (the scale bar keeps
@@ -793,8 +793,22 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
       start = at + separator.size();
     }
     const double maxWidth = w * 0.75 - 2 * pad;
+    // The notes first, each from a new line, wrapped between words.
+    for (const std::string& note : frame.furniture.notes) {
+      bool fresh = true;
+      for (size_t start = 0; start < note.size();) {
+        const size_t space = note.find(' ', start);
+        const std::string word = note.substr(start, space == std::string::npos ? std::string::npos : space - start);
+        if (!fresh && m_overlay->measure(lines.back() + " " + word, small).x <= maxWidth) lines.back() += " " + word;
+        else lines.push_back(word);
+        fresh = false;
+        start = space == std::string::npos ? note.size() : space + 1;
+      }
+    }
+    const size_t noteLines = lines.size();
+    if (frame.furniture.attribution.empty()) parts.clear();
     for (const std::string& part : parts) {
-      if (!lines.empty() && m_overlay->measure(lines.back() + separator + part, small).x <= maxWidth) lines.back() += separator + part;
+      if (lines.size() > noteLines && m_overlay->measure(lines.back() + separator + part, small).x <= maxWidth) lines.back() += separator + part;
       else lines.push_back(part);
     }
     double width = 0, lineHeight = 0;

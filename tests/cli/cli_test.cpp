@@ -1,5 +1,7 @@
 // The command line as a user meets it: exit codes (0 ok, 1 usage, 2 bad input), messages, written files.
 #include <gtest/gtest.h>
+
+#include <regex>
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -297,8 +299,14 @@ TEST(CliRender, ProvenanceChunksBannerAndNorthArrow) {
     EXPECT_NE(bytes.find(key), std::string::npos) << key;
   // PNG's standard Title and Description say what the image shows, the filter in words included.
   EXPECT_NE(bytes.find(std::string("Title") + std::string(5, '\0') + "Northern Mali"), std::string::npos);
-  EXPECT_NE(bytes.find(std::string("Description") + std::string(5, '\0') + "Incidents 5 Oct \u2013 4 Nov 2023, filtered: admin1 Kidal ("),
+  EXPECT_NE(bytes.find(std::string("Description") + std::string(5, '\0') +
+                       "Situation as of 4 Nov 2023, 12:00Z; incidents 5 Oct \u2013 4 Nov 2023, filtered: admin1 Kidal ("),
             std::string::npos);
+  // When it was made, in RFC 1123 as PNG's "Creation Time" keyword asks: "Wed, 02 Dec 2026 01:12:00 GMT".
+  const size_t created = bytes.find(std::string("Creation Time") + std::string(5, '\0'));
+  ASSERT_NE(created, std::string::npos);
+  const std::string when = bytes.substr(created + 18, 29);
+  EXPECT_TRUE(std::regex_match(when, std::regex(R"([A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)"))) << when;
   auto image = readPngFile(out);
   ASSERT_TRUE(image);
   // The banner: dark strips across the top and bottom edges, whatever the map holds there.
@@ -393,4 +401,27 @@ TEST(CliTime, TimesMayCarryFractionsOfASecond) {
   const CommandRun r = run("track " + quoted(sourceDir() + "/assets/scenes/default.json") + " --at 2023-11-04T12:00:00.250Z");
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("km_done=95.8"), std::string::npos) << r.out;
+}
+
+TEST(CliRender, ANorthArrowByDefaultAndAnAuthorAndDisclaimerWhenAsked) {
+  TempDir dir;
+  const std::string scene = quoted(sourceDir() + "/assets/scenes/default.json");
+  ASSERT_EQ(run("render " + scene + " --size 640x360 -o " + quoted(dir.path("plain.png"))).code, 0);
+  ASSERT_EQ(run("render " + scene + " --size 640x360 --no-north-arrow -o " + quoted(dir.path("bare.png"))).code, 0);
+  ASSERT_EQ(run("render " + scene + " --size 640x360 --author 'J. Analyst, G2' --disclaimer -o " + quoted(dir.path("signed.png"))).code, 0);
+  auto plain = readPngFile(dir.path("plain.png")), bare = readPngFile(dir.path("bare.png")), signed_ = readPngFile(dir.path("signed.png"));
+  ASSERT_TRUE(plain && bare && signed_);
+  // Where the images differ: the arrow under the title (top-left) and the notes above the credits (bottom-right).
+  auto differs = [](const RgbaImage& a, const RgbaImage& b, int x0, int y0, int x1, int y1) {
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) n += pixel(a, x, y) != pixel(b, x, y);
+    return n;
+  };
+  EXPECT_GT(differs(*plain, *bare, 0, 0, 80, 120), 20) << "the default render has a north arrow";
+  EXPECT_EQ(differs(*plain, *bare, 320, 0, 640, 360), 0);
+  EXPECT_GT(differs(*plain, *signed_, 160, 300, 640, 360), 200) << "the author and disclaimer lines above the credits";
+  EXPECT_EQ(differs(*plain, *signed_, 0, 0, 640, 250), 0);
+  const std::string bytes = readText(dir.path("signed.png"));
+  EXPECT_NE(bytes.find(std::string("Author") + std::string(5, '\0') + "J. Analyst, G2"), std::string::npos);
 }

@@ -21,15 +21,16 @@ bool haveXvfbAndXdotool() {
 
 // Starts the viewer in `dir` on `arguments`, waits for its window and for loading, sends each xdotool command
 // (e.g. "key ctrl+s"), then ends it with SIGTERM. Returns the viewer's stderr.
-std::string driveViewer(const TempDir& dir, const std::string& arguments, const std::vector<std::string>& actions) {
+std::string driveViewer(const TempDir& dir, const std::string& arguments, const std::vector<std::string>& actions,
+                        const std::string& window = "800x450") {
   // Under LeakSanitizer the viewer's GL driver, unloaded by glfwTerminate, would report its own allocations
   // from a module with no name (nothing a suppression can match): leak checks are for the headless commands.
-  std::string script = "cd '" + dir.root() + "'; HOME='" + dir.root() + "' ASAN_OPTIONS=detect_leaks=0 " + sitmapBinary() + " --window 800x450 " +
+  std::string script = "cd '" + dir.root() + "'; HOME='" + dir.root() + "' ASAN_OPTIONS=detect_leaks=0 " + sitmapBinary() + " --window " + window + " " +
                        arguments + " 2> viewer.err & pid=\\$!; xdotool search --sync --name sitmap > /dev/null; sleep 3; " +
                        "xdotool mousemove 400 300; sleep 0.3; ";
   for (const std::string& action : actions) script += "xdotool " + action + "; sleep 0.7; ";
   script += "kill \\$pid; wait \\$pid";  // escaped: the outer shell must leave them to bash
-  const std::string command = "timeout 120 xvfb-run -a -s '-screen 0 1280x720x24' bash -c \"" + script + "\"";
+  const std::string command = "timeout 120 xvfb-run -a -s '-screen 0 1920x1200x24' bash -c \"" + script + "\"";
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
   return readText(dir.path("viewer.err"));
 }
@@ -107,8 +108,9 @@ TEST(ViewerKeys, EscapeLeavesPresentationMode) {
   TempDir dir;
   writeText(dir.path("scene.json"), R"({"sitmap_scene": 1, "clock": "2023-11-01T00:00Z", "layers": [],
       "home_bbox": [-6, 14, 5, 22]})");
-  // An image before presenting, one while presenting (north arrow, text for the back of the room), one after Escape.
-  driveViewer(dir, "scene.json", {"key F12", "key F5", "key F12", "key Escape", "key F12"});
+  // An image before presenting, one while presenting (text for the back of the room: at 1000 px high, 1/60 of the
+  // height is larger than the window's own), one after Escape.
+  driveViewer(dir, "scene.json", {"key F12", "key F5", "key F12", "key Escape", "key F12"}, "1600x1000");
   const std::vector<std::string> shots = screenshotsInOrder(dir);
   ASSERT_EQ(shots.size(), 3u);
   auto before = readPngFile(shots[0]), presenting = readPngFile(shots[1]), after = readPngFile(shots[2]);
