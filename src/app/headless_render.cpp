@@ -113,6 +113,7 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
       if (auto it = bookmark->layerVisible.find(layer.spec.name); it != bookmark->layerVisible.end()) layer.spec.visible = it->second;
   }
   if (options.eventFilter) s.setEventFilter(*options.eventFilter);
+  if (options.graticule) s.setGraticule(true);
   if (options.time) s.clock().setTime(*options.time);
   if (options.windowDays) s.clock().setWindowDays(*options.windowDays);
   s.syncRenderer(*state.renderer);

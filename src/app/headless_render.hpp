@@ -30,6 +30,7 @@ struct RenderOptions {
   bool northArrow = false;
   std::string author;                      // "Map: AUTHOR, 2 Dec 2026" above the attribution
   bool disclaimer = false;                 // the boundary disclaimer above the attribution
+  bool graticule = false;                  // meridians and parallels even where the scene has none
   bool highContrast = false;
 };
 

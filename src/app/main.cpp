@@ -57,7 +57,7 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
               const EventFilterOptions& filterOptions, const std::string& time, int windowDays,
               const std::string& titleOverride, const std::string& banner, bool northArrow,
               const std::string& subtitle, const std::string& bookmark, bool highContrast, const std::string& author,
-              bool disclaimer) {
+              bool disclaimer, bool graticule) {
   RenderOptions options;
   if (!time.empty()) {
     options.time = parseUtc(time);
@@ -87,6 +87,7 @@ int runRender(const std::vector<std::string>& inputs, const std::string& output,
   options.highContrast = highContrast;
   options.author = author;
   options.disclaimer = disclaimer;
+  options.graticule = graticule;
   if (!bbox.empty()) {
     options.bboxLonLat = parseBbox(bbox);
     if (!options.bboxLonLat) return fail(kExitUsage, "--bbox must be W,S,E,N in degrees with S < N (W > E crosses the antimeridian)");
@@ -227,6 +228,8 @@ int main(int argc, char** argv) {
   bool renderDisclaimer = false;
   render->add_option("--author", renderAuthor, "Who made the map: \"Map: AUTHOR, <today>\" above the credits, and the PNG's Author");
   render->add_flag("--disclaimer", renderDisclaimer, "Add the boundary disclaimer above the credits");
+  bool renderGraticule = false;
+  render->add_flag("--graticule", renderGraticule, "Draw meridians and parallels, labelled at the edges");
   bool renderHighContrast = false;
   render->add_flag("--high-contrast", renderHighContrast, "White ground, pale fills, black lines and labels (projectors)");
 
@@ -285,7 +288,8 @@ int main(int argc, char** argv) {
   }
   if (*render) return runRender(renderInputs, output, size, scale, bbox, crs, noFurniture, overwrite, renderFilter, renderTime,
                                 renderWindow, renderTitle, renderBanner, renderNorthArrow,
-                                renderSubtitle, renderBookmark, renderHighContrast, renderAuthor, renderDisclaimer);
+                                renderSubtitle, renderBookmark, renderHighContrast, renderAuthor, renderDisclaimer,
+                                renderGraticule);
   if (*info) return runInfo(infoFiles);
   if (*frames) {
     auto parsed = parseSize(framesSize);

@@ -14,6 +14,7 @@
 #include "core/geodesy.hpp"
 #include "core/symbology.hpp"
 #include "core/text.hpp"
+#include "io/crs.hpp"
 #include "io/time_layers.hpp"
 #include "render/map_renderer.hpp"
 
@@ -60,6 +61,8 @@ MapSession::MapSession(Scene scene, CrsTransform toDisplay, CrsTransform toLonLa
     const Bbox display = m_toDisplay->applyToBox(*area);
     if (display.valid()) m_areaOfUse = Bbox{-1e300, display.minY, 1e300, display.maxY};
   }
+  if (auto wkt = crsToWkt(m_scene.crs)) m_crsName = describeCrs(*wkt);
+  else m_crsName = m_scene.crs;
   for (const LayerSpec& spec : m_scene.layers) addLayer(spec);
   m_clock.setTime(m_scene.clock);
   m_clock.setWindowDays(m_scene.windowDays);
@@ -514,6 +517,34 @@ void MapSession::addVagueIncidents(MapFrame& frame) const {
   }
 }
 
+std::vector<GraticuleLine> MapSession::graticuleLines(const Viewport& view) const {
+  // The view's extent in degrees from points along all four edges: a projected view's corners alone miss where
+  // its edges bulge in longitude or latitude.
+  const Bbox visible = view.visibleBounds();
+  Bbox degrees;
+  for (int i = 0; i <= 32; ++i) {
+    const double t = i / 32.0, x = visible.minX + t * visible.width(), y = visible.minY + t * visible.height();
+    for (Vec2 edge : {Vec2{x, visible.minY}, Vec2{x, visible.maxY}, Vec2{visible.minX, y}, Vec2{visible.maxX, y}})
+      if (auto p = toLonLat(edge)) degrees.expand(Vec2{p->lon, p->lat});
+  }
+  if (!degrees.valid()) return {};
+  const double step = graticuleStep(std::max(degrees.width(), degrees.height()));
+  std::vector<GraticuleLine> lines;
+  const auto add = [&](bool meridian, double from, double to, double acrossFrom, double acrossTo) {
+    for (long k = long(std::ceil(from / step)); double(k) * step <= to; ++k) {
+      GraticuleLine line{double(k) * step, meridian, {}};
+      for (int i = 0; i <= 96; ++i) {
+        const double across = acrossFrom + (acrossTo - acrossFrom) * i / 96;
+        if (auto v = toDisplay(meridian ? LonLat{line.degrees, across} : LonLat{across, line.degrees})) line.points.push_back(*v);
+      }
+      if (line.points.size() >= 2) lines.push_back(std::move(line));
+    }
+  };
+  add(true, degrees.minX, degrees.maxX, std::max(-89.9, degrees.minY), std::min(89.9, degrees.maxY));
+  add(false, std::max(-89.9, degrees.minY), std::min(89.9, degrees.maxY), degrees.minX, degrees.maxX);
+  return lines;
+}
+
 EventDrawing MapSession::eventDrawing(const SessionLayer& layer, const Viewport& view) const {
   // The events the renderer draws as points (pointSelection), counted where the renderer counts them.
   return chooseEventDrawing(layer.spec.incidents.aggregation, layer.events()->positions, layer.pointSelection,
@@ -749,7 +780,10 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
                 (caption.empty() ? "" : "; " + caption);
     }
     if (auto metres = groundMetresPerPixel(view)) frame.furniture.scaleBar = chooseScaleBar(*metres, 150.0 * pixelScale);
+    // The credits end with the projection, so a measured distance or area can be judged by what drew it.
     frame.furniture.attribution = attribution();
+    frame.furniture.attribution += (frame.furniture.attribution.empty() ? "" : " \u00b7 ") + std::string("Projection: ") + m_crsName;
+    if (m_scene.graticule) frame.graticule = graticuleLines(view);
     frame.furniture.title = m_scene.title;
   }
   return frame;

@@ -172,6 +172,9 @@ public:
   std::string attribution() const;
   // True ground metres per output pixel at the view centre (geodesic), for the scale bar.
   std::optional<double> groundMetresPerPixel(const Viewport& view) const;
+  // Meridians and parallels across the view at a round step (the scene's `graticule`), in the display CRS.
+  std::vector<GraticuleLine> graticuleLines(const Viewport& view) const;
+  void setGraticule(bool shown) { m_scene.graticule = shown; }
   // How an incident layer's events are drawn in this view (its aggregation, Auto settled by the count in view).
   EventDrawing eventDrawing(const SessionLayer& layer, const Viewport& view) const;
 
@@ -206,6 +209,7 @@ private:
   std::vector<LoadedConvoy> m_convoys;
   std::vector<std::string> m_convoyErrors;
   std::vector<size_t> m_pendingConvoys;
+  std::string m_crsName;  // the display CRS in words ("WGS 84 / UTM zone 31N (EPSG:32631)")
   std::string m_placesPath;
   EventFilter effectiveFilter() const;  // the user's filter narrowed to the clock's window
 };

@@ -299,6 +299,8 @@ bool SessionController::apply(const Command& command) {
             }
           } else if constexpr (std::is_same_v<T, SetLayerScales>) {
             if (layer) layer->spec.scales = c.scales;
+          } else if constexpr (std::is_same_v<T, SetGraticule>) {
+            m_session.setGraticule(c.shown);
           } else if constexpr (std::is_same_v<T, OpenUrl>) {
             if (const Status opened = openUrl(c.url, m_urlOpener); !opened) error(opened.error());
             else info("Opening " + c.url);

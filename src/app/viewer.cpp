@@ -278,7 +278,8 @@ void Viewer::drawPanels(float statusHeight, const IncidentsView& incidents, cons
   std::vector<std::string> bookmarkNames;
   for (const Bookmark& b : m_controller.session().scene().bookmarks) bookmarkNames.push_back(b.name);
   m_layersPanel.draw(m_views.layerRows(m_controller), m_commands);
-  m_mapPanel.draw(m_controller.session().displayCrs(), crsName, bookmarkNames, m_controller.recentScenes(), m_commands);
+  m_mapPanel.draw(m_controller.session().displayCrs(), crsName, bookmarkNames, m_controller.recentScenes(),
+                  m_controller.session().scene().graticule, m_commands);
   StatusInfo status;
   const ImGuiIO& io = ImGui::GetIO();
   const float fbScale = io.DisplayFramebufferScale.x > 0 ? io.DisplayFramebufferScale.x : 1.0f;

@@ -66,7 +66,8 @@ struct ResetLayout {};    // every panel back to its first place
 // source) or .geojson; never over an existing file.
 struct ExportFilteredEvents { std::string path; };
 struct OpenUrl { std::string url; };
-struct ToggleFrameTime {};  // F3: the frame-time readout in the status bar  // an incident's source, in the desktop's browser
+struct ToggleFrameTime {};
+struct SetGraticule { bool shown; };  // meridians and parallels on the map (saved with the scene)  // F3: the frame-time readout in the status bar  // an incident's source, in the desktop's browser
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, SetIncidentStyle, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
@@ -74,7 +75,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,
-                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews, ExportFilteredEvents, OpenUrl, ToggleFrameTime>;
+                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews, ExportFilteredEvents, OpenUrl, ToggleFrameTime, SetGraticule>;
 
 // One row of the layers panel.
 struct LayerRow {

@@ -10,6 +10,7 @@
 
 #include "core/event_bins.hpp"
 #include "core/geometry.hpp"
+#include "core/graticule.hpp"
 #include "core/scale_bar.hpp"
 #include "core/style.hpp"
 #include "core/vector_data.hpp"
@@ -111,6 +112,7 @@ struct MapFrame {
   std::vector<ConvoyOverlay> convoys;
   std::vector<IncidentStretch> incidentStretches;
   std::vector<RegionTally> regionTallies;
+  std::vector<GraticuleLine> graticule;  // empty: none drawn
   std::string clockText;  // the clock's date and time, drawn large at the top while the map shows a moment
   // Incidents within a time window: shown from their day until `days` later, fading as they age.
   struct EventWindow {

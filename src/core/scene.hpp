@@ -81,6 +81,7 @@ struct Scene {
   std::optional<int64_t> clock;   // UTC seconds the scene opens at
   int32_t windowDays = 0;         // with a clock: incidents of the last N days (0: all up to the clock)
   int32_t riskDays = 0;           // route risk look-back before each convoy's departure (0: not shown)
+  bool graticule = false;         // meridians and parallels, labelled at the edges
   std::map<std::string, Rgba> actorColours;  // overrides of the default actor palette, by actor name
   std::optional<SceneView> view;  // the view it was saved at; none: the home view
   EventFilter filter;             // the incident filter

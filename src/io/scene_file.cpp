@@ -115,7 +115,7 @@ const KeySchema& sceneKeySchema() {
   static const KeySchema bookmark{{"name", "view", "clock", "filter", "layers_visible"},
                                   {{"view", &view}, {"filter", &filter}}};
   static const KeySchema root{{"sitmap_scene", "title", "crs", "background", "home_bbox", "clock", "window_days",
-                               "selected_convoy", "risk_days", "actor_colours", "convoys", "view", "filter",
+                               "selected_convoy", "risk_days", "graticule", "actor_colours", "convoys", "view", "filter",
                                "bookmarks", "layers"},
                               {{"convoys", &convoy}, {"view", &view}, {"filter", &filter}, {"bookmarks", &bookmark},
                                {"layers", &layer}}};
@@ -423,6 +423,7 @@ Result<Scene> parseScene(const std::string& jsonText, const std::string& baseDir
     scene.windowDays = r.integer("window_days", 0, 0, kMaxDays);
     scene.selectedConvoy = r.string("selected_convoy");
     scene.riskDays = r.integer("risk_days", 0, 0, kMaxDays);
+    scene.graticule = r.boolean("graticule", false);
     if (const json* colours = r.find("actor_colours")) {
       if (!colours->is_object()) r.fail("actor_colours", "expected an object like {\"FAMa\": \"#004488\"}");
       for (const auto& [actor, value] : colours->items()) {
@@ -572,6 +573,7 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
   if (scene.clock) root["clock"] = formatUtc(*scene.clock);
   if (scene.windowDays) root["window_days"] = scene.windowDays;
   if (scene.riskDays) root["risk_days"] = scene.riskDays;
+  if (scene.graticule) root["graticule"] = true;
   if (!scene.selectedConvoy.empty()) root["selected_convoy"] = scene.selectedConvoy;
   for (const auto& [actor, colour] : scene.actorColours) root["actor_colours"][actor] = formatColour(colour);
   const json filter = filterJson(scene.filter);

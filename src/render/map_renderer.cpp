@@ -223,8 +223,10 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   }
   drawControlsOnce();
   const FurnitureLayout furniture = layoutFurniture(frame);
+  const std::vector<Bbox> graticuleLabels = drawGraticule(frame, furniture.boxes);
   drawRouteRisk(frame);
   std::vector<Bbox> keepClear = furniture.boxes;
+  keepClear.insert(keepClear.end(), graticuleLabels.begin(), graticuleLabels.end());
   const std::vector<Bbox> tallies = drawVagueIncidents(frame, furniture.boxes);
   keepClear.insert(keepClear.end(), tallies.begin(), tallies.end());
   drawConvoys(frame, furniture.boxes);
@@ -422,6 +424,43 @@ void MapRenderer::drawControlMarkers(const MapFrame& frame) {
     const double inset = marker.style == ControlMarker::Style::Dashed ? r * 0.55 : 0;  // dashed: sides' middles only
     m_overlay->frame(box, t, marker.colour, inset);
   }
+}
+
+std::vector<Bbox> MapRenderer::drawGraticule(const MapFrame& frame, const std::vector<Bbox>& obstacles) {
+  const Viewport& view = frame.view;
+  const float s = frame.pixelScale;
+  const Rgba line = frame.highContrast ? Rgba{0, 0, 0, 0.5f} : Rgba{0.2f, 0.2f, 0.25f, 0.35f};
+  const TextStyle text{10 * s, {0.15f, 0.15f, 0.2f, 1}, {1, 1, 1, 0.85f}, 2 * s, false};
+  const double w = view.widthPx(), h = view.heightPx(), inset = 3 * s;
+  std::vector<Bbox> labels;
+  for (const GraticuleLine& g : frame.graticule) {
+    std::vector<Vec2> screen;
+    for (const Vec2& p : g.points) screen.push_back(view.worldToScreen(p));
+    // A whole pixel wide: thinner quads (no antialiasing here) miss pixel centres and break into dashes.
+    for (size_t i = 1; i < screen.size(); ++i) m_overlay->line(screen[i - 1], screen[i], 1.0 * s, line);
+    // Where it leaves the image: a meridian through the bottom edge, a parallel through the left one.
+    for (size_t i = 1; i < screen.size(); ++i) {
+      const Vec2 a = screen[i - 1], b = screen[i];
+      const double edge = g.meridian ? h : 0, from = g.meridian ? a.y : a.x, to = g.meridian ? b.y : b.x;
+      if ((from - edge) * (to - edge) > 0 || from == to) continue;
+      const double t = (edge - from) / (to - from);
+      const double along = g.meridian ? a.x + t * (b.x - a.x) : a.y + t * (b.y - a.y);
+      if (along < 0 || along > (g.meridian ? w : h)) break;
+      const std::string label = graticuleLabel(g.degrees, g.meridian);
+      const Vec2 size = m_overlay->measure(label, text);
+      const Vec2 topLeft = g.meridian ? Vec2{along - size.x / 2, h - inset - size.y} : Vec2{inset, along - size.y / 2};
+      const Bbox box{topLeft.x - 2 * s, topLeft.y - 2 * s, topLeft.x + size.x + 2 * s, topLeft.y + size.y + 2 * s};
+      const bool clear = box.minX >= 0 && box.maxX <= w && box.minY >= 0 && box.maxY <= h &&
+                         std::none_of(obstacles.begin(), obstacles.end(), [&](const Bbox& o) { return o.intersects(box); }) &&
+                         std::none_of(labels.begin(), labels.end(), [&](const Bbox& o) { return o.intersects(box); });
+      if (clear) {
+        m_overlay->text(label, topLeft, text);
+        labels.push_back(box);
+      }
+      break;
+    }
+  }
+  return labels;
 }
 
 void MapRenderer::drawRouteRisk(const MapFrame& frame) {

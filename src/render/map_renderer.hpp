@@ -67,6 +67,9 @@ private:
   void drawRouteRisk(const MapFrame& frame);
   // Stretches and regional tallies; returns the tallies' boxes (screen pixels), for labels to keep clear of.
   std::vector<Bbox> drawVagueIncidents(const MapFrame& frame, const std::vector<Bbox>& obstacles);
+  // Meridians and parallels, labelled where they leave the image (bottom and left edges) clear of the furniture;
+  // returns the labels' boxes, for place labels to keep clear of.
+  std::vector<Bbox> drawGraticule(const MapFrame& frame, const std::vector<Bbox>& obstacles);
   void drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles);  // labels keep clear of obstacles
 
   std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;

@@ -10,7 +10,7 @@
 namespace sitmap {
 
 void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
-                    const std::vector<std::string>& recentScenes, std::vector<Command>& out) {
+                    const std::vector<std::string>& recentScenes, bool graticule, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   // rarely needed; leaves the legend in view
@@ -35,6 +35,7 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
   if (ImGui::Button("Hide panels (Tab)")) out.push_back(TogglePanels{});
   ImGui::SameLine();
   if (ImGui::Button("Reset layout")) out.push_back(ResetLayout{});
+  if (ImGui::Checkbox("Graticule (meridians and parallels)", &graticule)) out.push_back(SetGraticule{graticule});
   ImGui::TextDisabled("Drag to pan, wheel to zoom; arrows pan, +/- zoom.");
 
   ImGui::Separator();

@@ -11,7 +11,7 @@ namespace sitmap {
 class MapPanel {
 public:
   void draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
-            const std::vector<std::string>& recentScenes, std::vector<Command>& out);
+            const std::vector<std::string>& recentScenes, bool graticule, std::vector<Command>& out);
 
 private:
   char m_crs[128] = {};

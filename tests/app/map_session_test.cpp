@@ -347,3 +347,11 @@ TEST(MapSession, ConvoysReadLaterJoinInTheScenesOrderAndRouteRiskCountsThemOnArr
   s->finishConvoy(0, loadConvoy(scene->convoys[0], s->convoyPlacesPath()));
   EXPECT_EQ(s->convoys().size(), 2u) << "a convoy it no longer waits for is not added twice";
 }
+
+TEST(MapSession, TheCreditsNameTheProjectionTheMapIsDrawnIn) {
+  for (const auto& [crs, name] : {std::pair{"EPSG:32631", "Projection: WGS 84 / UTM zone 31N"}, {"EPSG:3857", "Projection: WGS 84 / Pseudo-Mercator"}}) {
+    MapSession s = session(crs);
+    const std::string credits = s.frame(Viewport::fitting(s.homeBounds(), 800, 450), 1, true).furniture.attribution;
+    EXPECT_NE(credits.find(name), std::string::npos) << credits;
+  }
+}

@@ -1,6 +1,7 @@
 // Colours, ramps and label text handling.
 #include <gtest/gtest.h>
 
+#include "core/graticule.hpp"
 #include "core/style.hpp"
 #include "core/text.hpp"
 
@@ -80,4 +81,18 @@ TEST(Text, WebAddressesAreFoundWithoutTheSentenceAroundThem) {
       << "a ) that closes a ( inside the address stays";
   EXPECT_EQ(findUrls("Reuters, 4 November 2023"), V{});
   EXPECT_EQ(findUrls("https:// alone, ftp://x.org and file:///etc/passwd"), V{});
+}
+
+TEST(Graticule, ARoundStepAndLabelsWithTheirHemisphere) {
+  EXPECT_DOUBLE_EQ(graticuleStep(4), 0.5);
+  EXPECT_DOUBLE_EQ(graticuleStep(11), 2);
+  EXPECT_DOUBLE_EQ(graticuleStep(0.5), 0.1);
+  EXPECT_DOUBLE_EQ(graticuleStep(360), 30);
+  for (double span : {0.3, 1.7, 6.0, 33.0, 170.0}) EXPECT_LE(span / graticuleStep(span), 8) << span;
+  EXPECT_EQ(graticuleLabel(2, true), "2\u00b0E");
+  EXPECT_EQ(graticuleLabel(-0.5, true), "0.5\u00b0W");
+  EXPECT_EQ(graticuleLabel(16, false), "16\u00b0N");
+  EXPECT_EQ(graticuleLabel(-12.25, false), "12.25\u00b0S");
+  EXPECT_EQ(graticuleLabel(0, true), "0\u00b0");
+  EXPECT_EQ(graticuleLabel(1e-12, false), "0\u00b0") << "the equator, whatever rounding left";
 }

@@ -121,6 +121,7 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   scene.clock = 1699000000;
   scene.windowDays = 30;
   scene.riskDays = 12;
+  scene.graticule = true;
   scene.selectedConvoy = "Second";
   scene.actorColours = {{"CSP-PSD", colour("#aa5500")}, {"FAMa", colour("#004488")}};
   EventFilter filter;

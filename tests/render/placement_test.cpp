@@ -143,3 +143,37 @@ TEST(RenderBadInput, AFailingLayerFailsTheRenderWithItsReason) {
   ASSERT_FALSE(image);
   EXPECT_EQ(image.error(), "/no/such/layer.gpkg: file not found");
 }
+
+TEST(GraticulePlacement, MeridiansAndParallelsLieOnTheirDegreesAndAreLabelledAtTheEdges) {
+  // A blank white scene; the graticule at 0.5° over 0–4°E, 14–18°N, in Mercator and UTM 31N (where meridians
+  // other than 3°E lean).
+  for (const char* crs : {"EPSG:3857", "EPSG:32631"}) {
+    SCOPED_TRACE(crs);
+    auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff","layers":[]})", "/");
+    ASSERT_TRUE(scene);
+    RenderOptions o = options(crs);
+    o.furniture = true;
+    o.graticule = true;
+    o.northArrow = false;
+    auto with = renderScene(*scene, o);
+    o.graticule = false;
+    auto without = renderScene(*scene, o);
+    ASSERT_TRUE(with && without) << (with ? without.error() : with.error());
+    const auto darker = [&](Vec2 p) {
+      int hits = 0;  // within a pixel of the expected place (the line is one pixel wide)
+      for (int dx = -1; dx <= 1; ++dx)
+        for (int dy = -1; dy <= 1; ++dy)
+          hits += pixel(*with, int(p.x) + dx, int(p.y) + dy)[0] < pixel(*without, int(p.x) + dx, int(p.y) + dy)[0] - 20;
+      return hits > 0;
+    };
+    EXPECT_TRUE(darker(expectedPixel({2.0, 16.3}, crs))) << "the 2°E meridian";
+    EXPECT_TRUE(darker(expectedPixel({1.3, 15.0}, crs))) << "the 15°N parallel";
+    EXPECT_FALSE(darker(expectedPixel({2.25, 16.3}, crs))) << "nothing between the lines";
+    // "2°E" under its meridian at the bottom edge: dark text pixels there, none in the blank map above.
+    const Vec2 foot = expectedPixel({2.0, 14.0}, crs);
+    int text = 0;
+    for (int y = kSize - 16; y < kSize - 2; ++y)
+      for (int x = int(foot.x) - 12; x <= int(foot.x) + 12; ++x) text += pixel(*with, x, y)[0] < 100;
+    EXPECT_GT(text, 10);
+  }
+}
