@@ -1,5 +1,6 @@
 #version 330 core
 uniform sampler2D u_atlas;  // distance field: 0.5 on the glyph edge, larger inside
+uniform int u_layer;        // 0: the halos, drawn first for all text; 1: the letters over them
 in vec2 v_uv;
 in vec4 v_colour;
 in vec4 v_halo;
@@ -10,5 +11,6 @@ void main() {
   float w = v_edges.y;
   float fill = smoothstep(0.5 - w, 0.5 + w, d);
   float halo = smoothstep(v_edges.x - w, v_edges.x + w, d);
-  o_colour = mix(v_halo * halo, v_colour, fill);
+  // Premultiplied: the letters composited over the halos give mix(halo, colour, fill) for opaque text.
+  o_colour = u_layer == 0 ? v_halo * halo : v_colour * fill;
 }

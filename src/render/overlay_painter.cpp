@@ -176,14 +176,20 @@ void OverlayPainter::flush(const Bbox& tile) {
   glActiveTexture(GL_TEXTURE0);
   glBindVertexArray(m_textVao);
   glBindBuffer(GL_ARRAY_BUFFER, m_textVbo);
-  for (bool bold : {false, true}) {
-    std::vector<TextVertex>& batch = bold ? m_boldText : m_regularText;
-    if (batch.empty()) continue;
-    glBindTexture(GL_TEXTURE_2D, font(bold).texture());
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(batch.size() * sizeof(TextVertex)), batch.data(), GL_STREAM_DRAW);
-    glDrawArrays(GL_TRIANGLES, 0, GLsizei(batch.size()));
-    batch.clear();
+  // Every halo first, then every letter: in one pass a glyph's halo would paint over the strokes of the glyph
+  // before it wherever their quads overlap (at small sizes with a wide halo, "Tabankort" read "Tabankoıt").
+  for (int layer : {0, 1}) {
+    glUniform1i(m_textProgram.uniform("u_layer"), layer);
+    for (bool bold : {false, true}) {
+      const std::vector<TextVertex>& batch = bold ? m_boldText : m_regularText;
+      if (batch.empty()) continue;
+      glBindTexture(GL_TEXTURE_2D, font(bold).texture());
+      glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(batch.size() * sizeof(TextVertex)), batch.data(), GL_STREAM_DRAW);
+      glDrawArrays(GL_TRIANGLES, 0, GLsizei(batch.size()));
+    }
   }
+  m_regularText.clear();
+  m_boldText.clear();
   glBindVertexArray(0);
 }
 

@@ -177,3 +177,28 @@ TEST(GraticulePlacement, MeridiansAndParallelsLieOnTheirDegreesAndAreLabelledAtT
     EXPECT_GT(text, 10);
   }
 }
+
+TEST(LabelRendering, AHaloNeverEatsIntoTheLettersBesideIt) {
+  // One town name in black 11 px type on white: with the high-contrast halo (2.5 px) its letters keep every dark
+  // pixel they have with no halo at all. Drawn in one pass, each glyph's halo painted over its neighbour's
+  // strokes ("Tabankort" read "Tabankoıt").
+  TempDir dir;
+  writeText(dir.path("town.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Tabankort Bourem"},
+    "geometry":{"type":"Point","coordinates":[2,16]}}]})");
+  const auto darkPixels = [&](bool highContrast) {
+    auto scene = parseScene(R"({"sitmap_scene":1,"background":"#ffffff","layers":[{"path":"town.geojson","style":{"label_field":"name",
+        "label_size":11,"label_colour":"#000000","halo_colour":"#ffffff00","point_size":0}}]})", dir.root());
+    EXPECT_TRUE(scene) << scene.error();
+    RenderOptions o = options("EPSG:3857");
+    o.highContrast = highContrast;
+    auto image = renderScene(*scene, o);
+    EXPECT_TRUE(image) << image.error();
+    int dark = 0;
+    for (int y = 0; y < image->height; ++y)
+      for (int x = 0; x < image->width; ++x) dark += pixel(*image, x, y)[0] < 96;
+    return dark;
+  };
+  const int plain = darkPixels(false), haloed = darkPixels(true);
+  EXPECT_GT(plain, 60);
+  EXPECT_GE(haloed, plain * 97 / 100) << "plain " << plain << ", haloed " << haloed;
+}
