@@ -181,27 +181,33 @@ void sortEvents(const EventTable& t, std::vector<uint32_t>& events, EventColumn 
 }
 
 std::vector<CountRow> summarise(const EventTable& t, const std::vector<uint32_t>& events, SummaryBy by, size_t limit) {
+  // Grouped by the name as the filter matches it (case and accents ignored), so "Gao" and "GAO" are one row
+  // and clicking it filters on exactly what it counts. The row keeps the first spelling met.
+  const Dictionary& names = by == SummaryBy::Admin1 ? t.admin1Names : by == SummaryBy::EventType ? t.eventTypes : t.actorNames;
+  std::vector<uint32_t> groupOf(names.size());
+  std::unordered_map<std::string, uint32_t> firstCodeOf;
+  for (uint32_t code = 0; code < names.size(); ++code)
+    groupOf[code] = firstCodeOf.emplace(foldForMatching(names.value(code)), code).first->second;
   std::unordered_map<uint32_t, CountRow> groups;
-  auto add = [&](uint32_t code, const std::string& name, uint32_t e) {
-    CountRow& row = groups[code];
-    row.value = name;
+  auto add = [&](uint32_t code, uint32_t e) {
+    CountRow& row = groups[groupOf[code]];
+    row.value = names.value(groupOf[code]);
     ++row.events;
     row.fatalities += t.fatalities[e];
   };
   for (uint32_t e : events) {
     switch (by) {
-      case SummaryBy::Admin1: add(t.admin1[e], t.admin1Names.value(t.admin1[e]), e); break;
-      case SummaryBy::EventType: add(t.eventType[e], t.eventTypes.value(t.eventType[e]), e); break;
+      case SummaryBy::Admin1: add(t.admin1[e], e); break;
+      case SummaryBy::EventType: add(t.eventType[e], e); break;
       case SummaryBy::Actor:
-        for (uint32_t k = t.actorOffsets[e]; k < t.actorOffsets[e + 1]; ++k)
-          add(t.actorCodes[k], t.actorNames.value(t.actorCodes[k]), e);
+        for (uint32_t k = t.actorOffsets[e]; k < t.actorOffsets[e + 1]; ++k) add(t.actorCodes[k], e);
         break;
     }
   }
   std::vector<CountRow> rows;
   for (auto& [code, row] : groups) rows.push_back(std::move(row));
   std::sort(rows.begin(), rows.end(), [](const CountRow& a, const CountRow& b) {
-    return a.events != b.events ? a.events > b.events : a.name < b.name;
+    return a.events != b.events ? a.events > b.events : a.value < b.value;
   });
   if (rows.size() > limit) rows.resize(limit);
   for (CountRow& row : rows) row.name = row.value.empty() ? "(not given)" : row.value;
