@@ -299,6 +299,28 @@ bool SessionController::apply(const Command& command) {
             }
           } else if constexpr (std::is_same_v<T, SetLayerScales>) {
             if (layer) layer->spec.scales = c.scales;
+          } else if constexpr (std::is_same_v<T, RenameBookmark>) {
+            auto& bookmarks = m_session.bookmarks();
+            const std::string name = oneLine(c.name);
+            if (c.index < 0 || size_t(c.index) >= bookmarks.size() || name.empty()) return true;
+            bookmarks[size_t(c.index)].name = name;
+          } else if constexpr (std::is_same_v<T, MoveBookmark>) {
+            auto& bookmarks = m_session.bookmarks();
+            if (c.index < 0 || size_t(c.index) >= bookmarks.size()) return true;
+            const int to = std::clamp(c.index + c.steps, 0, int(bookmarks.size()) - 1);
+            const Bookmark moved = bookmarks[size_t(c.index)];
+            bookmarks.erase(bookmarks.begin() + c.index);
+            bookmarks.insert(bookmarks.begin() + to, moved);
+            if (m_bookmark == c.index) m_bookmark = to;  // PageDown carries on from where it was
+            else if (m_bookmark > c.index && m_bookmark <= to) --m_bookmark;
+            else if (m_bookmark < c.index && m_bookmark >= to) ++m_bookmark;
+          } else if constexpr (std::is_same_v<T, DeleteBookmark>) {
+            auto& bookmarks = m_session.bookmarks();
+            if (c.index < 0 || size_t(c.index) >= bookmarks.size()) return true;
+            info("Deleted " + bookmarks[size_t(c.index)].name);
+            bookmarks.erase(bookmarks.begin() + c.index);
+            if (m_bookmark == c.index) m_bookmark = -1;
+            else if (m_bookmark > c.index) --m_bookmark;
           } else if constexpr (std::is_same_v<T, SetGraticule>) {
             m_session.setGraticule(c.shown);
           } else if constexpr (std::is_same_v<T, OpenUrl>) {
@@ -515,8 +537,8 @@ void SessionController::saveScene(const SaveScene& command) {
 
 void SessionController::addBookmark() {
   Bookmark bookmark;
+  // No clock in the name: the map already shows the clock large, and a bookmark's name goes into its title.
   bookmark.name = "Bookmark " + std::to_string(m_session.bookmarks().size() + 1);
-  if (auto clock = m_session.clock().time()) bookmark.name += ", " + formatUtc(*clock);
   bookmark.view = m_session.sceneViewOf(m_view);
   bookmark.clock = m_session.clock().time();
   bookmark.filter = m_session.eventFilter();

@@ -275,8 +275,9 @@ void Viewer::drawPanels(float statusHeight, const IncidentsView& incidents, cons
     drawStatusBar(status, statusHeight);
     return;
   }
-  std::vector<std::string> bookmarkNames;
-  for (const Bookmark& b : m_controller.session().scene().bookmarks) bookmarkNames.push_back(b.name);
+  std::vector<std::pair<std::string, std::string>> bookmarkNames;
+  for (const Bookmark& b : m_controller.session().scene().bookmarks)
+    bookmarkNames.emplace_back(b.name, b.clock ? formatUtc(*b.clock) : std::string());
   m_layersPanel.draw(m_views.layerRows(m_controller), m_commands);
   m_mapPanel.draw(m_controller.session().displayCrs(), crsName, bookmarkNames, m_controller.recentScenes(),
                   m_controller.session().scene().graticule, m_commands);

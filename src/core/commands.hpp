@@ -50,6 +50,9 @@ struct SetRiskDays { int32_t days; };         // route risk look-back before dep
 struct SaveScene { std::string path; bool overwrite; };  // empty path: save over the scene it was opened from
 struct AddBookmark {};
 struct GoToBookmark { int index; };
+struct RenameBookmark { int index; std::string name; };
+struct MoveBookmark { int index; int steps; };  // positive: later in the briefing
+struct DeleteBookmark { int index; };
 struct TakeScreenshot {};  // with the current screenshot options
 struct SetScreenshotOptions { double scale; std::string banner, subtitle; int width = 0, height = 0; };  // 0: window size
 struct TogglePresentation {};
@@ -75,7 +78,7 @@ using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomTo
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,
-                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews, ExportFilteredEvents, OpenUrl, ToggleFrameTime, SetGraticule>;
+                             ChooseIncidentLayer, TogglePanels, ResetLayout, BuildOverviews, ExportFilteredEvents, OpenUrl, ToggleFrameTime, SetGraticule, RenameBookmark, MoveBookmark, DeleteBookmark>;
 
 // One row of the layers panel.
 struct LayerRow {

@@ -6,10 +6,12 @@
 #include "ui/panel_window.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace sitmap {
 
-void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
+void MapPanel::draw(const std::string& currentCrs, const std::string& crsName,
+                    const std::vector<std::pair<std::string, std::string>>& bookmarks,
                     const std::vector<std::string>& recentScenes, bool graticule, std::vector<Command>& out) {
   const float unit = ImGui::GetFontSize();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -74,9 +76,41 @@ void MapPanel::draw(const std::string& currentCrs, const std::string& crsName, c
   ImGui::Separator();
   ImGui::Text("Briefing: %zu bookmarks (B adds one; PageDown/PageUp go through them)", bookmarks.size());
   if (ImGui::Button("Add bookmark")) out.push_back(AddBookmark{});
-  for (size_t i = 0; i < bookmarks.size(); ++i) {
-    ImGui::PushID(int(i));
-    if (ImGui::Selectable(bookmarks[i].c_str())) out.push_back(GoToBookmark{int(i)});
+  const int count = int(bookmarks.size());
+  if (m_renaming >= count) m_renaming = -1;
+  for (int i = 0; i < count; ++i) {
+    ImGui::PushID(i);
+    const auto& [name, when] = bookmarks[size_t(i)];
+    if (ImGui::SmallButton("^") && i > 0) out.push_back(MoveBookmark{i, -1});
+    ImGui::SameLine();
+    if (ImGui::SmallButton("v") && i + 1 < count) out.push_back(MoveBookmark{i, +1});
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Rename")) {
+      m_renaming = i;
+      m_focusRename = true;
+      std::snprintf(m_rename, sizeof m_rename, "%s", name.c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x")) out.push_back(DeleteBookmark{i});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this bookmark");
+    ImGui::SameLine();
+    if (m_renaming == i) {
+      ImGui::SetNextItemWidth(-1);
+      if (m_focusRename) ImGui::SetKeyboardFocusHere();
+      m_focusRename = false;
+      if (ImGui::InputText("##rename", m_rename, sizeof m_rename, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        out.push_back(RenameBookmark{i, m_rename});
+        m_renaming = -1;
+      } else if (ImGui::IsItemDeactivated()) {
+        m_renaming = -1;  // Escape or a click elsewhere: the name stays as it was
+      }
+    } else if (ImGui::Selectable(name.c_str())) {
+      out.push_back(GoToBookmark{i});
+    }
+    if (!when.empty() && m_renaming != i) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", when.c_str());
+    }
     ImGui::PopID();
   }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/commands.hpp"
@@ -10,7 +11,9 @@ namespace sitmap {
 
 class MapPanel {
 public:
-  void draw(const std::string& currentCrs, const std::string& crsName, const std::vector<std::string>& bookmarks,
+  // bookmarks: each one's name and, for the operator, its clock ("4 Nov 12:00Z"; empty without one).
+  void draw(const std::string& currentCrs, const std::string& crsName,
+            const std::vector<std::pair<std::string, std::string>>& bookmarks,
             const std::vector<std::string>& recentScenes, bool graticule, std::vector<Command>& out);
 
 private:
@@ -21,6 +24,9 @@ private:
   float m_screenshotScale = 1;
   char m_banner[128] = {}, m_subtitle[128] = {};
   int m_size[2] = {0, 0};
+  int m_renaming = -1;  // the bookmark whose name is being edited
+  bool m_focusRename = false;
+  char m_rename[128] = {};
 };
 
 }  // namespace sitmap

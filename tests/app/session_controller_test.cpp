@@ -647,3 +647,41 @@ TEST(SessionController, ConvoysAreReadOnTasksAndOnlyForTheSessionThatAskedForThe
   ASSERT_EQ(d.session().convoys().size(), 1u);
   EXPECT_EQ(d.session().convoys()[0].track.name(), "Other");
 }
+
+TEST(SessionController, BookmarksAreRenamedReorderedAndDeletedAndTheBriefingKeepsItsPlace) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "clock": "2023-11-01T00:00Z"})");
+  for (int i = 0; i < 3; ++i) c.apply(AddBookmark{});
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const Bookmark& b : c.session().scene().bookmarks) out.push_back(b.name);
+    return out;
+  };
+  EXPECT_EQ(names(), (std::vector<std::string>{"Bookmark 1", "Bookmark 2", "Bookmark 3"})) << "no clock in the name: the map shows it";
+  c.apply(RenameBookmark{0, "Kidal\nretaken "});
+  c.apply(RenameBookmark{1, "   "});  // an empty name is refused
+  c.apply(RenameBookmark{7, "Nowhere"});
+  EXPECT_EQ(names(), (std::vector<std::string>{"Kidal retaken", "Bookmark 2", "Bookmark 3"}));
+  c.apply(GoToBookmark{0});
+  c.apply(MoveBookmark{0, +5});  // clamped to the end; the briefing is still on it
+  EXPECT_EQ(names(), (std::vector<std::string>{"Bookmark 2", "Bookmark 3", "Kidal retaken"}));
+  EXPECT_EQ(c.currentBookmark(), 2);
+  c.apply(MoveBookmark{1, -1});
+  EXPECT_EQ(names(), (std::vector<std::string>{"Bookmark 3", "Bookmark 2", "Kidal retaken"}));
+  EXPECT_EQ(c.currentBookmark(), 2);
+  c.apply(GoToBookmark{0});
+  c.apply(MoveBookmark{2, -2});  // moved ahead of the current one, which shifts back by one
+  EXPECT_EQ(names(), (std::vector<std::string>{"Kidal retaken", "Bookmark 3", "Bookmark 2"}));
+  EXPECT_EQ(c.currentBookmark(), 1);
+  c.apply(MoveBookmark{0, +2});
+  EXPECT_EQ(names(), (std::vector<std::string>{"Bookmark 3", "Bookmark 2", "Kidal retaken"}));
+  EXPECT_EQ(c.currentBookmark(), 0);
+  c.apply(GoToBookmark{1});
+  c.apply(DeleteBookmark{0});  // one before the current: PageDown still goes on from "Bookmark 2"
+  EXPECT_EQ(names(), (std::vector<std::string>{"Bookmark 2", "Kidal retaken"}));
+  EXPECT_EQ(c.currentBookmark(), 0);
+  c.apply(GoToBookmark{1});
+  EXPECT_EQ(c.currentBookmark(), 1);
+  c.apply(DeleteBookmark{1});
+  EXPECT_EQ(c.currentBookmark(), -1) << "the current one deleted: the briefing starts again";
+  EXPECT_EQ(names(), std::vector<std::string>{"Bookmark 2"});
+}
