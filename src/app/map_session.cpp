@@ -654,6 +654,16 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     frame.clockText = formatUtc(now);
   }
   addVagueIncidents(frame);
+  for (const RegionShape& region : m_filter.regions) {
+    MapFrame::FilterShape shape{region.name, {}};
+    for (const auto& ring : region.rings) {
+      std::vector<Vec2> display;
+      for (const Vec2& p : ring)
+        if (auto v = toDisplay({p.x, p.y})) display.push_back(*v);
+      if (display.size() >= 3) shape.rings.push_back(std::move(display));
+    }
+    if (!shape.rings.empty()) frame.filterShapes.push_back(std::move(shape));
+  }
   if (furniture) {
     // The legend counts one incident layer (incidentLayer(), the one the panels follow) and names it when
     // others are drawn too, listing those apart: a count never mixes layers the panels do not.
@@ -731,6 +741,11 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         frame.furniture.legend.push_back(std::move(entry));
       }
       if (drawing == EventDrawing::Bins) frame.furniture.legend.push_back(symbology::binsEntry());
+      if (!frame.filterShapes.empty()) {
+        std::vector<std::string> names;
+        for (const MapFrame::FilterShape& shape : frame.filterShapes) names.push_back(shape.name);
+        frame.furniture.legend.push_back(symbology::filterShapeEntry(names));
+      }
       if (severalIncidentLayers)
         for (const SessionLayer& layer : m_layers)
           if (&layer != counted && layer.spec.visible && layer.events() && layer.selection)

@@ -113,6 +113,12 @@ struct MapFrame {
   std::vector<IncidentStretch> incidentStretches;
   std::vector<RegionTally> regionTallies;
   std::vector<GraticuleLine> graticule;  // empty: none drawn
+  // The shapes the incident filter keeps to (picked polygons, drawn rectangles), outlined while they filter.
+  struct FilterShape {
+    std::string name;
+    std::vector<std::vector<Vec2>> rings;  // display CRS
+  };
+  std::vector<FilterShape> filterShapes;
   std::string clockText;  // the clock's date and time, drawn large at the top while the map shows a moment
   // Incidents within a time window: shown from their day until `days` later, fading as they age.
   struct EventWindow {

@@ -57,6 +57,12 @@ Rgba densityColour(int densityClass) {
   return ramp[size_t(std::clamp(densityClass, 0, int(ramp.size()) - 1))];
 }
 
+LegendEntry filterShapeEntry(const std::vector<std::string>& names) {
+  std::string list;
+  for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+  return {kFilterShape, "Incidents counted inside: " + list, LegendEntry::Symbol::Ring};
+}
+
 LegendEntry binsEntry() {
   return {kKeyGrey, "Numbered circle: incidents counted together where they crowd, in slices by type", LegendEntry::Symbol::Note};
 }

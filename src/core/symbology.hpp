@@ -22,6 +22,7 @@ inline constexpr Rgba kPassedRing{0.55f, 0.05f, 0.05f, 0.9f};  // one it passed 
 inline constexpr Rgba kRouteRiskKey{0.65f, 0.1f, 0.05f, 1};    // the legend's swatch for the risk ramp's high end
 inline constexpr Rgba kConvoyRoute{0.1f, 0.2f, 0.6f, 1};       // the convoy's trail
 inline constexpr Rgba kKeyGrey{0.35f, 0.35f, 0.35f, 1};        // neutral swatches (precision, statuses)
+inline constexpr Rgba kFilterShape{0.85f, 0.11f, 0.38f, 1};    // the outline of a shape the incident filter keeps to
 
 // The boundary disclaimer a report map may carry (after the United Nations' own wording).
 inline constexpr const char* kBoundaryDisclaimer =
@@ -62,6 +63,8 @@ LegendEntry contestedEntry(Rgba first, Rgba second);
 LegendEntry lowConfidenceEntry();
 LegendEntry justChangedEntry();
 LegendEntry statusEntry(ControlStatus status);
+// The incident filter's shapes: "Incidents counted inside: Kidal (polygon), Box 1".
+LegendEntry filterShapeEntry(const std::vector<std::string>& names);
 // Counted bins: what a numbered, sliced circle stands for.
 LegendEntry binsEntry();
 // The density view: one swatch per class, then what a hexagon covers (about `hexagonAcrossKm` across; 0:

@@ -224,6 +224,7 @@ RenderReport MapRenderer::render(const MapFrame& frame) {
   drawControlsOnce();
   const FurnitureLayout furniture = layoutFurniture(frame);
   const std::vector<Bbox> graticuleLabels = drawGraticule(frame, furniture.boxes);
+  drawFilterShapes(frame);
   drawRouteRisk(frame);
   std::vector<Bbox> keepClear = furniture.boxes;
   keepClear.insert(keepClear.end(), graticuleLabels.begin(), graticuleLabels.end());
@@ -461,6 +462,17 @@ std::vector<Bbox> MapRenderer::drawGraticule(const MapFrame& frame, const std::v
     }
   }
   return labels;
+}
+
+void MapRenderer::drawFilterShapes(const MapFrame& frame) {
+  // A white casing under a magenta line: the selection reads on relief, zones and water alike, and no layer
+  // or actor uses the colour.
+  const float s = frame.pixelScale;
+  for (const MapFrame::FilterShape& shape : frame.filterShapes)
+    for (const auto& ring : shape.rings)
+      for (const auto& [width, colour] : {std::pair{5.0 * s, Rgba{1, 1, 1, 0.9f}}, std::pair{2.5 * s, symbology::kFilterShape}})
+        for (size_t i = 0; i < ring.size(); ++i)
+          m_overlay->line(frame.view.worldToScreen(ring[i]), frame.view.worldToScreen(ring[(i + 1) % ring.size()]), width, colour);
 }
 
 void MapRenderer::drawRouteRisk(const MapFrame& frame) {

@@ -70,6 +70,7 @@ private:
   // Meridians and parallels, labelled where they leave the image (bottom and left edges) clear of the furniture;
   // returns the labels' boxes, for place labels to keep clear of.
   std::vector<Bbox> drawGraticule(const MapFrame& frame, const std::vector<Bbox>& obstacles);
+  void drawFilterShapes(const MapFrame& frame);  // the incident filter's shapes, outlined
   void drawConvoys(const MapFrame& frame, const std::vector<Bbox>& obstacles);  // labels keep clear of obstacles
 
   std::unique_ptr<ShaderProgram> m_fill, m_line, m_point, m_raster, m_event;

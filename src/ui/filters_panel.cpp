@@ -205,7 +205,20 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     const bool picking = view.tool == MapTool::PickRegion, drawing = view.tool == MapTool::DrawRectangle;
     if (ImGui::RadioButton("Pick polygons on the map", picking)) out.push_back(SetMapTool{picking ? MapTool::Navigate : MapTool::PickRegion});
     if (ImGui::RadioButton("Draw a rectangle", drawing)) out.push_back(SetMapTool{drawing ? MapTool::Navigate : MapTool::DrawRectangle});
-    for (const RegionShape& region : filter.regions) ImGui::BulletText("%s", region.name.c_str());
+    // Each shape filtering now (outlined on the map), with its own remove button.
+    for (size_t i = 0; i < filter.regions.size(); ++i) {
+      ImGui::PushID(int(i));
+      if (ImGui::SmallButton("x")) {
+        filter.regions.erase(filter.regions.begin() + long(i));
+        changed = true;
+        ImGui::PopID();
+        break;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stop filtering on this shape");
+      ImGui::SameLine();
+      ImGui::TextUnformatted(filter.regions[i].name.c_str());
+      ImGui::PopID();
+    }
     // Where a polygon and the source's admin names disagree, say by how much and why.
     if (view.regionChecks)
       for (const RegionNameCheck& check : *view.regionChecks) {

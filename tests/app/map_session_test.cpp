@@ -355,3 +355,24 @@ TEST(MapSession, TheCreditsNameTheProjectionTheMapIsDrawnIn) {
     EXPECT_NE(credits.find(name), std::string::npos) << credits;
   }
 }
+
+TEST(MapSession, TheShapesTheFilterKeepsToAreOutlinedAndKeyed) {
+  TempDir dir;
+  writeText(dir.path("events.csv"), "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\nA,2023-10-25,Battles,16,2,0\n");
+  auto scene = parseScene(R"({"sitmap_scene":1,"home_bbox":[0,14,4,18],"layers":[{"path":"events.csv","kind":"incidents"}]})", dir.root());
+  ASSERT_TRUE(scene);
+  auto s = MapSession::create(*scene);
+  ASSERT_TRUE(s);
+  for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
+  EventFilter f;
+  f.regions = {RegionShape{"Box 1", {{{1, 15}, {3, 15}, {3, 17}, {1, 17}}}}, RegionShape{"Kidal (polygon)", {{{0, 17}, {1, 17}, {1, 18}}}}};
+  s->setEventFilter(f);
+  s->updateSelections(true);
+  const MapFrame frame = s->frame(Viewport::fitting(s->homeBounds(), 800, 800), 1, true);
+  ASSERT_EQ(frame.filterShapes.size(), 2u);
+  EXPECT_EQ(frame.filterShapes[0].rings[0].size(), 4u);
+  EXPECT_NEAR(frame.filterShapes[0].rings[0][1].x, s->toDisplay({3, 15})->x, 1e-6);
+  EXPECT_TRUE(std::any_of(frame.furniture.legend.begin(), frame.furniture.legend.end(), [](const LegendEntry& e) {
+    return e.label == "Incidents counted inside: Box 1, Kidal (polygon)" && e.symbol == LegendEntry::Symbol::Ring;
+  }));
+}

@@ -2,6 +2,8 @@
 // aggregated into counted bins when they crowd.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "core/utc_time.hpp"
 
 #include "app/headless_render.hpp"
@@ -281,4 +283,22 @@ TEST(IncidentRender, TheDensityViewShadesHexagonsByTheirCount) {
   EXPECT_TRUE(near(pixel(*image, int(c.x + 11.5), int(c.y)), overWhite(symbology::densityColour(0)), 12));
   EXPECT_TRUE(near(pixel(*image, int(c.x + 14.5), int(c.y)), {255, 255, 255}, 10));
   EXPECT_FALSE(near(pixel(*image, int(alone.x), int(alone.y)), rgbOf(EventCategory::Riots), 40)) << "not drawn as a symbol";
+}
+
+TEST(IncidentRender, AShapeTheFilterKeepsToIsOutlinedOnTheMap) {
+  TempDir dir;
+  const Scene scene = incidentScene(dir, std::string(kHeader) + row("A", "Battles", 16, 2) + row("B", "Battles", 17.5, 3.5));
+  RenderOptions o = options();
+  o.eventFilter = EventFilter{};
+  o.eventFilter->regions = {RegionShape{"Box", {{{1, 15}, {3, 15}, {3, 17}, {1, 17}}}}};
+  auto image = renderScene(scene, o);
+  ASSERT_TRUE(image) << image.error();
+  const Rgba c = symbology::kFilterShape;
+  const std::array<int, 3> magenta{int(c.r * 255 + 0.5f), int(c.g * 255 + 0.5f), int(c.b * 255 + 0.5f)};
+  const Vec2 west = pixelOf(1, 16), north = pixelOf(2.5, 17);
+  EXPECT_TRUE(near(pixel(*image, int(std::lround(west.x)), int(west.y)), magenta, 40)) << "its west side";
+  EXPECT_TRUE(near(pixel(*image, int(north.x), int(std::lround(north.y))), magenta, 40)) << "its north side";
+  const Vec2 inside = pixelOf(1.5, 15.5);
+  EXPECT_FALSE(near(pixel(*image, int(inside.x), int(inside.y)), magenta, 40)) << "outlined, not filled";
+  EXPECT_TRUE(near(pixel(*image, int(pixelOf(3.5, 17.5).x), int(pixelOf(3.5, 17.5).y)), {255, 255, 255}, 10)) << "B is outside: filtered out";
 }
