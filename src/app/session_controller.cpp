@@ -2,9 +2,9 @@
 #include "app/session_controller.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <cctype>
 #include <cmath>
+#include <ctime>
 #include <fstream>
 
 #include "app/url_opener.hpp"
@@ -36,7 +36,6 @@ SessionController::SessionController(MapSession session, ControllerOptions optio
   for (const std::string& message : m_session.convoyErrors()) error(message);
   useTasksForLargeFilters();
   startLoads();
-  startConvoyLoads();
   startConvoyLoads();
 }
 
