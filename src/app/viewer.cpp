@@ -201,7 +201,9 @@ MapPickView Viewer::pickView() const {
     pick.incidents = incidents->events()->table.get();
     pick.incidentPositions = &incidents->events()->positions;
     pick.selection = &incidents->pointSelection;  // what is drawn as points: stretches and tallies are not
-    if (session.eventDrawing(*incidents, pick.view) == EventDrawing::Density) pick.densityRadiusPx = kDensityRadiusPx * mapPixelScale();
+    const EventDrawing drawing = session.eventDrawing(*incidents, pick.view);
+    if (drawing == EventDrawing::Density) pick.densityRadiusPx = kDensityRadiusPx * mapPixelScale();
+    if (drawing == EventDrawing::Bins) pick.binPixelScale = mapPixelScale();
   }
   return pick;
 }

@@ -10,6 +10,27 @@
 
 namespace sitmap {
 
+namespace {
+
+// The screen grid bins count in: cells `cellPx` wide from the view's top-left corner.
+struct BinGrid {
+  Bbox visible;
+  double scale, cellPx;
+  int columns, rows;
+  BinGrid(const Viewport& view, double cell)
+      : visible(view.visibleBounds()), scale(1.0 / view.unitsPerPixel()), cellPx(cell),
+        columns(int(std::ceil(view.widthPx() / cell))), rows(int(std::ceil(view.heightPx() / cell))) {}
+  Vec2 screenOf(Vec2 p) const { return {(p.x - visible.minX) * scale, (visible.maxY - p.y) * scale}; }
+  uint32_t cellOf(Vec2 s) const {
+    const int cx = std::min(columns - 1, int(s.x / cellPx)), cy = std::min(rows - 1, int(s.y / cellPx));
+    return uint32_t(cy) * uint32_t(columns) + uint32_t(cx);
+  }
+};
+
+}  // namespace
+
+float binDiameter(uint32_t count) { return std::min(46.0f, 14.0f + 2.0f * std::log2(float(std::max<uint32_t>(1, count)))); }
+
 std::vector<EventBin> binEvents(const std::vector<Vec2>& positions, const EventTable& table,
                                 const std::vector<uint32_t>& events, const Viewport& view, double cellPx) {
   struct Cell {
@@ -18,35 +39,55 @@ std::vector<EventBin> binEvents(const std::vector<Vec2>& positions, const EventT
     int64_t fatalities = 0;
     std::array<uint32_t, kEventCategoryCount> perCategory{};
   };
-  const int columns = int(std::ceil(view.widthPx() / cellPx)), rows = int(std::ceil(view.heightPx() / cellPx));
-  std::vector<Cell> cells(size_t(columns) * size_t(rows));
-  const Bbox visible = view.visibleBounds();
-  const double scale = 1.0 / view.unitsPerPixel();
+  const BinGrid grid(view, cellPx);
+  std::vector<Cell> cells(size_t(grid.columns) * size_t(grid.rows));
   for (uint32_t e : events) {
     const Vec2 p = positions[e];
-    if (!visible.contains(p)) continue;
-    const double sx = (p.x - visible.minX) * scale, sy = (visible.maxY - p.y) * scale;
-    const int cx = std::min(columns - 1, int(sx / cellPx)), cy = std::min(rows - 1, int(sy / cellPx));
-    Cell& cell = cells[size_t(cy) * size_t(columns) + size_t(cx)];
-    cell.sumX += sx;
-    cell.sumY += sy;
+    if (!grid.visible.contains(p)) continue;
+    const Vec2 s = grid.screenOf(p);
+    Cell& cell = cells[grid.cellOf(s)];
+    cell.sumX += s.x;
+    cell.sumY += s.y;
     ++cell.count;
     cell.fatalities += table.fatalities[e];
     ++cell.perCategory[table.category[e]];
   }
   std::vector<EventBin> bins;
-  for (const Cell& cell : cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
     if (!cell.count) continue;
     EventBin bin;
     bin.centre = {cell.sumX / cell.count, cell.sumY / cell.count};
     bin.count = cell.count;
     bin.fatalities = cell.fatalities;
     bin.perCategory = cell.perCategory;
+    bin.cell = uint32_t(i);
     for (size_t c = 1; c < cell.perCategory.size(); ++c)
       if (cell.perCategory[c] > cell.perCategory[bin.category]) bin.category = uint8_t(c);
     bins.push_back(bin);
   }
   return bins;
+}
+
+std::vector<uint32_t> eventsInBinAt(const std::vector<Vec2>& positions, const EventTable& table,
+                                    const std::vector<uint32_t>& events, const Viewport& view, Vec2 screen, double pixelScale) {
+  const double cellPx = kBinCellPx * pixelScale;
+  const EventBin* hit = nullptr;
+  double nearest = 0;
+  const std::vector<EventBin> bins = binEvents(positions, table, events, view, cellPx);
+  for (const EventBin& bin : bins) {
+    const double d = std::hypot(bin.centre.x - screen.x, bin.centre.y - screen.y);
+    if (d <= binDiameter(bin.count) * pixelScale / 2 && (!hit || d < nearest)) {
+      hit = &bin;
+      nearest = d;
+    }
+  }
+  std::vector<uint32_t> inside;
+  if (!hit) return inside;
+  const BinGrid grid(view, cellPx);
+  for (uint32_t e : events)
+    if (grid.visible.contains(positions[e]) && grid.cellOf(grid.screenOf(positions[e])) == hit->cell) inside.push_back(e);
+  return inside;
 }
 
 EventDrawing chooseEventDrawing(EventAggregation aggregation, const std::vector<Vec2>& positions,

@@ -21,9 +21,10 @@ RegionShape regionOf(const VectorData& data, uint32_t firstRing, uint32_t count,
 MapPick pickAt(const MapPickView& v, Vec2 screen) {
   MapPick pick;
   if (v.incidents && v.incidentPositions && v.selection) {
-    pick.incidents = v.densityRadiusPx > 0
-                         ? eventsInHexagonAt(*v.incidentPositions, *v.selection, v.view, screen, v.densityRadiusPx)
-                         : eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
+    if (v.densityRadiusPx > 0) pick.incidents = eventsInHexagonAt(*v.incidentPositions, *v.selection, v.view, screen, v.densityRadiusPx);
+    else if (v.binPixelScale > 0)
+      pick.incidents = eventsInBinAt(*v.incidentPositions, *v.incidents, *v.selection, v.view, screen, v.binPixelScale);
+    else pick.incidents = eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
     if (!pick.incidents.empty()) pick.incident = pick.incidents.front();
   }
   if (!v.clock) return pick;

@@ -35,6 +35,7 @@ struct MapPickView {
   const std::vector<uint32_t>* selection = nullptr;  // the incidents drawn
   float pixelScale = 1;                               // hit distances grow with the UI scale
   double densityRadiusPx = 0;  // incidents drawn as density hexagons this size: the hexagon under the cursor
+  double binPixelScale = 0;    // incidents drawn as counted bins at this map scale: the bin under the cursor
 };
 
 struct MapPick {

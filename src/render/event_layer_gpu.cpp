@@ -93,8 +93,7 @@ void EventLayerGpu::uploadBins(const std::vector<EventBin>& bins, const Viewport
   for (const EventBin& bin : bins) {
     const Vec2 world = view.screenToWorld(bin.centre) - m_origin;
     const Rgba c = categoryColour(EventCategory(bin.category));
-    // Grows with the count's order of magnitude, 14 px for one event to the 46 px of a 48 px cell near 50 000.
-    const float diameter = std::min(46.0f, 14.0f + 2.0f * std::log2(float(bin.count)));
+    const float diameter = binDiameter(bin.count);
     BinVertex v{{float(world.x), float(world.y), {c.r, c.g, c.b, 0.85f}, diameter, 1.0f, float(nowDay)}, {}};
     uint32_t upTo = 0;
     for (size_t k = 0; k < bin.perCategory.size(); ++k) {

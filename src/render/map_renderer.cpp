@@ -376,7 +376,7 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
   if (draw.events == EventDrawing::Bins) {
     report.eventsAggregated = true;
     const std::vector<EventBin> bins =
-        binEvents(layer.data().positions, *layer.data().table, selection, view, 48.0 * frame.pixelScale);
+        binEvents(layer.data().positions, *layer.data().table, selection, view, kBinCellPx * frame.pixelScale);
     layer.uploadBins(bins, view, nowDay);
     glUniform1i(m_event->uniform("u_shape"), 1);
     glBindVertexArray(layer.binVao());

@@ -626,3 +626,44 @@ TEST(EventFilter, TheBranchlessPassAgreesWithAPlainReadingOfEveryCriterion) {
     EXPECT_EQ(engine.matchingFatalities(), fatalities) << "round " << round;
   }
 }
+
+TEST(EventBins, TheHoverOverABinHoldsExactlyTheEventsItCounts) {
+  // Two crowds in neighbouring 48 px cells of a 400 px view (10 units a pixel): the symbol under the cursor
+  // stands for its own cell's events, all of them, and nothing outside a symbol is picked.
+  EventTable t;
+  EventTableBuilder builder(t);
+  std::vector<Vec2> positions;
+  for (uint32_t i = 0; i < 35; ++i) {
+    EventRow event;
+    event.id = "E" + std::to_string(i);
+    event.day = 19600;
+    event.eventType = "Battles";
+    event.lon = 1;
+    event.lat = 16;
+    event.sourceRow = i + 2;
+    builder.add(event);
+    // 30 around screen (100, 100), 5 around (110, 150): rows 2 and 3 of the grid.
+    positions.push_back(i < 30 ? Vec2{1000 + (i % 6) * 20.0, 3000 - (i / 6) * 20.0} : Vec2{1100 + (i % 5) * 10.0, 2500});
+  }
+  builder.finish();
+  std::vector<uint32_t> all(35);
+  for (uint32_t i = 0; i < 35; ++i) all[i] = i;
+  const Viewport view = squareView();
+  const std::vector<EventBin> bins = binEvents(positions, t, all, view, kBinCellPx);
+  ASSERT_EQ(bins.size(), 2u);
+  EXPECT_EQ(bins[0].count, 30u);
+  EXPECT_EQ(bins[1].count, 5u);
+  for (const EventBin& bin : bins) {
+    const auto picked = eventsInBinAt(positions, t, all, view, bin.centre, 1);
+    EXPECT_EQ(picked.size(), bin.count);
+    // Near the symbol's rim, still that bin.
+    const Vec2 rim{bin.centre.x + binDiameter(bin.count) / 2 - 1, bin.centre.y};
+    EXPECT_EQ(eventsInBinAt(positions, t, all, view, rim, 1).size(), bin.count);
+  }
+  EXPECT_TRUE(eventsInBinAt(positions, t, all, view, {300, 300}, 1).empty()) << "no symbol there";
+  // At 2x the cells and symbols are twice as large: the same crowds, the same counts.
+  const Viewport doubled = view.scaled(2);
+  const auto big = binEvents(positions, t, all, doubled, kBinCellPx * 2);
+  ASSERT_EQ(big.size(), 2u);
+  EXPECT_EQ(eventsInBinAt(positions, t, all, doubled, big[0].centre, 2).size(), big[0].count);
+}
