@@ -2,7 +2,6 @@
 #include "app/session_controller.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <ctime>
 #include <fstream>
@@ -13,6 +12,7 @@
 #include "io/crs.hpp"
 #include "io/event_export.hpp"
 #include "io/file_write.hpp"
+#include "io/input_file.hpp"
 #include "io/raster_source.hpp"
 #include "io/scene_file.hpp"
 #include "io/time_layers.hpp"
@@ -144,14 +144,11 @@ void SessionController::exportFilteredEvents(const std::string& requested) {
   const SessionLayer* counted = m_session.incidentLayer();
   if (!counted || !counted->selection) return error("Nothing to export: no incident layer is shown");
   const std::string path = std::filesystem::absolute(requested).lexically_normal().string();
-  std::string extension = std::filesystem::path(path).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  const std::string extension = lowerExtension(path);
   const bool csv = extension == ".csv";
   if (!csv && extension != ".geojson" && extension != ".json")
     return error("Export to " + path + ": name it .csv or .geojson");
-  std::string source = counted->spec.path;
-  std::transform(source.begin(), source.end(), source.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  if (csv && std::filesystem::path(source).extension() != ".csv")
+  if (csv && lowerExtension(counted->spec.path) != ".csv")
     return error("Export to " + path + ": a CSV export repeats the source's own rows, and " + counted->spec.name +
                  " is not a CSV file; name it .geojson");
   if (m_exports.count(path)) return error("Export to " + path + ": already being written");

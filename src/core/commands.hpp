@@ -68,9 +68,9 @@ struct ResetLayout {};    // every panel back to its first place
 // The counted incident layer's events passing the filter, to PATH: .csv (the source's own rows; needs a CSV
 // source) or .geojson; never over an existing file.
 struct ExportFilteredEvents { std::string path; };
-struct OpenUrl { std::string url; };
-struct ToggleFrameTime {};
-struct SetGraticule { bool shown; };  // meridians and parallels on the map (saved with the scene)  // F3: the frame-time readout in the status bar  // an incident's source, in the desktop's browser
+struct OpenUrl { std::string url; };  // an incident's source, in the desktop's browser
+struct ToggleFrameTime {};            // F3: the frame-time readout in the status bar
+struct SetGraticule { bool shown; };  // meridians and parallels on the map (saved with the scene)
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, SetIncidentStyle, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,

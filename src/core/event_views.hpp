@@ -89,8 +89,8 @@ std::vector<CountRow> summarise(const EventTable& table, const std::vector<uint3
 EventFilter toggledBySummaryRow(EventFilter filter, SummaryBy by, const CountRow& row);
 bool filtersOnSummaryRow(const EventFilter& filter, SummaryBy by, const CountRow& row);
 
-// Every event of `events` within maxPx of `screen`, nearest first: the incidents under the cursor (several at one
-// town, or the crowd of an aggregated bin).
+// Every event of `events` within maxPx of `screen`, nearest first: the incidents under the cursor where each is
+// drawn as its own symbol (several at one town). Bins and hexagons have eventsInBinAt and eventsInHexagonAt.
 std::vector<uint32_t> eventsNear(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
                                  const Viewport& view, Vec2 screen, double maxPx);
 // Several events in a few lines: "214 incidents, 1 Oct – 4 Nov 2023, 37 fatalities\nBattles 120, Explosions/Remote

@@ -1,10 +1,9 @@
 // Hit testing in screen pixels for points and incidents, in display coordinates for zones.
 #include "core/map_pick.hpp"
 
-#include "core/event_bins.hpp"
-
 #include <cmath>
 
+#include "core/event_bins.hpp"
 #include "core/event_views.hpp"
 
 namespace sitmap {

@@ -3,11 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstdio>
 
 #include "core/event_bins.hpp"
-
 #include "core/event_style.hpp"
 
 namespace sitmap::symbology {

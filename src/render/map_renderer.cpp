@@ -361,7 +361,7 @@ void MapRenderer::drawEvents(EventLayerGpu& layer, const LayerDraw& draw, const 
   glUniform1f(m_event->uniform("u_opacity"), draw.opacity);
   // Without a window every selected event shows; with one, events fade over the window after their day.
   const int32_t nowDay = frame.eventWindow ? frame.eventWindow->nowDay : 0;
-  glUniform1f(m_event->uniform("u_nowDay"), frame.eventWindow ? float(nowDay) : 0.0f);
+  glUniform1f(m_event->uniform("u_nowDay"), float(nowDay));
   glUniform1f(m_event->uniform("u_windowDays"), frame.eventWindow ? float(frame.eventWindow->days) : 0.0f);
   float colours[3 * kEventCategoryCount];
   for (int c = 0; c < kEventCategoryCount; ++c) {

@@ -11,7 +11,7 @@ namespace sitmap {
 
 class MapPanel {
 public:
-  // bookmarks: each one's name and, for the operator, its clock ("4 Nov 12:00Z"; empty without one).
+  // bookmarks: each one's name and, for the operator, its clock ("2023-11-04 12:00Z"; empty without one).
   void draw(const std::string& currentCrs, const std::string& crsName,
             const std::vector<std::pair<std::string, std::string>>& bookmarks,
             const std::vector<std::string>& recentScenes, bool graticule, std::vector<Command>& out);
