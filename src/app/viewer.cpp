@@ -201,9 +201,8 @@ MapPickView Viewer::pickView() const {
     pick.incidents = incidents->events()->table.get();
     pick.incidentPositions = &incidents->events()->positions;
     pick.selection = &incidents->pointSelection;  // what is drawn as points: stretches and tallies are not
-    const EventDrawing drawing = session.eventDrawing(*incidents, pick.view);
-    if (drawing == EventDrawing::Density) pick.densityRadiusPx = kDensityRadiusPx * mapPixelScale();
-    if (drawing == EventDrawing::Bins) pick.binPixelScale = mapPixelScale();
+    pick.drawing = session.eventDrawing(*incidents, pick.view);
+    pick.mapPixelScale = mapPixelScale();
   }
   return pick;
 }

@@ -3,7 +3,6 @@
 
 #include <cmath>
 
-#include "core/event_bins.hpp"
 #include "core/event_views.hpp"
 
 namespace sitmap {
@@ -20,10 +19,17 @@ RegionShape regionOf(const VectorData& data, uint32_t firstRing, uint32_t count,
 MapPick pickAt(const MapPickView& v, Vec2 screen) {
   MapPick pick;
   if (v.incidents && v.incidentPositions && v.selection) {
-    if (v.densityRadiusPx > 0) pick.incidents = eventsInHexagonAt(*v.incidentPositions, *v.selection, v.view, screen, v.densityRadiusPx);
-    else if (v.binPixelScale > 0)
-      pick.incidents = eventsInBinAt(*v.incidentPositions, *v.incidents, *v.selection, v.view, screen, v.binPixelScale);
-    else pick.incidents = eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
+    switch (v.drawing) {
+      case EventDrawing::Density:
+        pick.incidents = eventsInHexagonAt(*v.incidentPositions, *v.selection, v.view, screen, kDensityRadiusPx * v.mapPixelScale);
+        break;
+      case EventDrawing::Bins:
+        pick.incidents = eventsInBinAt(*v.incidentPositions, *v.incidents, *v.selection, v.view, screen, v.mapPixelScale);
+        break;
+      case EventDrawing::Points:
+        pick.incidents = eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);
+        break;
+    }
     if (!pick.incidents.empty()) pick.incident = pick.incidents.front();
   }
   if (!v.clock) return pick;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/control.hpp"
+#include "core/event_bins.hpp"
 #include "core/event_filter.hpp"
 #include "core/event_table.hpp"
 #include "core/vector_data.hpp"
@@ -34,8 +35,10 @@ struct MapPickView {
   const std::vector<Vec2>* incidentPositions = nullptr;
   const std::vector<uint32_t>* selection = nullptr;  // the incidents drawn
   float pixelScale = 1;                               // hit distances grow with the UI scale
-  double densityRadiusPx = 0;  // incidents drawn as density hexagons this size: the hexagon under the cursor
-  double binPixelScale = 0;    // incidents drawn as counted bins at this map scale: the bin under the cursor
+  // How the incidents are drawn, at the map's pixel scale: over bins and hexagons the cursor picks the symbol's
+  // incidents, over points those within reach.
+  EventDrawing drawing = EventDrawing::Points;
+  float mapPixelScale = 1;
 };
 
 struct MapPick {

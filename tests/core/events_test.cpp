@@ -9,6 +9,7 @@
 #include "core/event_filter.hpp"
 #include "core/event_table_builder.hpp"
 #include "core/event_views.hpp"
+#include "core/map_pick.hpp"
 #include "core/text.hpp"
 
 using namespace sitmap;
@@ -417,6 +418,24 @@ namespace {
 // A 400 x 400 px view of a 4000 x 4000 unit square (10 units per pixel).
 Viewport squareView(double panX = 0) { return Viewport::fitting(Bbox{panX, 0, panX + 4000, 4000}, 400, 400); }
 
+// `n` Battles on one day, for tests that place them themselves (positions are not the table's).
+EventTable battlesOnOneDay(uint32_t n) {
+  EventTable t;
+  EventTableBuilder builder(t);
+  for (uint32_t i = 0; i < n; ++i) {
+    EventRow event;
+    event.id = "E" + std::to_string(i);
+    event.day = 19600;
+    event.eventType = "Battles";
+    event.lon = 1;
+    event.lat = 16;
+    event.sourceRow = i + 2;
+    builder.add(event);
+  }
+  builder.finish();
+  return t;
+}
+
 }  // namespace
 
 TEST(EventDensity, EveryEventInViewIsCountedInTheHexagonAroundIt) {
@@ -630,22 +649,10 @@ TEST(EventFilter, TheBranchlessPassAgreesWithAPlainReadingOfEveryCriterion) {
 TEST(EventBins, TheHoverOverABinHoldsExactlyTheEventsItCounts) {
   // Two crowds in neighbouring 48 px cells of a 400 px view (10 units a pixel): the symbol under the cursor
   // stands for its own cell's events, all of them, and nothing outside a symbol is picked.
-  EventTable t;
-  EventTableBuilder builder(t);
+  const EventTable t = battlesOnOneDay(35);
   std::vector<Vec2> positions;
-  for (uint32_t i = 0; i < 35; ++i) {
-    EventRow event;
-    event.id = "E" + std::to_string(i);
-    event.day = 19600;
-    event.eventType = "Battles";
-    event.lon = 1;
-    event.lat = 16;
-    event.sourceRow = i + 2;
-    builder.add(event);
-    // 30 around screen (100, 100), 5 around (110, 150): rows 2 and 3 of the grid.
+  for (uint32_t i = 0; i < 35; ++i)  // 30 around screen (100, 100), 5 around (110, 150): rows 2 and 3 of the grid
     positions.push_back(i < 30 ? Vec2{1000 + (i % 6) * 20.0, 3000 - (i / 6) * 20.0} : Vec2{1100 + (i % 5) * 10.0, 2500});
-  }
-  builder.finish();
   std::vector<uint32_t> all(35);
   for (uint32_t i = 0; i < 35; ++i) all[i] = i;
   const Viewport view = squareView();
@@ -666,4 +673,27 @@ TEST(EventBins, TheHoverOverABinHoldsExactlyTheEventsItCounts) {
   const auto big = binEvents(positions, t, all, doubled, kBinCellPx * 2);
   ASSERT_EQ(big.size(), 2u);
   EXPECT_EQ(eventsInBinAt(positions, t, all, doubled, big[0].centre, 2).size(), big[0].count);
+}
+
+TEST(MapPick, TheCursorPicksWhatTheSymbolUnderItStandsFor) {
+  // 30 events spread over one 48 px bin cell: as points the cursor reaches those within 10 px; as a bin, all 30.
+  const EventTable t = battlesOnOneDay(30);
+  std::vector<Vec2> positions;
+  for (uint32_t i = 0; i < 30; ++i) positions.push_back({1000 + (i % 6) * 60.0, 3000 - (i / 6) * 60.0});  // 6 px apart
+  std::vector<uint32_t> all(30);
+  for (uint32_t i = 0; i < 30; ++i) all[i] = i;
+  MapPickView v;
+  v.view = squareView();
+  v.incidents = &t;
+  v.incidentPositions = &positions;
+  v.selection = &all;
+  const Vec2 bin = binEvents(positions, t, all, v.view, kBinCellPx).front().centre;
+  const size_t asPoints = pickAt(v, bin).incidents.size();
+  EXPECT_GT(asPoints, 0u);
+  EXPECT_LT(asPoints, 30u);
+  v.drawing = EventDrawing::Bins;
+  EXPECT_EQ(pickAt(v, bin).incidents.size(), 30u);
+  v.drawing = EventDrawing::Density;
+  const auto hexagon = hexbinEvents(positions, all, v.view, kDensityRadiusPx).front();
+  EXPECT_EQ(pickAt(v, hexagon.centre).incidents.size(), hexagon.count);
 }
