@@ -53,15 +53,13 @@ std::vector<EventBin> binEvents(const std::vector<Vec2>& positions, const EventT
     ++cell.perCategory[table.category[e]];
   }
   std::vector<EventBin> bins;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    const Cell& cell = cells[i];
+  for (const Cell& cell : cells) {
     if (!cell.count) continue;
     EventBin bin;
     bin.centre = {cell.sumX / cell.count, cell.sumY / cell.count};
     bin.count = cell.count;
     bin.fatalities = cell.fatalities;
     bin.perCategory = cell.perCategory;
-    bin.cell = uint32_t(i);
     for (size_t c = 1; c < cell.perCategory.size(); ++c)
       if (cell.perCategory[c] > cell.perCategory[bin.category]) bin.category = uint8_t(c);
     bins.push_back(bin);
@@ -69,25 +67,40 @@ std::vector<EventBin> binEvents(const std::vector<Vec2>& positions, const EventT
   return bins;
 }
 
-std::vector<uint32_t> eventsInBinAt(const std::vector<Vec2>& positions, const EventTable& table,
-                                    const std::vector<uint32_t>& events, const Viewport& view, Vec2 screen, double pixelScale) {
-  const double cellPx = kBinCellPx * pixelScale;
-  const EventBin* hit = nullptr;
+std::vector<uint32_t> eventsInBinAt(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                    const Viewport& view, Vec2 screen, double pixelScale) {
+  // A symbol sits at its events' mean, inside its own cell, and is narrower than a cell: only the cursor's cell
+  // and its eight neighbours can hold the bin under it. So one pass gathers those nine, without the whole grid.
+  const BinGrid grid(view, kBinCellPx * pixelScale);
+  const int cursorX = int(screen.x / grid.cellPx), cursorY = int(screen.y / grid.cellPx);
+  struct Near {
+    double sumX = 0, sumY = 0;
+    std::vector<uint32_t> events;
+  };
+  std::array<Near, 9> near;
+  for (uint32_t e : events) {
+    if (!grid.visible.contains(positions[e])) continue;
+    const Vec2 s = grid.screenOf(positions[e]);
+    const uint32_t cell = grid.cellOf(s);
+    const int dx = int(cell % uint32_t(grid.columns)) - cursorX, dy = int(cell / uint32_t(grid.columns)) - cursorY;
+    if (std::abs(dx) > 1 || std::abs(dy) > 1) continue;
+    Near& n = near[size_t((dy + 1) * 3 + dx + 1)];
+    n.sumX += s.x;
+    n.sumY += s.y;
+    n.events.push_back(e);
+  }
+  const Near* hit = nullptr;
   double nearest = 0;
-  const std::vector<EventBin> bins = binEvents(positions, table, events, view, cellPx);
-  for (const EventBin& bin : bins) {
-    const double d = std::hypot(bin.centre.x - screen.x, bin.centre.y - screen.y);
-    if (d <= binDiameter(bin.count) * pixelScale / 2 && (!hit || d < nearest)) {
-      hit = &bin;
+  for (const Near& n : near) {
+    if (n.events.empty()) continue;
+    const double count = double(n.events.size());
+    const double d = std::hypot(n.sumX / count - screen.x, n.sumY / count - screen.y);
+    if (d <= binDiameter(uint32_t(n.events.size())) * pixelScale / 2 && (!hit || d < nearest)) {
+      hit = &n;
       nearest = d;
     }
   }
-  std::vector<uint32_t> inside;
-  if (!hit) return inside;
-  const BinGrid grid(view, cellPx);
-  for (uint32_t e : events)
-    if (grid.visible.contains(positions[e]) && grid.cellOf(grid.screenOf(positions[e])) == hit->cell) inside.push_back(e);
-  return inside;
+  return hit ? hit->events : std::vector<uint32_t>{};
 }
 
 EventDrawing chooseEventDrawing(EventAggregation aggregation, const std::vector<Vec2>& positions,

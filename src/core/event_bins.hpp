@@ -19,7 +19,6 @@ struct EventBin {
   int64_t fatalities = 0;
   uint8_t category = 0;   // the most frequent EventCategory in the cell
   std::array<uint32_t, kEventCategoryCount> perCategory{};  // the mix, drawn as the symbol's slices
-  uint32_t cell = 0;      // which cell of the screen's grid (row-major) it counts
 };
 
 inline constexpr double kBinCellPx = 48;  // at 1x
@@ -43,8 +42,8 @@ std::vector<DensityCell> hexbinEvents(const std::vector<Vec2>& positions, const 
                                       const Viewport& view, double radiusPx);
 // The events of the bin whose symbol is under a screen point (the nearest, if symbols overlap), or none: what the
 // hover over a counted bin summarises. pixelScale: the map's, which sizes cells and symbols.
-std::vector<uint32_t> eventsInBinAt(const std::vector<Vec2>& positions, const EventTable& table,
-                                    const std::vector<uint32_t>& events, const Viewport& view, Vec2 screen, double pixelScale);
+std::vector<uint32_t> eventsInBinAt(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
+                                    const Viewport& view, Vec2 screen, double pixelScale);
 // The events of the hexagon under a screen point (what the hover over a density view summarises).
 std::vector<uint32_t> eventsInHexagonAt(const std::vector<Vec2>& positions, const std::vector<uint32_t>& events,
                                         const Viewport& view, Vec2 screen, double radiusPx);

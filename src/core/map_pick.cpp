@@ -24,7 +24,7 @@ MapPick pickAt(const MapPickView& v, Vec2 screen) {
         pick.incidents = eventsInHexagonAt(*v.incidentPositions, *v.selection, v.view, screen, kDensityRadiusPx * v.mapPixelScale);
         break;
       case EventDrawing::Bins:
-        pick.incidents = eventsInBinAt(*v.incidentPositions, *v.incidents, *v.selection, v.view, screen, v.mapPixelScale);
+        pick.incidents = eventsInBinAt(*v.incidentPositions, *v.selection, v.view, screen, v.mapPixelScale);
         break;
       case EventDrawing::Points:
         pick.incidents = eventsNear(*v.incidentPositions, *v.selection, v.view, screen, 10 * v.pixelScale);

@@ -661,18 +661,24 @@ TEST(EventBins, TheHoverOverABinHoldsExactlyTheEventsItCounts) {
   EXPECT_EQ(bins[0].count, 30u);
   EXPECT_EQ(bins[1].count, 5u);
   for (const EventBin& bin : bins) {
-    const auto picked = eventsInBinAt(positions, t, all, view, bin.centre, 1);
+    const auto picked = eventsInBinAt(positions, all, view, bin.centre, 1);
     EXPECT_EQ(picked.size(), bin.count);
     // Near the symbol's rim, still that bin.
     const Vec2 rim{bin.centre.x + binDiameter(bin.count) / 2 - 1, bin.centre.y};
-    EXPECT_EQ(eventsInBinAt(positions, t, all, view, rim, 1).size(), bin.count);
+    EXPECT_EQ(eventsInBinAt(positions, all, view, rim, 1).size(), bin.count);
   }
-  EXPECT_TRUE(eventsInBinAt(positions, t, all, view, {300, 300}, 1).empty()) << "no symbol there";
+  EXPECT_TRUE(eventsInBinAt(positions, all, view, {300, 300}, 1).empty()) << "no symbol there";
+  // Ten events at screen (95, 200), by the right edge of their cell: their symbol (20.6 px) reaches into the
+  // next cell, where the cursor still picks them, and not past its rim.
+  const std::vector<Vec2> edge(10, Vec2{950, 2000});
+  const std::vector<uint32_t> ten = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+  EXPECT_EQ(eventsInBinAt(edge, ten, view, {100, 200}, 1).size(), 10u) << "over the symbol, in the neighbouring cell";
+  EXPECT_TRUE(eventsInBinAt(edge, ten, view, {108, 200}, 1).empty()) << "13 px from the centre: past the 10.3 px rim";
   // At 2x the cells and symbols are twice as large: the same crowds, the same counts.
   const Viewport doubled = view.scaled(2);
   const auto big = binEvents(positions, t, all, doubled, kBinCellPx * 2);
   ASSERT_EQ(big.size(), 2u);
-  EXPECT_EQ(eventsInBinAt(positions, t, all, doubled, big[0].centre, 2).size(), big[0].count);
+  EXPECT_EQ(eventsInBinAt(positions, all, doubled, big[0].centre, 2).size(), big[0].count);
 }
 
 TEST(MapPick, TheCursorPicksWhatTheSymbolUnderItStandsFor) {
