@@ -98,7 +98,10 @@ bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>&
       text = std::to_string(pick.incidents.size()) + " incidents here (click to choose one):";
       for (uint32_t e : pick.incidents) text += "\n" + incidentLine(t, e);
     } else {
-      text = summariseEvents(t, pick.incidents) + "\n(within reach of the cursor; zoom in to tell them apart)";
+      const char* where = view.drawing == EventDrawing::Bins      ? "in this bin"
+                          : view.drawing == EventDrawing::Density ? "in this hexagon"
+                                                                  : "within reach of the cursor";
+      text = summariseEvents(t, pick.incidents) + "\n(" + where + "; zoom in to tell them apart)";
     }
     if (pick.control && pick.control->isPoint) text = controlText(*pick.control) + "\n\n" + text;
     wrappedTooltip(text);
