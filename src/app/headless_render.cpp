@@ -80,10 +80,16 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
     interest = Bbox{std::max(-180.0, interest->minX - side), std::max(-90.0, interest->minY - side),
                     std::min(180.0, interest->maxX + side), std::min(90.0, interest->maxY + side)};
   }
+  // The filter the image will apply, so a database sends only the incidents it may keep.
+  ReadScope scope{interest, s.eventFilter()};
+  if (options.eventFilter) scope.eventFilter = options.eventFilter;
+  else
+    for (const Bookmark& b : s.bookmarks())
+      if (!options.bookmark.empty() && b.name == options.bookmark) scope.eventFilter = b.filter;
   auto loading = std::async(std::launch::async, [&]() -> Status {
     DatasetCache cache;
     for (SessionLayer& layer : s.layers()) {
-      auto loaded = openLayer(layer.spec, s.displayCrs(), &cache, {}, interest);
+      auto loaded = openLayer(layer.spec, s.displayCrs(), &cache, {}, scope);
       if (!loaded) return Error{loaded.error()};
       s.finishLoad(layer.uid, std::move(loaded));
     }

@@ -19,6 +19,7 @@
 #include "core/text.hpp"
 #include "core/utc_time.hpp"
 #include "io/acled_reader.hpp"
+#include "io/ogr_incidents.hpp"
 #include "io/crs.hpp"
 #include "io/dataset_info.hpp"
 #include "io/event_export.hpp"
@@ -154,7 +155,8 @@ int runEvents(const std::string& file, const std::string& layer, const std::vect
   const bool csv = lowerExtension(file) == ".csv" && isLocalFilePath(file);
   if (!csv && !csvOut.empty())
     return fail(kExitUsage, "events: --csv copies the rows of a CSV input; for " + file + " use --geojson");
-  auto import = csv ? readAcledCsv(file) : readIncidentsFromOgr(file, layer, fields);
+  // A database runs what it can of the filter: only rows that may pass are sent.
+  auto import = csv ? readAcledCsv(file) : readIncidentsFromOgr(file, layer, fields, {}, IncidentQuery{*filter, {}, {}});
   if (!import) return fail(kExitBadInput, import.error());
   if (import->rowsSkipped || !import->dateOrder.empty())
     std::fprintf(stderr, "sitmap: %s: %s\n", maskCredentials(file).c_str(), import->summary().c_str());

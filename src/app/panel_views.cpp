@@ -8,6 +8,7 @@
 #include "core/civil_date.hpp"
 #include "core/text.hpp"
 #include "io/acled_reader.hpp"
+#include "io/ogr_incidents.hpp"
 #include "io/input_file.hpp"
 #include "io/raster_source.hpp"
 

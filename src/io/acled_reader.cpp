@@ -20,118 +20,17 @@
 #include "core/civil_date.hpp"
 #include "core/event_table_builder.hpp"
 #include "core/text.hpp"
+#include "io/acled_fields.hpp"
 #include "io/csv_reader.hpp"
 #include "io/input_file.hpp"
-#include "io/source_open.hpp"
-
-#include <ogrsf_frmts.h>
 
 namespace sitmap {
 
 namespace {
 
+using namespace acled;
+
 constexpr size_t kProblemsKept = 10;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::optional<double> parseNumber(std::string_view s) {
-  s = trim(s);
-  if (s.empty()) return std::nullopt;
-  if (s.front() == '+') s.remove_prefix(1);
-  double value = 0;
-  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (error != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-// Range-checked before converting: a float beyond int range is undefined behaviour, not a large number.
-int parseSmallInt(std::string_view s) {
-  auto v = parseNumber(s);
-  return v && *v >= -1e9 && *v <= 1e9 ? int(*v) : 0;
-}
-
-// A fatality count: a whole number from 0 to a million (the deadliest events are in the thousands).
-std::optional<int> parseFatalities(std::string_view s) {
-  auto v = parseNumber(s);
-  if (!v || *v < 0 || *v > 1e6 || *v != std::floor(*v)) return std::nullopt;
-  return int(*v);
-}
-
-// Optional text as R, spreadsheets and databases write "nothing": NA, N/A, NULL (any case) read as empty,
-// so "NA" is neither an actor nor a civilian-targeting mark.
-std::string_view optionalText(std::string_view s) {
-  s = trim(s);
-  auto is = [&](std::string_view word) {
-    return s.size() == word.size() &&
-           std::equal(s.begin(), s.end(), word.begin(), [](char a, char b) { return std::toupper((unsigned char)a) == b; });
-  };
-  return is("NA") || is("N/A") || is("NULL") ? std::string_view() : s;
-}
-
-// Since 2024 ACLED writes actor types as words; older exports use the codes.
-int interCode(std::string_view s);
-
-// The interaction: a two-digit code (27), or since 2024 the two actor types in words ("Rioters-Civilians",
-// "State forces-Rebel group"), which become the same code (57, 12) so the filter finds both spellings.
-int interactionCode(std::string_view s) {
-  if (auto v = parseNumber(s)) return *v >= 0 && *v <= 99 ? int(*v) : 0;
-  s = trim(s);
-  constexpr std::string_view kOnly = " only";  // "Protesters only": one actor type, coded 60
-  if (s.size() > kOnly.size() && foldForMatching(s.substr(s.size() - kOnly.size())) == kOnly)
-    return interCode(s.substr(0, s.size() - kOnly.size())) * 10;
-  for (size_t dash = s.find('-'); dash != std::string_view::npos; dash = s.find('-', dash + 1)) {
-    const int a = interCode(s.substr(0, dash)), b = interCode(s.substr(dash + 1));
-    if (a && b) return std::min(a, b) * 10 + std::max(a, b);
-  }
-  return 0;
-}
-
-int interCode(std::string_view s) {
-  if (auto v = parseNumber(s)) return int(*v);
-  static const std::pair<const char*, int> names[] = {
-      {"state forces", 1}, {"rebel group", 2}, {"political militia", 3}, {"identity militia", 4},
-      {"rioters", 5},      {"protesters", 6},  {"civilians", 7},         {"external/other forces", 8}};
-  const std::string folded = foldForMatching(trim(s));
-  for (const auto& [name, code] : names)
-    if (folded == name) return code;
-  return 0;
-}
-
-// "A; B" -> {"A", "B"}
-std::vector<std::string_view> splitActors(std::string_view list) {
-  std::vector<std::string_view> out;
-  while (!list.empty()) {
-    const size_t cut = list.find(';');
-    std::string_view one = optionalText(list.substr(0, cut));
-    if (!one.empty()) out.push_back(one);
-    if (cut == std::string_view::npos) break;
-    list.remove_prefix(cut + 1);
-  }
-  return out;
-}
-
-// "LINESTRING (lon lat, lon lat, ...)" in WGS 84: the road stretch an event is located to. Nullopt when it
-// is not a line of at least two points within the globe.
-std::optional<std::vector<LonLat>> parseStretch(std::string_view wkt) {
-  const std::string text(wkt);
-  OGRGeometry* parsed = nullptr;
-  if (OGRGeometryFactory::createFromWkt(text.c_str(), nullptr, &parsed) != OGRERR_NONE || !parsed) return std::nullopt;
-  std::unique_ptr<OGRGeometry> geometry(parsed);
-  if (wkbFlatten(geometry->getGeometryType()) != wkbLineString) return std::nullopt;
-  const OGRLineString* line = geometry->toLineString();
-  std::vector<LonLat> points;
-  for (int i = 0; i < line->getNumPoints(); ++i) {
-    const double x = line->getX(i), y = line->getY(i);
-    if (!std::isfinite(x) || !std::isfinite(y) || std::fabs(x) > 180 || std::fabs(y) > 90) return std::nullopt;
-    points.push_back({x, y});
-  }
-  if (points.size() < 2) return std::nullopt;
-  return points;
-}
 
 struct Columns {
   int id = -1, date = -1, timePrecision = -1, disorder = -1, type = -1, subType = -1, actor1 = -1, assoc1 = -1,
@@ -200,6 +99,7 @@ private:
 std::string EventImport::summary() const {
   std::string text = countOf(table.size(), "event", "events");
   if (!dateOrder.empty()) text += " (" + dateOrder + ")";
+  if (!databaseFilter.empty()) text += " (filtered in the database)";
   if (rowsMerged) text += " (" + std::to_string(rowsMerged) + " actor rows merged into their events)";
   if (rowsSkipped) {
     text += "; " + std::to_string(rowsSkipped) + " " + recordName + "s skipped (";
@@ -398,152 +298,6 @@ Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& 
   };
   auto import = parseAcledCsv(std::string_view(static_cast<const char*>(mapped), size), path, releasing);
   ::munmap(mapped, size);
-  return import;
-}
-
-}  // namespace sitmap
-
-namespace sitmap {
-
-std::vector<std::string> ogrFieldNames(const std::string& path, const std::string& layerName) {
-  std::vector<std::string> names;
-  auto dataset = openVectorSource(path);
-  if (!dataset) return names;
-  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
-  if (!layer) return names;
-  for (int i = 0; i < layer->GetLayerDefn()->GetFieldCount(); ++i) names.emplace_back(layer->GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
-  return names;
-}
-
-Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::string& layerName,
-                                         const std::map<std::string, std::string>& fields, const ImportProgress& progress) {
-  auto dataset = openVectorSource(path);
-  if (!dataset) return Error{dataset.error()};
-  OGRLayer* layer = layerName.empty() ? (*dataset)->GetLayer(0) : (*dataset)->GetLayerByName(layerName.c_str());
-  if (!layer) return Error{path + ": no layer " + (layerName.empty() ? std::string("at all") : "named '" + layerName + "'")};
-  OGRFeatureDefn* definition = layer->GetLayerDefn();
-  auto column = [&](const char* role, const char* acledName) {
-    auto it = fields.find(role);
-    return definition->GetFieldIndex(it != fields.end() ? it->second.c_str() : acledName);
-  };
-  const int date = column("date", "event_date"), type = column("type", "event_type"), subType = column("sub_type", "sub_event_type");
-  const int actor1 = column("actor1", "actor1"), actor2 = column("actor2", "actor2"), deaths = column("fatalities", "fatalities");
-  const int notes = column("notes", "notes"), location = column("location", "location"), admin1 = column("admin1", "admin1");
-  const int source = column("source", "source");
-  // The rest of ACLED's columns where the layer has them (a PostGIS table loaded from an export), so an
-  // incident reads the same from any source.
-  const int id = column("id", "event_id_cnty"), timePrecision = column("time_precision", "time_precision");
-  const int geoPrecision = column("geo_precision", "geo_precision"), disorder = column("disorder_type", "disorder_type");
-  const int admin2 = column("admin2", "admin2"), admin3 = column("admin3", "admin3");
-  const int inter1 = column("inter1", "inter1"), inter2 = column("inter2", "inter2"), interaction = column("interaction", "interaction");
-  const int civilian = column("civilian_targeting", "civilian_targeting"), tags = column("tags", "tags");
-  const int assoc1 = column("assoc_actor_1", "assoc_actor_1"), assoc2 = column("assoc_actor_2", "assoc_actor_2");
-  const int stretchColumn = column("stretch_wkt", "stretch_wkt");
-  if (date < 0) return Error{path + ": no date field (map one: \"fields\": {\"date\": \"...\"})"};
-  // Only the fields read below come through OGR (ACLED's year, iso, region, country, coordinates, source_scale
-  // and timestamp columns are never parsed per feature): a GeoPackage of ACLED's 31 columns loads faster.
-  {
-    const int used[] = {date, type, subType, actor1, actor2, deaths, notes, location, admin1, source, id, timePrecision,
-                        geoPrecision, disorder, admin2, admin3, inter1, inter2, interaction, civilian, tags, assoc1, assoc2,
-                        stretchColumn};
-    std::vector<const char*> ignored;
-    for (int i = 0; i < definition->GetFieldCount(); ++i)
-      if (std::find(std::begin(used), std::end(used), i) == std::end(used)) ignored.push_back(definition->GetFieldDefn(i)->GetNameRef());
-    ignored.push_back("OGR_STYLE");
-    ignored.push_back(nullptr);
-    layer->SetIgnoredFields(ignored.data());
-  }
-
-  const auto toLonLat = lonLatTransformFor(layer->GetSpatialRef());
-
-  EventImport import;
-  import.recordName = "feature";
-  EventTable& t = import.table;
-  for (int i = 0; i < definition->GetFieldCount(); ++i) t.header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
-  EventTableBuilder builder(t);
-  auto text = [&](OGRFeature& f, int index) -> std::string {
-    return index >= 0 && f.IsFieldSetAndNotNull(index) ? f.GetFieldAsString(index) : std::string();
-  };
-  const GIntBig total = std::max<GIntBig>(1, layer->GetFeatureCount());
-  size_t number = 0;
-  for (auto& feature : *layer) {
-    ++number;
-    ++import.rowsRead;
-    if ((number & 0xFFFF) == 0 && progress && !progress(double(number) / double(total))) return Error{path + ": import cancelled"};
-    const OGRGeometry* geometry = feature->GetGeometryRef();
-    if (!geometry || wkbFlatten(geometry->getGeometryType()) != wkbPoint) {
-      ++import.rowsSkipped;
-      if (import.problems.size() < 10) import.problems.push_back({number, "no point geometry"});
-      continue;
-    }
-    double x = geometry->toPoint()->getX(), y = geometry->toPoint()->getY();
-    if (toLonLat && !toLonLat->Transform(1, &x, &y)) continue;
-    std::optional<int32_t> day;
-    int year = 0, month = 0, dayOfMonth = 0, hour = 0, minute = 0, zone = 0;
-    float second = 0;
-    const OGRFieldType dateType = definition->GetFieldDefn(date)->GetType();
-    if ((dateType == OFTDate || dateType == OFTDateTime) && feature->IsFieldSetAndNotNull(date) &&
-        feature->GetFieldAsDateTime(date, &year, &month, &dayOfMonth, &hour, &minute, &second, &zone))
-      day = daysFromCivil(year, month, dayOfMonth);
-    else
-      day = parseEventDate(text(*feature, date));
-    if (!day) {
-      ++import.rowsSkipped;
-      if (import.problems.size() < 10) import.problems.push_back({number, "cannot read the date '" + text(*feature, date) + "'"});
-      continue;
-    }
-    const std::string stretchText = text(*feature, stretchColumn);
-    const auto stretch = stretchText.empty() ? std::optional<std::vector<LonLat>>() : parseStretch(stretchText);
-    if (!stretchText.empty() && !stretch) {
-      ++import.rowsSkipped;
-      if (import.problems.size() < 10) import.problems.push_back({number, "stretch_wkt is not a LINESTRING of longitude latitude pairs"});
-      continue;
-    }
-    const std::string typeName = text(*feature, type), subTypeName = text(*feature, subType);
-    const std::string admin1Name = text(*feature, admin1), actor1Name = text(*feature, actor1), actor2Name = text(*feature, actor2);
-    const std::string idText = id >= 0 ? text(*feature, id) : std::to_string(feature->GetFID());
-    const std::string locationText = text(*feature, location);
-    const std::string notesText = text(*feature, notes), sourceText = text(*feature, source);
-    const std::string disorderText = text(*feature, disorder), admin2Name = text(*feature, admin2), admin3Name = text(*feature, admin3);
-    const std::string assoc1Text = text(*feature, assoc1), assoc2Text = text(*feature, assoc2), tagsText = text(*feature, tags);
-    std::vector<std::string_view> associated = splitActors(assoc1Text);
-    for (std::string_view more : splitActors(assoc2Text)) associated.push_back(more);
-    EventRow event;
-    event.id = idText;
-    event.timePrecision = uint8_t(parseSmallInt(text(*feature, timePrecision)));
-    event.geoPrecision = uint8_t(parseSmallInt(text(*feature, geoPrecision)));
-    event.disorderType = disorderText;
-    event.admin2 = optionalText(admin2Name);
-    event.admin3 = optionalText(admin3Name);
-    event.assocActor1 = optionalText(assoc1Text);
-    event.assocActor2 = optionalText(assoc2Text);
-    event.associated = associated;
-    event.inter1 = uint8_t(interCode(text(*feature, inter1)));
-    event.inter2 = uint8_t(interCode(text(*feature, inter2)));
-    event.interaction = uint16_t(interactionCode(text(*feature, interaction)));
-    event.civilianTargeting = !optionalText(text(*feature, civilian)).empty();
-    event.tags = optionalText(tagsText);
-    if (stretch) event.stretch = *stretch;
-    event.day = *day;
-    // The same clean-up as the CSV reader's, so a value reads alike from either.
-    event.eventType = trim(typeName);
-    event.subEventType = optionalText(subTypeName);
-    event.admin1 = optionalText(admin1Name);
-    event.actor1 = optionalText(actor1Name);
-    event.actor2 = optionalText(actor2Name);
-    event.lon = x;
-    event.lat = y;
-    const double deathCount = deaths >= 0 && feature->IsFieldSetAndNotNull(deaths) ? feature->GetFieldAsDouble(deaths) : 0;
-    event.fatalities = deathCount >= 0 && deathCount <= 1e6 ? int32_t(deathCount) : 0;
-    event.location = optionalText(locationText);
-    event.notes = notesText;
-    event.source = trim(sourceText);
-    event.sourceRow = uint32_t(number);
-    builder.add(event);
-  }
-  builder.finish();
-  if (t.size() == 0) return Error{path + ": no feature with a point and a readable date"};
-  if (progress) progress(1.0);
   return import;
 }
 

@@ -27,6 +27,8 @@ struct EventImport {
   std::vector<RowProblem> problems;  // the first few skipped rows and why
   const char* recordName = "row";    // "row" for CSV files, "feature" for OGR layers
   std::string dateOrder;             // said when the file's numeric dates were read month first
+  std::string databaseFilter;        // the WHERE clause a database ran for this read (empty: read whole)
+  std::string newest;                // an incremental read: the highest value of its column seen so far
 
   // "57 events; 3 rows skipped (row 4: cannot read the date '2023-13-01'; ...)"
   std::string summary() const;
@@ -37,16 +39,5 @@ using ImportProgress = std::function<bool(double fraction)>;
 
 Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& progress = {});
 Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name, const ImportProgress& progress = {});
-
-// The field names of an OGR layer (the first, or `layerName`), for choosing a field mapping; empty if unreadable.
-std::vector<std::string> ogrFieldNames(const std::string& path, const std::string& layerName);
-
-// Incidents from any OGR point layer (GeoPackage, GeoJSON, Shapefile, a PostGIS table...). `fields` maps roles
-// (date, type, sub_type, actor1, actor2, fatalities, notes, location, admin1, source) to the layer's field
-// names; roles left out use ACLED's column names when the layer has them. Features without a point or a
-// readable date are skipped and counted like bad CSV rows.
-Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::string& layerName,
-                                         const std::map<std::string, std::string>& fields,
-                                         const ImportProgress& progress = {});
 
 }  // namespace sitmap

@@ -8,6 +8,7 @@
 
 #include "io/crs.hpp"
 #include "io/input_file.hpp"
+#include "io/ogr_incidents.hpp"
 #include "io/polygon_triangulator.hpp"
 #include "io/source_open.hpp"
 #include "io/vector_loader.hpp"
@@ -29,9 +30,11 @@ Result<LayerKind> detectKind(const LayerSpec& spec, GDALDataset& dataset) {
 bool isCsv(const std::string& path) { return lowerExtension(path) == ".csv"; }
 
 // Incidents from an ACLED CSV or an OGR point layer, placed in the display CRS.
-Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress) {
+Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress,
+                                  const std::optional<EventFilter>& prefilter) {
   auto import = isCsv(spec.path) ? readAcledCsv(spec.path, progress)
-                                 : readIncidentsFromOgr(spec.path, spec.sourceLayer, spec.incidentFields, progress);
+                                 : readIncidentsFromOgr(spec.path, spec.sourceLayer, spec.incidentFields, progress,
+                                                        IncidentQuery{prefilter, {}, {}});
   if (!import) return Error{import.error()};
   auto toDisplay = CrsTransform::fromLonLat(displayCrs);
   if (!toDisplay) return Error{toDisplay.error()};
@@ -67,7 +70,7 @@ bool looksLikeAcled(const std::string& path) {
 }  // namespace
 
 Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache,
-                              const ImportProgress& progress, const std::optional<Bbox>& lonLatInterest) {
+                              const ImportProgress& progress, const ReadScope& scope) {
   if (spec.kind == LayerKind::Control) {
     auto load = loadControl(spec.path, spec.sourceLayer, spec.incidentFields);
     if (!load) return Error{load.error()};
@@ -112,7 +115,7 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
     return LoadedLayer{ControlLayer{std::move(control)}};
   }
   if (spec.kind == LayerKind::Incidents || (spec.kind == LayerKind::Auto && looksLikeAcled(spec.path)))
-    return loadIncidents(spec, displayCrs, progress);
+    return loadIncidents(spec, displayCrs, progress, scope.eventFilter);
   DatasetCache ownCache;
   auto dataset = (cache ? *cache : ownCache).open(spec.path);
   if (!dataset) return Error{dataset.error()};
@@ -131,7 +134,7 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
   request.priorityField = spec.vector.priorityField;
   request.priorityAscending = spec.vector.priorityAscending;
   request.attributeFilter = spec.vector.filter;
-  request.lonLatInterest = lonLatInterest;
+  request.lonLatInterest = scope.lonLatInterest;
   auto vector = loadVector(request, **dataset);
   if (!vector) return Error{vector.error()};
   return LoadedLayer{VectorLayer{std::make_shared<const VectorData>(std::move(*vector))}};

@@ -45,10 +45,16 @@ using LoadedLayer = std::variant<VectorLayer, RasterLayer, IncidentLayer, Contro
 
 class DatasetCache;
 
+// What a one-shot render will show, known before it reads: sources may read only that.
+struct ReadScope {
+  std::optional<Bbox> lonLatInterest;  // vector layers read only the features touching it
+  // Incident layers in a database fetch only the rows this filter may keep (the session still applies it).
+  std::optional<EventFilter> eventFilter;
+};
+
 // Made on any thread, handed to the main thread whole. `cache` (optional) shares open files between layers
 // loaded on one thread; `progress` hears how far a long import is and cancels it by returning false.
-// `lonLatInterest` (optional): a one-shot render's area; vector layers read only the features touching it.
 Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayCrs, DatasetCache* cache = nullptr,
-                              const ImportProgress& progress = {}, const std::optional<Bbox>& lonLatInterest = {});
+                              const ImportProgress& progress = {}, const ReadScope& scope = {});
 
 }  // namespace sitmap

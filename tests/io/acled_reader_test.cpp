@@ -1,5 +1,6 @@
 // ACLED import: the three layouts, every date spelling, BOM, quoting, monadic merges and bad rows.
 #include "io/acled_reader.hpp"
+#include "io/ogr_incidents.hpp"
 
 #include <gdal_utils.h>
 #include <gtest/gtest.h>
@@ -312,17 +313,7 @@ TEST(OgrIncidents, AGeoPackageOfAnAcledExportReadsAsTheCsvDoes) {
   // read: every column sitmap keeps must agree, so no field the map, filters or details use is left unread.
   sitmap::test::TempDir dir;
   const std::string csv = sitmap::test::sourceDir() + "/assets/data/events.csv";
-  ensureGdal();
-  const char* openOptions[] = {"X_POSSIBLE_NAMES=longitude", "Y_POSSIBLE_NAMES=latitude", "AUTODETECT_TYPE=YES", nullptr};
-  GDALDatasetH source = GDALOpenEx(csv.c_str(), GDAL_OF_VECTOR, nullptr, openOptions, nullptr);
-  ASSERT_NE(source, nullptr);
-  const char* arguments[] = {"-f", "GPKG", "-a_srs", "EPSG:4326", "-nln", "incidents", nullptr};
-  GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(const_cast<char**>(arguments), nullptr);
-  GDALDatasetH written = GDALVectorTranslate(dir.path("events.gpkg").c_str(), nullptr, 1, &source, options, nullptr);
-  GDALVectorTranslateOptionsFree(options);
-  ASSERT_NE(written, nullptr);
-  GDALClose(written);
-  GDALClose(source);
+  sitmap::test::writeCsvAsGeoPackage(csv, dir.path("events.gpkg"), "incidents", true);
   auto fromCsv = readAcledCsv(csv);
   auto fromGpkg = readIncidentsFromOgr(dir.path("events.gpkg"), "", {});
   ASSERT_TRUE(fromCsv && fromGpkg) << (fromGpkg ? "" : fromGpkg.error());

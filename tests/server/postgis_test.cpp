@@ -12,6 +12,8 @@
 
 #include "app/panel_views.hpp"
 #include "app/session_controller.hpp"
+#include "core/civil_date.hpp"
+#include "io/ogr_incidents.hpp"
 #include "io/png_file.hpp"
 #include "io/scene_file.hpp"
 #include "support/test_files.hpp"
@@ -60,8 +62,12 @@ TEST(PostGis, IncidentCountsFromATableEqualThoseFromItsCsv) {
   REQUIRE_POSTGIS(pg);
   loadEvents(pg, "incidents_counts");
   const std::string table = quoted(postgresConnection(pg, "tables=incidents_counts"));
-  for (const char* filter : {"", "--admin1 Kidal", "--from 2023-10-01 --to 2023-11-30", "--type Battles", "--actor JNIM",
-                             "--min-fatalities 1", "--admin2 Tessalit", "--inter 2", "--text Anefis"}) {
+  const std::vector<std::string> filters = {"", "--admin1 Kidal", "--from 2023-10-01 --to 2023-11-30", "--type Battles", "--actor JNIM",
+                             "--min-fatalities 1", "--admin2 Tessalit", "--inter 2", "--text Anefis", "--admin1 MENAKA",
+                             "--type Protests", "--actor 'Wagner Group'", "--actor 'Military Forces of Mali'",
+                             "--from 2023-11-01 --to 2023-11-30 --admin1 kidal --min-fatalities 1", "--region-layer " +
+                             quoted(sourceDir() + "/assets/basemap/northern-mali.gpkg") + " --region Gao"};
+  for (const std::string& filter : filters) {
     const CommandRun fromCsv = run("events " + quoted(kEvents) + " --count " + filter);
     const CommandRun fromPg = withPassword(pg, "events " + table + " --count " + filter);
     ASSERT_EQ(fromCsv.code, 0) << fromCsv.err;
@@ -95,6 +101,51 @@ TEST(PostGis, ASceneWithAPostgisIncidentLayerDrawsTheSameMapAsFromCsv) {
   sitmap::RgbaImage white(480, 320);
   std::fill(white.pixels.begin(), white.pixels.end(), uint8_t(255));
   EXPECT_GT(compareImages(*fromCsv, white, 8).differingFraction, 0.0005);
+  // Filtered, the database sends only what may pass, and the map, legend and caption are still the CSV's.
+  const std::string filtered = " --type Battles --from 2023-10-01 --size 480x320 --bbox -6,14,5,21 -o ";
+  const CommandRun c = run("render " + quoted(dir.path("csv.json")) + filtered + quoted(dir.path("csv-battles.png")));
+  const CommandRun d = withPassword(pg, "render " + quoted(dir.path("pg.json")) + filtered + quoted(dir.path("pg-battles.png")));
+  ASSERT_EQ(c.code, 0) << c.err;
+  ASSERT_EQ(d.code, 0) << d.err;
+  auto battlesFromCsv = sitmap::readPngFile(dir.path("csv-battles.png"));
+  auto battlesFromPg = sitmap::readPngFile(dir.path("pg-battles.png"));
+  ASSERT_TRUE(battlesFromCsv && battlesFromPg);
+  EXPECT_LT(compareImages(*battlesFromPg, *battlesFromCsv, 8).differingFraction, 0.0005);
+  EXPECT_GT(compareImages(*battlesFromPg, *fromPg, 8).differingFraction, 0.0005) << "the filter changed the map";
+}
+
+TEST(PostGis, TheFilterGoesToSqlAndTheEventsThatPassAreThoseOfAWholeRead) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_pushdown");
+  setenv("PGPASSWORD", pg["password"].c_str(), 1);
+  const std::string connection = postgresConnection(pg);
+  auto read = [&](const std::optional<sitmap::EventFilter>& prefilter) {
+    auto import = sitmap::readIncidentsFromOgr(connection, "incidents_pushdown", {}, {}, sitmap::IncidentQuery{prefilter, {}, {}});
+    EXPECT_TRUE(import) << (import ? "" : import.error());
+    return import;
+  };
+  auto whole = read(std::nullopt);
+  ASSERT_TRUE(whole);
+  ASSERT_EQ(whole->rowsRead, 57u);
+  sitmap::EventFilter month;
+  month.fromDay = sitmap::daysFromCivil(2023, 11, 1), month.toDay = sitmap::daysFromCivil(2023, 11, 30);
+  sitmap::EventFilter several = month;
+  several.admin1 = {"KIDAL"}, several.eventTypes = {"Battles", "Explosions/Remote violence"}, several.actors = {"JNIM"};
+  for (const sitmap::EventFilter& filter : {month, several}) {
+    auto narrowed = read(filter);
+    ASSERT_TRUE(narrowed);
+    EXPECT_LT(narrowed->rowsRead, 20u) << "only the month's rows travel: " << narrowed->databaseFilter;
+    EXPECT_NE(narrowed->databaseFilter.find("event_date"), std::string::npos);
+    auto ids = [&](const sitmap::EventTable& table) {
+      sitmap::EventFilterEngine engine(table);
+      std::vector<std::string> out;
+      for (uint32_t i : engine.apply(filter)) out.emplace_back(table.id[i]);
+      return out;
+    };
+    EXPECT_EQ(ids(narrowed->table), ids(whole->table));
+    EXPECT_FALSE(ids(narrowed->table).empty());
+  }
 }
 
 TEST(PostGis, ConnectionFailuresSayLibpqsReasonAndNeverThePassword) {

@@ -1,7 +1,10 @@
 // Test fixture writers.
 #include "support/test_files.hpp"
 
+
 #include <gdal_priv.h>
+#include <gdal_utils.h>
+#include <gtest/gtest.h>
 #include <ogr_spatialref.h>
 
 #include <algorithm>
@@ -98,6 +101,21 @@ void writeFloatGeoTiff(const std::string& path, const Bbox& box, int width, int 
   if (ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, width, height, const_cast<float*>(values.data()), width, height,
                                      GDT_Float32, 0, 0) != CE_None)
     throw std::runtime_error("cannot write test raster");
+}
+
+void writeCsvAsGeoPackage(const std::string& csv, const std::string& gpkg, const std::string& layerName, bool typedColumns) {
+  ensureGdal();
+  const char* openOptions[] = {"X_POSSIBLE_NAMES=longitude", "Y_POSSIBLE_NAMES=latitude",
+                               typedColumns ? "AUTODETECT_TYPE=YES" : "AUTODETECT_TYPE=NO", nullptr};
+  GDALDatasetH source = GDALOpenEx(csv.c_str(), GDAL_OF_VECTOR, nullptr, openOptions, nullptr);
+  ASSERT_NE(source, nullptr) << csv;
+  const char* arguments[] = {"-f", "GPKG", "-a_srs", "EPSG:4326", "-nln", layerName.c_str(), nullptr};
+  GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(const_cast<char**>(arguments), nullptr);
+  GDALDatasetH written = GDALVectorTranslate(gpkg.c_str(), nullptr, 1, &source, options, nullptr);
+  GDALVectorTranslateOptionsFree(options);
+  GDALClose(source);
+  ASSERT_NE(written, nullptr) << gpkg;
+  GDALClose(written);
 }
 
 void writeText(const std::string& path, const std::string& text) {

@@ -39,6 +39,9 @@ void writeFloatGeoTiff(const std::string& path, const Bbox& lonLatBox, int width
 // A tiled, sparse single-band GeoTIFF of side×side pixels on 0..4°E, 14..18°N with no overviews: only its
 // first 256×256 block is written (200), so a huge one takes little disk.
 void writeSparseGeoTiff(const std::string& path, int side);
+// An ACLED CSV as a GeoPackage point layer `layerName` through GDAL (as ogr2ogr makes it): with `typedColumns`,
+// dates and numbers become typed fields; without, every column stays text.
+void writeCsvAsGeoPackage(const std::string& csv, const std::string& gpkg, const std::string& layerName, bool typedColumns);
 void writeText(const std::string& path, const std::string& text);
 std::string readText(const std::string& path);
 
