@@ -82,6 +82,8 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
       row.details += (row.details.empty() ? "" : "; ") + std::string("read ") + formatUtc(*layer.refreshedUtc);
       if (layer.spec.refreshSeconds > 0) row.details += ", every " + std::to_string(int(layer.spec.refreshSeconds)) + " s";
       if (!layer.spec.listenChannel.empty()) row.details += ", on NOTIFY " + layer.spec.listenChannel;
+      if (const EventLayerData* events = layer.events(); events && !layer.spec.incrementalColumn.empty())
+        row.details += "; last read " + countOf(events->rowsLastRead, "row", "rows") + " (new by " + layer.spec.incrementalColumn + ")";
     }
     rows.push_back(row);
   }

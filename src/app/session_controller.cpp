@@ -85,14 +85,22 @@ float SessionController::loadProgress(uint64_t layer) const {
 
 namespace {
 
-// A layer's (re)load, as a task's work: reports progress and stops when cancelled.
-auto loadWork(LayerSpec spec, std::string crs) {
-  return [spec = std::move(spec), crs = std::move(crs)](TaskContext& context) {
+// A layer's (re)load, as a task's work: reports progress and stops when cancelled. `previous`: a refresh's
+// incident layer on the map, for a read of new rows only.
+auto loadWork(LayerSpec spec, std::string crs, std::shared_ptr<const EventLayerData> previous = nullptr) {
+  return [spec = std::move(spec), crs = std::move(crs), previous = std::move(previous)](TaskContext& context) {
     return openLayer(spec, crs, nullptr, [&context](double fraction) {
       context.setProgress(fraction);
       return !context.cancelled();
-    });
+    }, ReadScope{{}, {}, previous});
   };
+}
+
+// The incident data a live layer's refresh adds to, when it reads by new rows.
+std::shared_ptr<const EventLayerData> incidentsToAddTo(const SessionLayer& layer) {
+  if (layer.spec.incrementalColumn.empty() || !layer.loaded) return nullptr;
+  const auto* incidents = std::get_if<IncidentLayer>(&*layer.loaded);
+  return incidents ? incidents->data : nullptr;
 }
 
 }  // namespace
@@ -194,7 +202,7 @@ void SessionController::refreshLiveLayers() {
     live.lastRead = m_now;
     const uint64_t uid = layer.uid;
     live.refreshing = m_tasks.run<LoadedLayer>(
-        "refreshing " + layer.spec.name, loadWork(layer.spec, crs),
+        "refreshing " + layer.spec.name, loadWork(layer.spec, crs, incidentsToAddTo(layer)),
         [this, uid](Result<LoadedLayer> result) {
           auto it = m_live.find(uid);
           if (it != m_live.end()) it->second.refreshing.reset();

@@ -17,6 +17,10 @@ struct EventLayerData {
   std::unordered_map<uint32_t, std::vector<Vec2>> stretches;  // display CRS, for the events located to a road stretch
   Bbox bounds;                  // of the positions
   std::string importSummary;    // "57 events; 2 rows skipped (...)"
+  // A layer read by new rows (LayerSpec::incrementalColumn): the highest value of that column read so far, and
+  // how many rows the last read brought.
+  std::string newestRead;
+  size_t rowsLastRead = 0;
 };
 
 }  // namespace sitmap

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 
 namespace sitmap {
 
@@ -108,6 +109,57 @@ void EventTableBuilder::finish() {
     if (length != n)
       throw std::logic_error(std::string("event table: column ") + column + " has " + std::to_string(length) + " values for " +
                              std::to_string(n) + " events");
+}
+
+EventRow eventRow(const EventTable& t, uint32_t i, std::vector<std::string_view>& associated) {
+  EventRow r;
+  r.id = t.id[i];
+  r.day = t.day[i];
+  r.timePrecision = t.timePrecision[i];
+  r.geoPrecision = t.geoPrecision[i];
+  r.eventType = t.eventTypes.value(t.eventType[i]);
+  r.subEventType = t.subEventTypes.value(t.subEventType[i]);
+  r.disorderType = t.disorderTypes.value(t.disorderType[i]);
+  r.admin1 = t.admin1Names.value(t.admin1[i]);
+  r.admin2 = t.admin2Names.value(t.admin2[i]);
+  r.admin3 = t.admin3Names.value(t.admin3[i]);
+  r.actor1 = t.actorNames.value(t.actor1[i]);
+  r.actor2 = t.actorNames.value(t.actor2[i]);
+  r.assocActor1 = t.assocActor1[i];
+  r.assocActor2 = t.assocActor2[i];
+  associated.clear();
+  for (uint32_t a = t.actorOffsets[i]; a < t.actorOffsets[i + 1]; ++a)
+    if (t.actorCodes[a] != t.actor1[i] && t.actorCodes[a] != t.actor2[i]) associated.push_back(t.actorNames.value(t.actorCodes[a]));
+  r.associated = associated;
+  r.inter1 = t.inter1[i];
+  r.inter2 = t.inter2[i];
+  r.interaction = t.interaction[i];
+  r.civilianTargeting = t.civilianTargeting[i];
+  r.lon = t.lon[i];
+  r.lat = t.lat[i];
+  r.fatalities = t.fatalities[i];
+  r.location = t.location[i];
+  r.notes = t.notes[i];
+  r.source = t.source[i];
+  r.tags = t.tags[i];
+  if (auto stretch = t.stretches.find(i); stretch != t.stretches.end()) r.stretch = stretch->second;
+  r.sourceRow = t.sourceRows[t.sourceRowOffsets[i]];
+  return r;
+}
+
+EventTable mergeEvents(const EventTable& kept, const EventTable& newer) {
+  EventTable merged;
+  merged.layout = newer.layout;
+  merged.header = newer.header.empty() ? kept.header : newer.header;
+  std::unordered_set<std::string_view> replaced;
+  for (size_t i = 0; i < newer.size(); ++i) replaced.insert(newer.id[i]);
+  EventTableBuilder builder(merged);
+  std::vector<std::string_view> associated;
+  for (uint32_t i = 0; i < kept.size(); ++i)
+    if (!replaced.count(kept.id[i])) builder.add(eventRow(kept, i, associated));
+  for (uint32_t i = 0; i < newer.size(); ++i) builder.add(eventRow(newer, i, associated));
+  builder.finish();
+  return merged;
 }
 
 }  // namespace sitmap

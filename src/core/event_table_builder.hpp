@@ -53,4 +53,12 @@ private:
   std::vector<std::pair<uint32_t, uint32_t>> m_extraRows;    // (event, source row)
 };
 
+// Event `i` of `table` as a row to add again; its associated actors go into `associated`, which must outlive the
+// row's use. (One source row is kept: the first.)
+EventRow eventRow(const EventTable& table, uint32_t i, std::vector<std::string_view>& associated);
+
+// `kept`'s events followed by `newer`'s, where an event of `newer` replaces the one of `kept` with the same id
+// (an updated row read again).
+EventTable mergeEvents(const EventTable& kept, const EventTable& newer);
+
 }  // namespace sitmap

@@ -34,6 +34,10 @@ struct LayerSpec {
   // source, whenever a NOTIFY arrives on this channel. The old data stays on the map until the new is in.
   double refreshSeconds = 0;
   std::string listenChannel;
+  // Incident layers in a database: a refresh reads only rows whose value in this column (an id or a timestamp
+  // that grows with each insert or update) is above the highest read so far; a row read again replaces the
+  // event of the same id. Empty: each refresh reads the whole table.
+  std::string incrementalColumn;
   friend bool operator==(const LayerSpec&, const LayerSpec&) = default;
 };
 

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/event_table_builder.hpp"
+#include "core/text.hpp"
 #include "io/crs.hpp"
 #include "io/input_file.hpp"
 #include "io/ogr_incidents.hpp"
@@ -31,15 +33,26 @@ bool isCsv(const std::string& path) { return lowerExtension(path) == ".csv"; }
 
 // Incidents from an ACLED CSV or an OGR point layer, placed in the display CRS.
 Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress,
-                                  const std::optional<EventFilter>& prefilter) {
+                                  const ReadScope& scope) {
+  if (isCsv(spec.path) && !spec.incrementalColumn.empty())
+    return Error{spec.path + ": a CSV file is read whole; incremental_column needs a database table"};
+  const EventLayerData* previous = spec.incrementalColumn.empty() ? nullptr : scope.previousIncidents.get();
+  IncidentQuery query{scope.eventFilter, spec.incrementalColumn, previous ? previous->newestRead : std::string()};
   auto import = isCsv(spec.path) ? readAcledCsv(spec.path, progress)
-                                 : readIncidentsFromOgr(spec.path, spec.sourceLayer, spec.incidentFields, progress,
-                                                        IncidentQuery{prefilter, {}, {}});
+                                 : readIncidentsFromOgr(spec.path, spec.sourceLayer, spec.incidentFields, progress, query);
   if (!import) return Error{import.error()};
   auto toDisplay = CrsTransform::fromLonLat(displayCrs);
   if (!toDisplay) return Error{toDisplay.error()};
   auto layer = std::make_shared<EventLayerData>();
   layer->importSummary = import->summary();
+  layer->newestRead = import->newest;
+  layer->rowsLastRead = import->rowsRead;
+  if (previous && previous->table) {
+    // New and updated rows on top of what the map has; the summary counts the whole.
+    import->table = mergeEvents(*previous->table, import->table);
+    layer->importSummary = countOf(import->table.size(), "event", "events") + " (" +
+                           countOf(import->rowsRead, "new row", "new rows") + " read)";
+  }
   const EventTable& t = import->table;
   layer->positions.resize(t.size());
   for (size_t i = 0; i < t.size(); ++i) layer->positions[i] = {t.lon[i], t.lat[i]};
@@ -115,7 +128,7 @@ Result<LoadedLayer> openLayer(const LayerSpec& spec, const std::string& displayC
     return LoadedLayer{ControlLayer{std::move(control)}};
   }
   if (spec.kind == LayerKind::Incidents || (spec.kind == LayerKind::Auto && looksLikeAcled(spec.path)))
-    return loadIncidents(spec, displayCrs, progress, scope.eventFilter);
+    return loadIncidents(spec, displayCrs, progress, scope);
   DatasetCache ownCache;
   auto dataset = (cache ? *cache : ownCache).open(spec.path);
   if (!dataset) return Error{dataset.error()};

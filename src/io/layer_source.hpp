@@ -45,11 +45,14 @@ using LoadedLayer = std::variant<VectorLayer, RasterLayer, IncidentLayer, Contro
 
 class DatasetCache;
 
-// What a one-shot render will show, known before it reads: sources may read only that.
+// What a read may leave out: what a one-shot render will not show, or what a refresh already has.
 struct ReadScope {
   std::optional<Bbox> lonLatInterest;  // vector layers read only the features touching it
   // Incident layers in a database fetch only the rows this filter may keep (the session still applies it).
   std::optional<EventFilter> eventFilter;
+  // A refresh of an incident layer read by new rows (LayerSpec::incrementalColumn): the layer on the map, which
+  // the rows above its newest value are merged into.
+  std::shared_ptr<const EventLayerData> previousIncidents;
 };
 
 // Made on any thread, handed to the main thread whole. `cache` (optional) shares open files between layers

@@ -231,6 +231,46 @@ TEST(EventTableBuilder, EveryColumnHasOneValuePerEvent) {
   }
 }
 
+TEST(EventTableBuilder, NewerRowsReplaceTheEventOfTheirIdAndTheRestIsKeptWhole) {
+  auto table = [](std::initializer_list<std::tuple<const char*, int, const char*>> rows) {
+    EventTable t;
+    EventTableBuilder builder(t);
+    const std::vector<LonLat> stretch = {{1.0, 18.0}, {1.2, 18.2}};
+    for (const auto& [id, fatalities, assoc] : rows) {
+      const std::string_view associated[] = {assoc};
+      EventRow event;
+      event.id = id;
+      event.day = 19650;
+      event.eventType = "Battles";
+      event.actor1 = "JNIM";
+      event.assocActor1 = assoc;
+      event.associated = std::span(associated, *assoc ? 1 : 0);
+      event.fatalities = fatalities;
+      event.notes = id;
+      if (std::string_view(id) == "A") event.stretch = stretch;
+      builder.add(event);
+    }
+    builder.finish();
+    return t;
+  };
+  const EventTable kept = table({{"A", 1, "Wagner Group"}, {"B", 2, ""}, {"C", 3, ""}});
+  const EventTable newer = table({{"B", 9, ""}, {"D", 4, "Dozo"}});
+  const EventTable merged = mergeEvents(kept, newer);
+  ASSERT_EQ(merged.size(), 4u);
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < merged.size(); ++i) ids.emplace_back(merged.id[i]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"A", "C", "B", "D"}));
+  EXPECT_EQ(merged.fatalities[2], 9) << "the updated row's values";
+  EXPECT_EQ(merged.notes[0], "A");
+  EXPECT_EQ(merged.stretches.count(0), 1u) << "A keeps its road stretch";
+  EventFilter wagner;
+  wagner.actors = {"Wagner Group"};
+  EXPECT_EQ(run(merged, wagner), (std::vector<uint32_t>{0})) << "associated actors survive the copy";
+  EventFilter dozo;
+  dozo.actors = {"Dozo"};
+  EXPECT_EQ(run(merged, dozo), (std::vector<uint32_t>{3}));
+}
+
 TEST(EventFilter, LargeTablesLoseNoEvent) {
   // A quarter of a million events: every one kept once, in order, with its fatalities.
   EventTable t;

@@ -52,6 +52,9 @@ void writeAwkwardGeoPackage(const std::string& path) {
     OGRFieldDefn field(name, OFTString);
     ASSERT_EQ(layer->CreateField(&field), OGRERR_NONE);
   }
+  OGRFieldDefn sequence("seq", OFTInteger);  // grows with each insert, for incremental reads
+  ASSERT_EQ(layer->CreateField(&sequence), OGRERR_NONE);
+  int seq = 0;
   const Row rows[] = {
       {"A1", "2023-11-04", "Battles", "Kidal", "JNIM: Group for Support of Islam and Muslims", "", "", "3", 1.4, 18.4},
       {"A2", "04 November 2023", "Battle-No change of territory", "Ménaka", "Military Forces of Mali (2021-)", "NA", "Wagner Group; Dozo", "2 killed", 2.4, 15.9},
@@ -65,6 +68,7 @@ void writeAwkwardGeoPackage(const std::string& path) {
     OGRFeature feature(layer->GetLayerDefn());
     const char* values[] = {r.id, r.date, r.type, r.admin1, r.actor1, r.actor2, r.assoc1, r.fatalities};
     for (int i = 0; i < 8; ++i) feature.SetField(i, values[i]);
+    feature.SetField(8, ++seq);
     OGRPoint point(r.lon, r.lat);
     feature.SetGeometry(&point);
     ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
@@ -146,4 +150,39 @@ TEST(IncidentSql, TypedAndTextGeoPackagesOfTheBundledEventsAgreeWithTheirWholeRe
     passingIds(gpkg, november, IncidentQuery{november, {}, {}}, &rows);
     EXPECT_LT(rows, 57u) << "the month's rows only (typed dates are compared with a day's margin)";
   }
+}
+
+TEST(IncidentSql, AnIncrementalReadTakesOnlyTheRowsAboveTheNewestSeen) {
+  TempDir dir;
+  const std::string path = dir.path("awkward.gpkg");
+  writeAwkwardGeoPackage(path);
+  auto first = readIncidentsFromOgr(path, "", {}, {}, IncidentQuery{std::nullopt, "seq", ""});
+  ASSERT_TRUE(first) << first.error();
+  EXPECT_EQ(first->rowsRead, 7u);
+  EXPECT_EQ(first->newest, "7");
+  {
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    ASSERT_TRUE(dataset);
+    OGRLayer* layer = dataset->GetLayer(0);
+    OGRFeature feature(layer->GetLayerDefn());
+    feature.SetField("event_id_cnty", "A8");
+    feature.SetField("event_date", "2023-11-05");
+    feature.SetField("event_type", "Battles");
+    feature.SetField("seq", 8);
+    OGRPoint point(1.0, 18.0);
+    feature.SetGeometry(&point);
+    ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+  }
+  auto next = readIncidentsFromOgr(path, "", {}, {}, IncidentQuery{std::nullopt, "seq", first->newest});
+  ASSERT_TRUE(next) << next.error();
+  ASSERT_EQ(next->rowsRead, 1u);
+  EXPECT_EQ(next->table.id[0], "A8");
+  EXPECT_EQ(next->newest, "8");
+  auto nothingNew = readIncidentsFromOgr(path, "", {}, {}, IncidentQuery{std::nullopt, "seq", "8"});
+  ASSERT_TRUE(nothingNew) << "nothing new is an empty read: " << nothingNew.error();
+  EXPECT_EQ(nothingNew->table.size(), 0u);
+  EXPECT_EQ(nothingNew->newest, "8");
+  auto noSuchColumn = readIncidentsFromOgr(path, "", {}, {}, IncidentQuery{std::nullopt, "updated_at", ""});
+  ASSERT_FALSE(noSuchColumn);
+  EXPECT_NE(noSuchColumn.error().find("no field 'updated_at'"), std::string::npos) << noSuchColumn.error();
 }

@@ -66,6 +66,7 @@ TEST(SceneFile, ValuesOfTheWrongTypeOrRangeAreMessagesNamingThePath) {
       {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","refresh_s":0.5}]})", "layers[0].refresh_s: expected seconds from 1 to 86400"},
       {R"({"sitmap_scene":1,"layers":[{"path":"PG:service=ops","listen":"x; DROP TABLE y"}]})", "layers[0].listen: expected a PostgreSQL channel"},
       {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","listen":"changes"}]})", "layers[0].listen: only a PG: source"},
+      {R"({"sitmap_scene":1,"layers":[{"path":"PG:service=ops","incremental_column":"seq"}]})", "layers[0].incremental_column: only an incident layer"},
       {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","aggregation":"heat"}]})", "layers[0].aggregation: expected \"auto\", \"bins\""},
       {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","max_symbol_px":1e39}]})", "layers[0].max_symbol_px: expected pixels from 2 to 100"},
   };

@@ -176,6 +176,7 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   live.path = "PG:service=ops tables=incidents";
   live.kind = LayerKind::Incidents;
   live.listenChannel = "sitmap_changes";
+  live.incrementalColumn = "updated_at";
   live.vector = layer.vector;
   scene.layers = {layer, live};
   ConvoySpec timed;

@@ -222,3 +222,49 @@ TEST(PostGis, ANotifyAfterAnInsertShowsTheNewRowsWithinASecond) {
   for (const sitmap::LayerRow& row : sitmap::PanelViews().layerRows(c)) saysWhenRead |= row.details.find("on NOTIFY sitmap_live") != std::string::npos;
   EXPECT_TRUE(saysWhenRead);
 }
+
+TEST(PostGis, ALayerReadByNewRowsFetchesOnlyTheInsertedAndUpdatedRowsOnNotify) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_incremental");
+  std::string error;
+  ASSERT_TRUE(runSql(pg, R"(ALTER TABLE incidents_incremental ADD COLUMN seq bigserial;
+    CREATE OR REPLACE FUNCTION sitmap_notify_incremental() RETURNS trigger AS $$
+    BEGIN PERFORM pg_notify('sitmap_incremental', TG_TABLE_NAME); RETURN NULL; END $$ LANGUAGE plpgsql;
+    CREATE TRIGGER incidents_incremental_changed AFTER INSERT OR UPDATE OR DELETE ON incidents_incremental
+      FOR EACH STATEMENT EXECUTE FUNCTION sitmap_notify_incremental();)", &error)) << error;
+  setenv("PGPASSWORD", pg["password"].c_str(), 1);
+  auto scene = sitmap::parseScene(R"({"sitmap_scene": 1, "layers": [{"path": ")" + postgresConnection(pg) +
+                                      R"(", "layer": "incidents_incremental", "kind": "incidents", "listen": "sitmap_incremental",
+                                      "incremental_column": "seq"}]})",
+                                  "/");
+  ASSERT_TRUE(scene) << scene.error();
+  auto session = sitmap::MapSession::create(*scene);
+  ASSERT_TRUE(session) << session.error();
+  sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
+  double now = 0;
+  auto tickUntil = [&](const std::function<bool()>& done, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+      c.tick(now += 0.01);
+      c.session().updateSelections(true);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return done();
+  };
+  auto details = [&] { return sitmap::PanelViews().layerRows(c).at(0).details; };
+  ASSERT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
+  tickUntil([] { return false; }, 0.3);  // the listener is up
+  ASSERT_TRUE(runSql(pg, "INSERT INTO incidents_incremental (event_id_cnty, event_date, event_type, latitude, longitude, fatalities, geom) "
+                         "VALUES ('LIVE-2', '2023-11-05', 'Battles', '18.4', '1.4', '2', ST_SetSRID(ST_MakePoint(1.4, 18.4), 4326));",
+                     &error)) << error;
+  EXPECT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 58; }, 1.0)) << "within a second of the insert";
+  EXPECT_NE(details().find("last read 1 row (new by seq)"), std::string::npos) << details();
+  EXPECT_EQ(c.session().matchingFatalities(), 118 + 2);
+  // An edit bumps the row's seq: the row is read again and replaces its event, which is not counted twice.
+  ASSERT_TRUE(runSql(pg, "UPDATE incidents_incremental SET fatalities = '7', seq = nextval(pg_get_serial_sequence('incidents_incremental', 'seq')) "
+                         "WHERE event_id_cnty = 'LIVE-2';", &error)) << error;
+  EXPECT_TRUE(tickUntil([&] { return c.session().matchingFatalities() == 118 + 7; }, 1.0)) << c.session().matchingFatalities();
+  EXPECT_EQ(c.session().matchingEvents(), 58u);
+  EXPECT_NE(details().find("last read 1 row"), std::string::npos) << details();
+}
