@@ -31,6 +31,17 @@ void ensureGdal() {
   });
 }
 
+GdalFailures::GdalFailures() {
+  CPLPushErrorHandlerEx(
+      [](CPLErr level, CPLErrorNum, const char* message) {
+        auto* self = static_cast<GdalFailures*>(CPLGetErrorHandlerUserData());
+        if (self && level >= CE_Failure && message) self->m_messages.emplace_back(message);
+      },
+      this);
+}
+
+GdalFailures::~GdalFailures() { CPLPopErrorHandler(); }
+
 std::string lastGdalError(const std::string& fallback) {
   const char* message = CPLGetLastErrorMsg();
   std::string text = (message && *message) ? message : fallback;

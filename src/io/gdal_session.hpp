@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace sitmap {
 
@@ -9,5 +10,19 @@ namespace sitmap {
 void ensureGdal();
 // GDAL's last error message on this thread, or `fallback` when GDAL gave none.
 std::string lastGdalError(const std::string& fallback);
+
+// GDAL's failure messages on this thread while it lives, in order: the first is usually the real reason
+// (libpq's), before a wrapper's own ("Failed to open datasource ...").
+class GdalFailures {
+public:
+  GdalFailures();
+  ~GdalFailures();
+  GdalFailures(const GdalFailures&) = delete;
+  GdalFailures& operator=(const GdalFailures&) = delete;
+  const std::vector<std::string>& messages() const { return m_messages; }
+
+private:
+  std::vector<std::string> m_messages;
+};
 
 }  // namespace sitmap

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <system_error>
 
+#include <ogrsf_frmts.h>
+
 #include "core/text.hpp"
 #include "io/gdal_session.hpp"
 #include "io/input_file.hpp"
@@ -52,6 +54,16 @@ Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, c
   GDALDatasetUniquePtr dataset(GDALDataset::Open(gdalPathOf(path).c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
                                                  isCsv(path) ? csvOptions : nullptr, nullptr));
   if (serialised.owns_lock()) serialised.unlock();
+  if (dataset && dataset->GetDriver() && std::strcmp(dataset->GetDriver()->GetDescription(), "OGR_VRT") == 0) {
+    // A VRT opens its sources only when a layer is first used, and a source that fails then (a database that is
+    // down) leaves an empty layer: "no features" instead of the reason. Open them now and say why.
+    GdalFailures failures;
+    for (int i = 0; i < dataset->GetLayerCount(); ++i) dataset->GetLayer(i)->GetLayerDefn();
+    if (!failures.messages().empty()) {
+      const std::string reason = readableReason(failures.messages().front());
+      return Error{maskCredentials(path) + ": cannot open a source it names: " + maskCredentials(reason)};
+    }
+  }
   if (!dataset) {
     std::string reason = readableReason(lastGdalError(""));
     // GDAL's "not recognized as a supported file format" is the common case for garbage bytes.

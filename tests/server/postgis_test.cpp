@@ -268,3 +268,29 @@ TEST(PostGis, ALayerReadByNewRowsFetchesOnlyTheInsertedAndUpdatedRowsOnNotify) {
   EXPECT_EQ(c.session().matchingEvents(), 58u);
   EXPECT_NE(details().find("last read 1 row"), std::string::npos) << details();
 }
+
+TEST(PostGis, AVrtOverADatabaseThatIsDownSaysWhyAndOneThatIsUpReadsAsTheTable) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_vrt");
+  TempDir dir;
+  auto vrt = [&](const std::string& connection) {
+    return "<OGRVRTDataSource><OGRVRTLayer name=\"incidents\"><SrcDataSource>" + connection +
+           "</SrcDataSource><SrcLayer>incidents_vrt</SrcLayer></OGRVRTLayer></OGRVRTDataSource>";
+  };
+  TestServer down = pg;
+  down.info["port"] = "1";
+  writeText(dir.path("down.vrt"), vrt(postgresConnection(down, "password=s3cret-in-vrt")));
+  writeText(dir.path("up.vrt"), vrt(postgresConnection(pg, "password=" + pg["password"])));
+  for (const char* command : {"events ", "info ", "render "}) {
+    SCOPED_TRACE(command);
+    const std::string output = std::string(command) == "render " ? " -o " + quoted(dir.path("down.png")) : std::string(command) == "events " ? " --count" : "";
+    const CommandRun r = run(std::string(command) + quoted(dir.path("down.vrt")) + output);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("Connection refused"), std::string::npos) << "the reason, not 'no features': " << r.err;
+    EXPECT_EQ(r.err.find("s3cret-in-vrt"), std::string::npos) << r.err;
+  }
+  const CommandRun up = run("events " + quoted(dir.path("up.vrt")) + " --count");
+  EXPECT_EQ(up.code, 0) << up.err;
+  EXPECT_EQ(up.out, "events=57 fatalities=118\n");
+}
