@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <system_error>
 
@@ -35,6 +36,22 @@ std::string readableReason(std::string message) {
   return oneLine(message);
 }
 
+// A GDAL WMS/TMS description without a <Cache> of its own fetches a tile again each time a read needs it
+// (twice in one render, and again on each pan): open it with an in-memory cache shared by every dataset in the
+// process, so a tile is fetched once. The description is read, never written: the copy with the cache is
+// what GDAL opens (the driver takes the XML itself as a name). Empty: open the path as it is.
+std::string wmsWithCache(const std::string& path) {
+  if (!isLocalFilePath(path) || lowerExtension(path) != ".xml") return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string xml(64 * 1024, '\0');
+  in.read(xml.data(), std::streamsize(xml.size()));
+  xml.resize(size_t(in.gcount()));
+  if (!in.eof() || xml.rfind("<GDAL_WMS>", 0) != 0 || xml.find("<Cache") != std::string::npos) return {};
+  const size_t end = xml.rfind("</GDAL_WMS>");
+  if (end == std::string::npos) return {};
+  return xml.insert(end, "<Cache><Path>/vsimem/sitmap-wms-cache</Path><MaxSize>268435456</MaxSize></Cache>");
+}
+
 Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what) {
   ensureGdal();
   // Paths GDAL handles itself (/vsizip/..., URLs, connection strings) skip the file checks.
@@ -51,7 +68,8 @@ Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, c
   static std::mutex sqliteOpen;
   std::unique_lock<std::mutex> serialised(sqliteOpen, std::defer_lock);
   if (isSqliteBased(path)) serialised.lock();
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(gdalPathOf(path).c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
+  const std::string cachedWms = wmsWithCache(path);
+  GDALDatasetUniquePtr dataset(GDALDataset::Open((cachedWms.empty() ? gdalPathOf(path) : cachedWms).c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
                                                  isCsv(path) ? csvOptions : nullptr, nullptr));
   if (serialised.owns_lock()) serialised.unlock();
   if (dataset && dataset->GetDriver() && std::strcmp(dataset->GetDriver()->GetDescription(), "OGR_VRT") == 0) {

@@ -7,6 +7,7 @@
 #include <ogr_spatialref.h>
 
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <sstream>
 
@@ -97,4 +98,66 @@ TEST(Http, ACogOverPlainHttpIsReadByRangesNotWhole) {
   const Served served = servedSince(http["log"], logBefore, file);
   EXPECT_GT(served.partial, 0) << "range requests";
   EXPECT_LT(served.bytes, size / 4) << served.requests << " requests, " << served.bytes << " of " << size << " bytes";
+}
+
+namespace {
+
+// An XYZ tile pyramid (web mercator, levels 0 to 4) of flat tiles, each a shade of its own, under `root`.
+void writeTilePyramid(const std::string& root) {
+  for (int z = 0; z <= 4; ++z)
+    for (int x = 0; x < (1 << z); ++x)
+      for (int y = 0; y < (1 << z); ++y) {
+        std::filesystem::create_directories(root + "/" + std::to_string(z) + "/" + std::to_string(x));
+        sitmap::RgbaImage tile(256, 256);
+        for (size_t i = 0; i < tile.pixels.size(); i += 4) {
+          tile.pixels[i] = uint8_t(40 * z), tile.pixels[i + 1] = uint8_t(16 * x), tile.pixels[i + 2] = uint8_t(16 * y);
+          tile.pixels[i + 3] = 255;
+        }
+        ASSERT_TRUE(sitmap::writePngFile(root + "/" + std::to_string(z) + "/" + std::to_string(x) + "/" + std::to_string(y) + ".png", tile, true));
+      }
+}
+
+// Requests per URL since the log had `skip` bytes, for URLs containing `part`.
+std::map<std::string, int> requestsSince(const std::string& log, std::streamoff skip, const std::string& part) {
+  std::map<std::string, int> count;
+  std::ifstream in(log);
+  in.seekg(skip);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string method, url;
+    fields >> method >> url;
+    if (url.find(part) != std::string::npos) ++count[url];
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST(Http, AnXyzSourceThroughGdalsWmsDriverFetchesEachTileOnce) {
+  const TestServer http = httpServer();
+  if (!http.unavailable.empty()) GTEST_SKIP() << "HTTP: " << http.unavailable;
+  const std::string folder = "xyz-" + std::to_string(::getpid());
+  writeTilePyramid(http["root"] + "/" + folder);
+  TempDir dir;
+  // A TMS description as GDAL documents it, with no <Cache> of its own.
+  writeText(dir.path("tiles.xml"), "<GDAL_WMS><Service name=\"TMS\"><ServerUrl>" + http["url"] + "/" + folder +
+                                       "/${z}/${x}/${y}.png</ServerUrl></Service><DataWindow><UpperLeftX>-20037508.34</UpperLeftX>"
+                                       "<UpperLeftY>20037508.34</UpperLeftY><LowerRightX>20037508.34</LowerRightX>"
+                                       "<LowerRightY>-20037508.34</LowerRightY><TileLevel>4</TileLevel><TileCountX>1</TileCountX>"
+                                       "<TileCountY>1</TileCountY><YOrigin>top</YOrigin></DataWindow><Projection>EPSG:3857</Projection>"
+                                       "<BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY><BandsCount>3</BandsCount></GDAL_WMS>");
+  const std::string before = readText(dir.path("tiles.xml"));
+  std::error_code ec;
+  const std::streamoff logBefore = std::streamoff(std::filesystem::file_size(http["log"], ec));
+  const CommandRun render = run("render " + quoted(dir.path("tiles.xml")) +
+                                " --size 1200x800 --bbox -12,10,6,25 --crs EPSG:3857 --no-furniture -o " + quoted(dir.path("tiles.png")));
+  ASSERT_EQ(render.code, 0) << render.err;
+  const auto requests = requestsSince(http["log"], logBefore, folder);
+  ASSERT_FALSE(requests.empty()) << "the render fetched tiles";
+  for (const auto& [url, times] : requests) EXPECT_EQ(times, 1) << url;
+  EXPECT_EQ(readText(dir.path("tiles.xml")), before) << "the description is never modified";
+  EXPECT_FALSE(std::filesystem::exists(dir.path("gdalwmscache"))) << "no cache folder left beside it";
+  auto image = sitmap::readPngFile(dir.path("tiles.png"));
+  ASSERT_TRUE(image);
 }
