@@ -81,7 +81,7 @@ Result<HeadlessMap> HeadlessMap::open(Scene scene, const RenderOptions& options)
                     std::min(180.0, interest->maxX + side), std::min(90.0, interest->maxY + side)};
   }
   // The filter the image will apply, so a database sends only the incidents it may keep.
-  ReadScope scope{interest, s.eventFilter()};
+  ReadScope scope{interest, s.eventFilter(), nullptr};
   if (options.eventFilter) scope.eventFilter = options.eventFilter;
   else
     for (const Bookmark& b : s.bookmarks())

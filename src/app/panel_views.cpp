@@ -102,6 +102,8 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   view.selection = layer->selection;
   view.selectionVersion = layer->selectionVersion;
   view.importSummary = layer->events()->importSummary;
+  if (const auto& readFor = layer->events()->readFor; layer->spec.filterInDatabase && readFor)
+    view.readingFromDatabase = !filterNarrows(session.eventFilter(), *readFor);
   view.layerName = layer->spec.name;
   view.incidentLayersShown = session.visibleIncidentLayers();
   view.matching = session.matchingEvents();

@@ -86,14 +86,20 @@ float SessionController::loadProgress(uint64_t layer) const {
 namespace {
 
 // A layer's (re)load, as a task's work: reports progress and stops when cancelled. `previous`: a refresh's
-// incident layer on the map, for a read of new rows only.
-auto loadWork(LayerSpec spec, std::string crs, std::shared_ptr<const EventLayerData> previous = nullptr) {
-  return [spec = std::move(spec), crs = std::move(crs), previous = std::move(previous)](TaskContext& context) {
+// incident layer on the map, for a read of new rows only; `filter`: what a layer filtered in its database reads.
+auto loadWork(LayerSpec spec, std::string crs, std::shared_ptr<const EventLayerData> previous = nullptr,
+              std::optional<EventFilter> filter = std::nullopt) {
+  return [spec = std::move(spec), crs = std::move(crs), previous = std::move(previous), filter = std::move(filter)](TaskContext& context) {
     return openLayer(spec, crs, nullptr, [&context](double fraction) {
       context.setProgress(fraction);
       return !context.cancelled();
-    }, ReadScope{{}, {}, previous});
+    }, ReadScope{{}, filter, previous});
   };
+}
+
+// The filter a layer is read for: the session's, where the layer takes it to its database.
+std::optional<EventFilter> readFilterFor(const LayerSpec& spec, const EventFilter& filter) {
+  return spec.filterInDatabase ? std::optional(filter) : std::nullopt;
 }
 
 // The incident data a live layer's refresh adds to, when it reads by new rows.
@@ -112,7 +118,7 @@ void SessionController::startLoads() {
     if (std::any_of(m_loads.begin(), m_loads.end(), [&](const Load& l) { return l.layer == layer.uid; })) continue;
     const uint64_t uid = layer.uid;
     const TaskId task = m_tasks.run<LoadedLayer>(
-        "loading " + layer.spec.name, loadWork(layer.spec, crs),
+        "loading " + layer.spec.name, loadWork(layer.spec, crs, nullptr, readFilterFor(layer.spec, m_session.eventFilter())),
         [this, uid](Result<LoadedLayer> result) {
           std::erase_if(m_loads, [&](const Load& l) { return l.layer == uid; });
           if (!result) error(result.error());
@@ -183,7 +189,6 @@ void SessionController::exportFilteredEvents(const std::string& requested) {
 
 void SessionController::refreshLiveLayers() {
   std::erase_if(m_live, [&](const auto& entry) { return !m_session.find(entry.first); });  // removed layers
-  const std::string crs = m_session.displayCrs();
   for (const SessionLayer& layer : m_session.layers()) {
     if (layer.spec.refreshSeconds <= 0 && layer.spec.listenChannel.empty()) continue;
     if (layer.state != SessionLayer::State::Ready) continue;
@@ -200,23 +205,49 @@ void SessionController::refreshLiveLayers() {
     const bool due = layer.spec.refreshSeconds > 0 && m_now - live.lastRead >= layer.spec.refreshSeconds;
     if (live.refreshing || !(notified || due)) continue;
     live.lastRead = m_now;
-    const uint64_t uid = layer.uid;
-    live.refreshing = m_tasks.run<LoadedLayer>(
-        "refreshing " + layer.spec.name, loadWork(layer.spec, crs, incidentsToAddTo(layer)),
-        [this, uid](Result<LoadedLayer> result) {
-          auto it = m_live.find(uid);
-          if (it != m_live.end()) it->second.refreshing.reset();
-          const SessionLayer* refreshed = m_session.find(uid);
-          if (!refreshed) return;
-          // A failed refresh keeps the data already on the map, and says how old it is.
-          if (!result) {
-            const std::string since = refreshed->refreshedUtc ? formatUtc(*refreshed->refreshedUtc) : std::string("its first load");
-            error(refreshed->spec.name + ": refresh failed: " + result.error() + " (the map keeps the data of " + since + ")");
-            return;
-          }
-          retire(m_session.refreshLayer(uid, std::move(*result), UtcSeconds(std::time(nullptr))));
-        });
+    startReread(layer, "refresh", readFilterFor(layer.spec, m_session.eventFilter()));
   }
+}
+
+void SessionController::rereadForFilter() {
+  const EventFilter& filter = m_session.eventFilter();
+  if (!(filter == m_filterSeen)) {
+    m_filterSeen = filter;
+    m_filterSeenSince = m_now;
+  }
+  // While a date is typed or the timeline dragged, the filter changes every frame: read once it settles.
+  constexpr double kSettleSeconds = 0.3;
+  if (m_now - m_filterSeenSince < kSettleSeconds) return;
+  for (const SessionLayer& layer : m_session.layers()) {
+    if (!layer.spec.filterInDatabase || layer.state != SessionLayer::State::Ready) continue;
+    const EventLayerData* events = layer.events();
+    if (!events || !events->readFor || filterNarrows(filter, *events->readFor)) continue;
+    // One read at a time per layer, and a filter whose read failed is not asked for again until it changes.
+    if (auto it = m_live.find(layer.uid); it != m_live.end() && (it->second.refreshing || it->second.failedFor == filter)) continue;
+    startReread(layer, "reading for the filter", filter);
+  }
+}
+
+void SessionController::startReread(const SessionLayer& layer, const std::string& why, std::optional<EventFilter> filter) {
+  const uint64_t uid = layer.uid;
+  m_live[uid].refreshing = m_tasks.run<LoadedLayer>(
+      why + ": " + layer.spec.name, loadWork(layer.spec, m_session.displayCrs(), incidentsToAddTo(layer), filter),
+      [this, uid, why, filter](Result<LoadedLayer> result) {
+        auto it = m_live.find(uid);
+        if (it != m_live.end()) {
+          it->second.refreshing.reset();
+          it->second.failedFor = result ? std::nullopt : filter;
+        }
+        const SessionLayer* refreshed = m_session.find(uid);
+        if (!refreshed) return;
+        // A failed read keeps the data already on the map, and says how old it is.
+        if (!result) {
+          const std::string since = refreshed->refreshedUtc ? formatUtc(*refreshed->refreshedUtc) : std::string("its first load");
+          error(refreshed->spec.name + ": " + why + " failed: " + result.error() + " (the map keeps the data of " + since + ")");
+          return;
+        }
+        retire(m_session.refreshLayer(uid, std::move(*result), UtcSeconds(std::time(nullptr))));
+      });
 }
 
 bool SessionController::tick(double nowSeconds) {
@@ -225,6 +256,7 @@ bool SessionController::tick(double nowSeconds) {
   m_lastTick = nowSeconds;
   bool moved = m_tasks.poll([this](const std::string& message) { error(message); });
   refreshLiveLayers();
+  rereadForFilter();
   if (m_fitPending && m_loads.empty()) {
     fitTo(m_session.homeBounds());
     // A scene saved at a view reopens there.

@@ -81,6 +81,12 @@ private:
   void startLoads();
   // Live layers: reload those whose interval has passed or whose channel was notified.
   void refreshLiveLayers();
+  // Layers filtered in their database: read again once a changed filter settles and asks for rows the last
+  // read left out.
+  void rereadForFilter();
+  // A layer's data read again (a refresh, a wider filter) replaces what the map has; a failure keeps it.
+  // `why` names it in the task list and in a failure ("refresh", "reading for the filter").
+  void startReread(const SessionLayer& layer, const std::string& why, std::optional<EventFilter> filter);
   // A big raster's overviews, into FILE.ovr on a task; the layer is read again once they are in.
   void buildOverviews(const SessionLayer& layer);
   // The session's convoys not read yet, each on a task (a long GPX track never stalls a frame).
@@ -124,8 +130,11 @@ private:
     std::unique_ptr<PgListener> listener;
     bool listenTried = false;
     std::optional<TaskId> refreshing;
+    std::optional<EventFilter> failedFor;  // the filter whose read last failed
   };
-  std::map<uint64_t, LiveLayer> m_live;
+  std::map<uint64_t, LiveLayer> m_live;  // live layers, and layers filtered in their database
+  EventFilter m_filterSeen;             // the filter as last seen by rereadForFilter, and since when
+  double m_filterSeenSince = 0;
   std::vector<TaskId> m_filterPasses;
   std::vector<uint64_t> m_addedByUser;  // layers added by path or drop, placed by kind once loaded
   size_t m_backgroundFilterMinEvents;

@@ -43,6 +43,33 @@ std::string describeFilter(const EventFilter& f) {
   return out;
 }
 
+bool filterNarrows(const EventFilter& narrower, const EventFilter& wider) {
+  auto within = [](const std::vector<std::string>& inner, const std::vector<std::string>& outer) {
+    if (outer.empty()) return true;
+    if (inner.empty()) return false;
+    std::vector<std::string> folded;
+    for (const std::string& name : outer) folded.push_back(foldForMatching(name));
+    return std::all_of(inner.begin(), inner.end(), [&](const std::string& name) {
+      return std::find(folded.begin(), folded.end(), foldForMatching(name)) != folded.end();
+    });
+  };
+  auto codesWithin = [](const std::vector<int>& inner, const std::vector<int>& outer) {
+    if (outer.empty()) return true;
+    return !inner.empty() && std::all_of(inner.begin(), inner.end(), [&](int code) {
+      return std::find(outer.begin(), outer.end(), code) != outer.end();
+    });
+  };
+  if (wider.fromDay && (!narrower.fromDay || *narrower.fromDay < *wider.fromDay)) return false;
+  if (wider.toDay && (!narrower.toDay || *narrower.toDay > *wider.toDay)) return false;
+  return within(narrower.admin1, wider.admin1) && within(narrower.admin2, wider.admin2) &&
+         within(narrower.admin3, wider.admin3) && within(narrower.eventTypes, wider.eventTypes) &&
+         within(narrower.subEventTypes, wider.subEventTypes) && within(narrower.actors, wider.actors) &&
+         codesWithin(narrower.interCodes, wider.interCodes) && codesWithin(narrower.interactions, wider.interactions) &&
+         (!wider.civilianTargetingOnly || narrower.civilianTargetingOnly) && narrower.minFatalities >= wider.minFatalities &&
+         (wider.text.empty() || foldForMatching(narrower.text).find(foldForMatching(wider.text)) != std::string::npos) &&
+         (wider.regions.empty() || narrower.regions == wider.regions);
+}
+
 namespace {
 
 // Per dictionary code: 1 where the value is one of `names` (folded comparison). Empty `names`: nullopt (no test).

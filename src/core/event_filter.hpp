@@ -40,6 +40,10 @@ struct EventFilter {
 // fatality; text 'Anefis'; in Kidal (polygon)". Empty: nothing but dates is filtered.
 std::string describeFilter(const EventFilter& filter);
 
+// True when every event `narrower` keeps, `wider` keeps too, as far as the criteria alone show it (false when
+// unsure): rows read from a database for `wider` then hold all `narrower` needs.
+bool filterNarrows(const EventFilter& narrower, const EventFilter& wider);
+
 // Fast point-in-region tests: region edges bucketed into horizontal bands, so a point checks only nearby edges.
 class RegionIndex {
 public:

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/event_filter.hpp"
 #include "core/event_table.hpp"
 #include "core/geometry.hpp"
 
@@ -21,6 +22,9 @@ struct EventLayerData {
   // how many rows the last read brought.
   std::string newestRead;
   size_t rowsLastRead = 0;
+  // Read from a database for these criteria (the part of a filter it ran): the layer holds every event a filter
+  // narrower than this keeps, and no more. Nullopt: read whole.
+  std::optional<EventFilter> readFor;
 };
 
 }  // namespace sitmap

@@ -38,6 +38,9 @@ struct LayerSpec {
   // that grows with each insert or update) is above the highest read so far; a row read again replaces the
   // event of the same id. Empty: each refresh reads the whole table.
   std::string incrementalColumn;
+  // Incident layers in a database: the viewer reads only the rows the filter may keep, and reads again when the
+  // filter widens (a narrower filter needs no read). `sitmap render` and `events` always do so.
+  bool filterInDatabase = false;
   friend bool operator==(const LayerSpec&, const LayerSpec&) = default;
 };
 

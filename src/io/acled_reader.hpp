@@ -29,6 +29,7 @@ struct EventImport {
   std::string dateOrder;             // said when the file's numeric dates were read month first
   std::string databaseFilter;        // the WHERE clause a database ran for this read (empty: read whole)
   std::string newest;                // an incremental read: the highest value of its column seen so far
+  bool readWhole = true;             // false when a database or spatial filter left rows out
 
   // "57 events; 3 rows skipped (row 4: cannot read the date '2023-13-01'; ...)"
   std::string summary() const;

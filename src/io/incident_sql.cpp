@@ -160,6 +160,20 @@ std::optional<std::string> namesClause(const SqlSource& source, int field, const
 
 }  // namespace
 
+EventFilter databaseCriteria(const EventFilter& filter) {
+  EventFilter sent;
+  sent.fromDay = filter.fromDay;
+  sent.toDay = filter.toDay;
+  sent.admin1 = filter.admin1;
+  sent.admin2 = filter.admin2;
+  sent.admin3 = filter.admin3;
+  sent.eventTypes = filter.eventTypes;
+  sent.actors = filter.actors;
+  sent.minFatalities = filter.minFatalities;
+  sent.regions = filter.regions;
+  return sent;
+}
+
 std::optional<SqlDialect> sqlDialectOf(GDALDataset& dataset) {
   GDALDriver* driver = dataset.GetDriver();
   const std::string name = driver ? driver->GetDescription() : "";

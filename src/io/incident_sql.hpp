@@ -40,6 +40,9 @@ std::string incidentWhere(const SqlSource& source, const FilterColumns& columns,
 // false when the filter has no regions or the box cannot be expressed in the layer's CRS.
 bool narrowToRegions(OGRLayer& layer, const EventFilter& filter);
 
+// The criteria of `filter` incidentWhere and narrowToRegions may send (the rest never narrow a read).
+EventFilter databaseCriteria(const EventFilter& filter);
+
 std::string sqlIdentifier(std::string_view name);
 std::string sqlLiteral(SqlDialect dialect, std::string_view text);
 // The layer's table as SQL names it ("schema"."table" for a PostgreSQL layer outside the search path).

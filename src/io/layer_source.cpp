@@ -9,6 +9,7 @@
 #include "core/event_table_builder.hpp"
 #include "core/text.hpp"
 #include "io/crs.hpp"
+#include "io/incident_sql.hpp"
 #include "io/input_file.hpp"
 #include "io/ogr_incidents.hpp"
 #include "io/polygon_triangulator.hpp"
@@ -34,8 +35,9 @@ bool isCsv(const std::string& path) { return lowerExtension(path) == ".csv"; }
 // Incidents from an ACLED CSV or an OGR point layer, placed in the display CRS.
 Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& displayCrs, const ImportProgress& progress,
                                   const ReadScope& scope) {
-  if (isCsv(spec.path) && !spec.incrementalColumn.empty())
-    return Error{spec.path + ": a CSV file is read whole; incremental_column needs a database table"};
+  if (isCsv(spec.path) && (!spec.incrementalColumn.empty() || spec.filterInDatabase))
+    return Error{spec.path + ": a CSV file is read whole; " +
+                 (spec.filterInDatabase ? "filter_in_database" : "incremental_column") + " needs a database table"};
   const EventLayerData* previous = spec.incrementalColumn.empty() ? nullptr : scope.previousIncidents.get();
   IncidentQuery query{scope.eventFilter, spec.incrementalColumn, previous ? previous->newestRead : std::string()};
   auto import = isCsv(spec.path) ? readAcledCsv(spec.path, progress)
@@ -47,6 +49,7 @@ Result<LoadedLayer> loadIncidents(const LayerSpec& spec, const std::string& disp
   layer->importSummary = import->summary();
   layer->newestRead = import->newest;
   layer->rowsLastRead = import->rowsRead;
+  if (!import->readWhole && scope.eventFilter) layer->readFor = databaseCriteria(*scope.eventFilter);
   if (previous && previous->table) {
     // New and updated rows on top of what the map has; the summary counts the whole.
     import->table = mergeEvents(*previous->table, import->table);

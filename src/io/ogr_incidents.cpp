@@ -66,8 +66,9 @@ Status narrowQuery(GDALDataset& dataset, OGRLayer& layer, const IncidentQuery& q
     if (layer.SetAttributeFilter(where.c_str()) != OGRERR_NONE)
       return Error{std::string("the database refused the filter: ") + CPLGetLastErrorMsg()};
     import.databaseFilter = where;
+    import.readWhole = false;
   }
-  if (query.prefilter) narrowToRegions(layer, *query.prefilter);
+  if (query.prefilter && narrowToRegions(layer, *query.prefilter)) import.readWhole = false;
   return success();
 }
 

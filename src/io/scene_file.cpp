@@ -107,7 +107,7 @@ const KeySchema& sceneKeySchema() {
                                 "saturation", "lightness"},
                                {}};
   static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
-                                "min_scale", "max_scale", "style", "refresh_s", "listen", "incremental_column", "aggregation", "max_symbol_px"},
+                                "min_scale", "max_scale", "style", "refresh_s", "listen", "incremental_column", "filter_in_database", "aggregation", "max_symbol_px"},
                                {{"style", &style}}};
   static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km", "shown_before_hours",
                                  "shown_after_hours", "route_schematic"},
@@ -374,6 +374,11 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   layer.incrementalColumn = r.string("incremental_column");
   if (!layer.incrementalColumn.empty() && layer.kind != LayerKind::Incidents)
     r.fail("incremental_column", "only an incident layer (\"kind\": \"incidents\") reads new rows by a column");
+  layer.filterInDatabase = r.boolean("filter_in_database", false);
+  if (layer.filterInDatabase && layer.kind != LayerKind::Incidents)
+    r.fail("filter_in_database", "only an incident layer (\"kind\": \"incidents\") is filtered in its database");
+  if (layer.filterInDatabase && !layer.incrementalColumn.empty())
+    r.fail("filter_in_database", "a layer read by new rows (incremental_column) is read for every filter; choose one");
   layer.scales.minScale = r.number("min_scale", 0);
   if (layer.scales.minScale < 0 || r.number("max_scale", 0) < 0) r.fail("min_scale", "scales are positive denominators (1:N)");
   layer.scales.maxScale = r.number("max_scale", 0);
@@ -594,6 +599,7 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
     if (layer.refreshSeconds > 0) l["refresh_s"] = layer.refreshSeconds;
     if (!layer.listenChannel.empty()) l["listen"] = layer.listenChannel;
     if (!layer.incrementalColumn.empty()) l["incremental_column"] = layer.incrementalColumn;
+    if (layer.filterInDatabase) l["filter_in_database"] = true;
     if (layer.scales.maxScale > 0) l["max_scale"] = layer.scales.maxScale;
     if (!layer.attribution.empty()) l["attribution"] = layer.attribution;
     if (!layer.incidentFields.empty()) l["fields"] = layer.incidentFields;

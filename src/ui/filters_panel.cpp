@@ -87,6 +87,12 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
     clearTyped();
     changed = true;
   }
+  if (view.readingFromDatabase) {
+    // The count is of the rows read for the last filter: this wider one needs more from the database.
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1), "reading this filter's incidents from the database: the count and map will grow");
+    ImGui::PopTextWrapPos();
+  }
   if (const HiddenByClock& hidden = view.hiddenByClock; hidden.total() > 0) {
     // The count above is what the map shows at the clock; more events match the filter's dates: how many, why.
     std::string why;

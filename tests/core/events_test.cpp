@@ -271,6 +271,38 @@ TEST(EventTableBuilder, NewerRowsReplaceTheEventOfTheirIdAndTheRestIsKeptWhole) 
   EXPECT_EQ(run(merged, dozo), (std::vector<uint32_t>{3}));
 }
 
+TEST(EventFilter, ANarrowerFilterIsOneWhoseEventsTheWiderAlwaysKeeps) {
+  EventFilter month;
+  month.fromDay = daysFromCivil(2023, 11, 1), month.toDay = daysFromCivil(2023, 11, 30);
+  month.admin1 = {"Kidal", "Gao"};
+  month.minFatalities = 1;
+  auto with = [&](auto change) {
+    EventFilter f = month;
+    change(f);
+    return f;
+  };
+  EXPECT_TRUE(filterNarrows(month, month));
+  EXPECT_TRUE(filterNarrows(month, EventFilter{})) << "everything read covers any filter";
+  EXPECT_FALSE(filterNarrows(EventFilter{}, month));
+  EXPECT_TRUE(filterNarrows(with([](EventFilter& f) { f.fromDay = daysFromCivil(2023, 11, 10); }), month));
+  EXPECT_FALSE(filterNarrows(with([](EventFilter& f) { f.fromDay = daysFromCivil(2023, 10, 31); }), month));
+  EXPECT_FALSE(filterNarrows(with([](EventFilter& f) { f.toDay.reset(); }), month));
+  EXPECT_TRUE(filterNarrows(with([](EventFilter& f) { f.admin1 = {"KIDAL"}; }), month)) << "names compare folded";
+  EXPECT_FALSE(filterNarrows(with([](EventFilter& f) { f.admin1 = {"Kidal", "Menaka"}; }), month));
+  EXPECT_FALSE(filterNarrows(with([](EventFilter& f) { f.admin1.clear(); }), month));
+  EXPECT_TRUE(filterNarrows(with([](EventFilter& f) { f.minFatalities = 5; }), month));
+  EXPECT_FALSE(filterNarrows(with([](EventFilter& f) { f.minFatalities = 0; }), month));
+  EXPECT_TRUE(filterNarrows(with([](EventFilter& f) { f.eventTypes = {"Battles"}; }), month)) << "a criterion added";
+  EventFilter searched;
+  searched.text = "anefis";
+  EXPECT_TRUE(filterNarrows(with([](EventFilter& f) { f.text = "Anéfis convoy"; }), searched));
+  EXPECT_FALSE(filterNarrows(with([](EventFilter& f) { f.text = "Tessalit"; }), searched));
+  EventFilter inBox;
+  inBox.regions = {{"box", {{{0, 0}, {1, 0}, {1, 1}}}}};
+  EXPECT_TRUE(filterNarrows(inBox, inBox));
+  EXPECT_FALSE(filterNarrows(EventFilter{}, inBox));
+}
+
 TEST(EventFilter, LargeTablesLoseNoEvent) {
   // A quarter of a million events: every one kept once, in order, with its fatalities.
   EventTable t;

@@ -67,6 +67,8 @@ TEST(SceneFile, ValuesOfTheWrongTypeOrRangeAreMessagesNamingThePath) {
       {R"({"sitmap_scene":1,"layers":[{"path":"PG:service=ops","listen":"x; DROP TABLE y"}]})", "layers[0].listen: expected a PostgreSQL channel"},
       {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","listen":"changes"}]})", "layers[0].listen: only a PG: source"},
       {R"({"sitmap_scene":1,"layers":[{"path":"PG:service=ops","incremental_column":"seq"}]})", "layers[0].incremental_column: only an incident layer"},
+      {R"({"sitmap_scene":1,"layers":[{"path":"PG:service=ops","filter_in_database":true}]})", "layers[0].filter_in_database: only an incident layer"},
+      {R"({"sitmap_scene":1,"layers":[{"path":"PG:service=ops","kind":"incidents","filter_in_database":true,"incremental_column":"seq"}]})", "choose one"},
       {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","aggregation":"heat"}]})", "layers[0].aggregation: expected \"auto\", \"bins\""},
       {R"({"sitmap_scene":1,"layers":[{"path":"a.csv","max_symbol_px":1e39}]})", "layers[0].max_symbol_px: expected pixels from 2 to 100"},
   };

@@ -178,7 +178,12 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   live.listenChannel = "sitmap_changes";
   live.incrementalColumn = "updated_at";
   live.vector = layer.vector;
-  scene.layers = {layer, live};
+  LayerSpec filtered = live;
+  filtered.name = "Filtered in the database";
+  filtered.listenChannel.clear();
+  filtered.incrementalColumn.clear();
+  filtered.filterInDatabase = true;
+  scene.layers = {layer, live, filtered};
   ConvoySpec timed;
   timed.name = "First";
   timed.routePath = base + "/route.gpkg";

@@ -294,3 +294,53 @@ TEST(PostGis, AVrtOverADatabaseThatIsDownSaysWhyAndOneThatIsUpReadsAsTheTable) {
   EXPECT_EQ(up.code, 0) << up.err;
   EXPECT_EQ(up.out, "events=57 fatalities=118\n");
 }
+
+TEST(PostGis, AViewerLayerFilteredInTheDatabaseReadsWhatTheFilterKeepsAndReadsMoreOnlyWhenItWidens) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  loadEvents(pg, "incidents_viewer_filter");
+  setenv("PGPASSWORD", pg["password"].c_str(), 1);
+  auto scene = sitmap::parseScene(R"({"sitmap_scene": 1, "filter": {"from": "2023-11-01", "to": "2023-11-30"},
+      "layers": [{"path": ")" + postgresConnection(pg) + R"(", "layer": "incidents_viewer_filter", "kind": "incidents",
+                  "filter_in_database": true}]})", "/");
+  ASSERT_TRUE(scene) << scene.error();
+  auto session = sitmap::MapSession::create(*scene);
+  ASSERT_TRUE(session) << session.error();
+  sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
+  double now = 0;
+  auto tickUntil = [&](const std::function<bool()>& done, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+      c.tick(now += 0.01);
+      c.session().updateSelections(true);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return done();
+  };
+  auto layer = [&]() -> const sitmap::EventLayerData* { return c.session().layers().at(0).events(); };
+  auto reading = [&] {
+    sitmap::PanelViews views;
+    return views.incidentsView(c.session(), sitmap::MapTool::Navigate, std::nullopt).readingFromDatabase;
+  };
+  // The month's events as the CSV gives them, from a read of the month's rows only.
+  const CommandRun month = run("events " + quoted(kEvents) + " --count --from 2023-11-01 --to 2023-11-30");
+  ASSERT_TRUE(tickUntil([&] { return layer() != nullptr; }, 10));
+  tickUntil([] { return false; }, 0.05);
+  EXPECT_EQ("events=" + std::to_string(c.session().matchingEvents()) + " fatalities=" + std::to_string(c.session().matchingFatalities()) + "\n", month.out);
+  EXPECT_LT(layer()->rowsLastRead, 20u);
+  EXPECT_FALSE(reading());
+  // Narrower (Kidal only): no read, the rows are all there.
+  const sitmap::EventLayerData* before = layer();
+  sitmap::EventFilter kidal = c.session().eventFilter();
+  kidal.admin1 = {"Kidal"};
+  c.apply(sitmap::SetEventFilter{kidal});
+  EXPECT_FALSE(reading());
+  tickUntil([] { return false; }, 0.6);
+  EXPECT_EQ(layer(), before) << "a narrower filter reads nothing";
+  // Wider (no dates): the panel says the count is waiting, then all 57 come.
+  c.apply(sitmap::SetEventFilter{sitmap::EventFilter{}});
+  EXPECT_TRUE(reading()) << "the Filters panel says more is being read";
+  EXPECT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 57; }, 3)) << c.session().matchingEvents();
+  EXPECT_FALSE(reading());
+  EXPECT_EQ(c.session().matchingFatalities(), 118);
+}
