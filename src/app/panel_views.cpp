@@ -102,8 +102,10 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   view.selection = layer->selection;
   view.selectionVersion = layer->selectionVersion;
   view.importSummary = layer->events()->importSummary;
-  if (const auto& readFor = layer->events()->readFor; layer->spec.filterInDatabase && readFor)
+  if (const auto& readFor = layer->events()->readFor; layer->spec.filterInDatabase && readFor) {
+    view.filteredInDatabase = true;
     view.readingFromDatabase = !filterNarrows(session.eventFilter(), *readFor);
+  }
   view.layerName = layer->spec.name;
   view.incidentLayersShown = session.visibleIncidentLayers();
   view.matching = session.matchingEvents();

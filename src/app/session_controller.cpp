@@ -228,6 +228,17 @@ void SessionController::rereadForFilter() {
   }
 }
 
+bool SessionController::filterAwaitingRead() const {
+  const EventFilter& filter = m_session.eventFilter();
+  for (const SessionLayer& layer : m_session.layers()) {
+    const EventLayerData* events = layer.spec.filterInDatabase ? layer.events() : nullptr;
+    if (!events || !events->readFor || filterNarrows(filter, *events->readFor)) continue;
+    auto it = m_live.find(layer.uid);
+    if (it == m_live.end() || it->second.failedFor != filter) return true;
+  }
+  return false;
+}
+
 void SessionController::startReread(const SessionLayer& layer, const std::string& why, std::optional<EventFilter> filter) {
   const uint64_t uid = layer.uid;
   m_live[uid].refreshing = m_tasks.run<LoadedLayer>(

@@ -64,7 +64,8 @@ public:
   // Loads: whether any runs, and how far one layer's is (0..1, or -1 where unknown).
   bool loading() const { return !m_loads.empty() || !m_session.pendingConvoys().empty(); }
   // Any background work (loads, filter passes) still running: the frame loop keeps polling.
-  bool busy() const { return !m_tasks.idle(); }
+  // Work under way (tasks), or a read due once the filter settles: the viewer keeps ticking.
+  bool busy() const { return !m_tasks.idle() || filterAwaitingRead(); }
   float loadProgress(uint64_t layer) const;
   bool buildingOverviews(uint64_t layer) const { return m_overviewBuilds.count(layer) > 0; }
   bool fitPending() const { return m_fitPending; }
@@ -84,6 +85,8 @@ private:
   // Layers filtered in their database: read again once a changed filter settles and asks for rows the last
   // read left out.
   void rereadForFilter();
+  // A layer filtered in its database lacks rows the filter asks for (and its read has not failed).
+  bool filterAwaitingRead() const;
   // A layer's data read again (a refresh, a wider filter) replaces what the map has; a failure keeps it.
   // `why` names it in the task list and in a failure ("refresh", "reading for the filter").
   void startReread(const SessionLayer& layer, const std::string& why, std::optional<EventFilter> filter);

@@ -127,6 +127,7 @@ struct IncidentsView {
   size_t matching = 0;
   int64_t fatalities = 0;
   HiddenByClock hiddenByClock;  // matching the filter but kept off the map (and out of `matching`) by the clock
+  bool filteredInDatabase = false;   // the layer holds only the rows its database sent for the filter
   bool readingFromDatabase = false;  // the filter asks for rows the layer's database has not sent yet
   MapTool tool = MapTool::Navigate;
   std::optional<uint32_t> hovered;  // table row under the mouse

@@ -40,9 +40,11 @@ void TimelinePanel::draw(const IncidentsView& view, float bottomInset, std::vect
     maxTotal = std::max(maxTotal, bin.total());
     maxFatalities = std::max(maxFatalities, bin.fatalities);
   }
-  ImGui::Text("Events per %s (bars, scale 0-%u) and fatalities (line), %s to %s. Grey: all events. Drag to choose dates, click to clear.",
+  // A layer filtered in its database holds only the rows read for the filter: grey is those, not the table.
+  ImGui::Text("Events per %s (bars, scale 0-%u) and fatalities (line), %s to %s. Grey: %s. Drag to choose dates, click to clear.",
               unitName(histogram.unit), maxTotal, formatIsoDate(histogram.bins.front().firstDay).c_str(),
-              formatIsoDate(histogram.bins.back().lastDay).c_str());
+              formatIsoDate(histogram.bins.back().lastDay).c_str(),
+              view.filteredInDatabase ? "the events the database sent for the filter" : "all events");
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float tickRow = ImGui::GetTextLineHeight() + 2;
   const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(2 * unit, ImGui::GetContentRegionAvail().y - tickRow));

@@ -340,7 +340,9 @@ TEST(PostGis, AViewerLayerFilteredInTheDatabaseReadsWhatTheFilterKeepsAndReadsMo
   // Wider (no dates): the panel says the count is waiting, then all 57 come.
   c.apply(sitmap::SetEventFilter{sitmap::EventFilter{}});
   EXPECT_TRUE(reading()) << "the Filters panel says more is being read";
+  EXPECT_TRUE(c.busy()) << "an idle viewer keeps ticking until the read is in";
   EXPECT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 57; }, 3)) << c.session().matchingEvents();
   EXPECT_FALSE(reading());
+  EXPECT_TRUE(tickUntil([&] { return !c.busy(); }, 1));
   EXPECT_EQ(c.session().matchingFatalities(), 118);
 }
