@@ -158,6 +158,8 @@ std::string replaceCredentials(std::string_view text, const std::optional<std::s
       end = value + 1;
       while (end < text.size() && text[end] != '\'') end += text[end] == '\\' ? 2 : 1;
       end = std::min(end + 1, text.size());
+    } else if (text.substr(value, 5) == "***: ") {
+      end = value + 3;  // masked already, then "path: reason": the colon is the message's, kept
     } else {
       while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) && text[end] != '\'' && text[end] != '"') ++end;
     }

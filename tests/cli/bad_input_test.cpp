@@ -311,6 +311,21 @@ TEST(CliMalformed, AHungServerTimesOutWithAMessageNamingIt) {
   }
 }
 
+TEST(CliMalformed, AHungDatabaseTimesOutWithLibpqsReasonNamingHostAndPort) {
+  const SilentServer server;  // accepts the connection, never answers libpq's start-up
+  const std::string connection = "PG:host=127.0.0.1 port=" + std::to_string(server.port()) + " dbname=ops user=me password=s3cret";
+  TempDir dir;
+  // PGCONNECT_TIMEOUT shortened for the test; sitmap's own default is 10 s.
+  for (const std::string& command : {"info " + quoted(connection), "events " + quoted(connection) + " --count"}) {
+    const Bounded r = runBounded(command, "PGCONNECT_TIMEOUT=2");
+    EXPECT_EQ(r.code, 2) << command << ": " << r.err;
+    EXPECT_NE(r.err.find("port " + std::to_string(server.port()) + " failed: timeout expired"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("password=***: connection to server at \"127.0.0.1\""), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << r.err;
+    EXPECT_LT(r.seconds, 15) << r.err;
+  }
+}
+
 TEST(CliMalformed, AGpxWithEmptyLayersDrawsItsTrackAndSaysWhatWasSkipped) {
   TempDir dir;
   const std::string gpx = dir.path("walk.gpx");

@@ -56,6 +56,11 @@ TEST(Credentials, PasswordsAreMaskedForShowingAndLeftOutForSaving) {
   EXPECT_EQ(maskCredentials("PG:dbname=ops password='a b\\' c' user=me"), "PG:dbname=ops password=*** user=me");
   EXPECT_EQ(maskCredentials("https://me:s3cret@tiles.example.org/cog.tif"), "https://me:***@tiles.example.org/cog.tif");
   EXPECT_EQ(maskCredentials("x: connection to server failed for PG:user=a password=b"), "x: connection to server failed for PG:user=a password=***");
+  // Masking twice (a message built from masked parts, masked again where it is shown) keeps the text after it.
+  EXPECT_EQ(maskCredentials(maskCredentials("PG:dbname=ops password=s3cret") + ": connection refused"),
+            "PG:dbname=ops password=***: connection refused");
+  EXPECT_EQ(maskCredentials("PG:dbname=ops password=s3cret: connection refused"), "PG:dbname=ops password=*** connection refused")
+      << "an unmasked value runs to the space, colon and all";
   EXPECT_EQ(maskCredentials("/data/passwords.csv"), "/data/passwords.csv");
   EXPECT_EQ(maskCredentials("https://tiles.example.org/a@b.tif"), "https://tiles.example.org/a@b.tif");
   EXPECT_EQ(maskCredentials("mypassword=x"), "mypassword=x");
