@@ -14,6 +14,7 @@
 #include "app/session_controller.hpp"
 #include "core/civil_date.hpp"
 #include "io/ogr_incidents.hpp"
+#include "io/time_layers.hpp"
 #include "io/png_file.hpp"
 #include "io/scene_file.hpp"
 #include "support/test_files.hpp"
@@ -345,4 +346,43 @@ TEST(PostGis, AViewerLayerFilteredInTheDatabaseReadsWhatTheFilterKeepsAndReadsMo
   EXPECT_FALSE(reading());
   EXPECT_TRUE(tickUntil([&] { return !c.busy(); }, 1));
   EXPECT_EQ(c.session().matchingFatalities(), 118);
+}
+
+TEST(PostGis, ControlAssessmentsAndConvoyTracksReadFromTablesAsTeamsKeepThem) {
+  const TestServer pg = postgresServer();
+  REQUIRE_POSTGIS(pg);
+  std::string error;
+  // docs/team.md's schema: control with a timestamptz (one table) or text times (the other), and a track whose
+  // vertices carry UTC seconds as M values.
+  ASSERT_TRUE(runSql(pg, R"(DROP TABLE IF EXISTS control_typed, control_text, tracks_m;
+    CREATE TABLE control_typed (name text, actor text, status text, valid_from timestamptz, valid_to timestamptz,
+                                confidence text, source text, geom geometry(Point, 4326));
+    INSERT INTO control_typed VALUES
+      ('Kidal', 'CSP-PSD', 'control', '2023-06-01 00:00Z', '2023-11-14 12:00Z', 'high', 'test', ST_SetSRID(ST_MakePoint(1.41, 18.44), 4326)),
+      ('Kidal', 'FAMa', 'control', '2023-11-14 12:00Z', NULL, 'high', 'test', ST_SetSRID(ST_MakePoint(1.41, 18.44), 4326));
+    CREATE TABLE control_text AS SELECT name, actor, status, to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') AS valid_from,
+      to_char(valid_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') AS valid_to, confidence, source, geom FROM control_typed;
+    CREATE TABLE tracks_m (name text, geom geometry(LineStringM, 4326));
+    INSERT INTO tracks_m VALUES ('Kidal - Gao', ST_SetSRID(ST_GeomFromText(
+      'LINESTRING M (1.41 18.44 1698735600, 1.0 17.6 1698908400, 0.0 16.27 1699380000)'), 4326));)", &error)) << error;
+  setenv("PGPASSWORD", pg["password"].c_str(), 1);
+  for (const char* table : {"control_typed", "control_text"}) {
+    SCOPED_TRACE(table);
+    auto control = sitmap::loadControl(postgresConnection(pg, std::string("tables=") + table), "", {});
+    ASSERT_TRUE(control) << control.error();
+    ASSERT_EQ(control->features.size(), 2u);
+    EXPECT_TRUE(control->problems.empty()) << control->problems.front();
+    EXPECT_EQ(control->features[1].actor, "FAMa");
+    EXPECT_EQ(sitmap::formatUtc(control->features[1].validFrom), "2023-11-14 12:00Z");
+  }
+  sitmap::ConvoySpec convoy;
+  convoy.name = "Kidal - Gao";
+  convoy.gpxPath = postgresConnection(pg, "tables=tracks_m");
+  auto track = sitmap::loadConvoy(convoy);
+  ASSERT_TRUE(track) << track.error();
+  const auto midway = sitmap::parseUtc("2023-11-02 07:00Z");
+  ASSERT_TRUE(midway);
+  const sitmap::LonLat at = track->at(*midway).position;
+  EXPECT_NEAR(at.lon, 1.0, 1e-6) << "the second vertex's time puts the convoy on it";
+  EXPECT_NEAR(at.lat, 17.6, 1e-6);
 }
