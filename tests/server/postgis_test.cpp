@@ -56,6 +56,25 @@ CommandRun withPassword(const TestServer& pg, const std::string& args) {
   return run(args, "PGPASSWORD='" + pg["password"] + "'");
 }
 
+// Ticks a controller as the viewer's frames do, until `done` holds or `seconds` pass; says whether it held.
+class Ticker {
+public:
+  explicit Ticker(sitmap::SessionController& controller) : m_controller(controller) {}
+  bool until(const std::function<bool()>& done, double seconds) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+      m_controller.tick(m_now += 0.01);
+      m_controller.session().updateSelections(true);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return done();
+  }
+
+private:
+  sitmap::SessionController& m_controller;
+  double m_now = 0;
+};
+
 }  // namespace
 
 TEST(PostGis, IncidentCountsFromATableEqualThoseFromItsCsv) {
@@ -200,23 +219,14 @@ TEST(PostGis, ANotifyAfterAnInsertShowsTheNewRowsWithinASecond) {
   auto session = sitmap::MapSession::create(*scene);
   ASSERT_TRUE(session) << session.error();
   sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
-  double now = 0;
-  auto tickUntil = [&](const std::function<bool()>& done, double seconds) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!done() && std::chrono::steady_clock::now() < deadline) {
-      c.tick(now += 0.01);
-      c.session().updateSelections(true);
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return done();
-  };
-  ASSERT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
-  tickUntil([] { return false; }, 0.3);  // the listener is up
+  Ticker ticker(c);
+  ASSERT_TRUE(ticker.until([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
+  ticker.until([] { return false; }, 0.3);  // the listener is up
   ASSERT_TRUE(runSql(pg, "INSERT INTO incidents_live (event_id_cnty, event_date, event_type, latitude, longitude, fatalities, geom) "
                          "VALUES ('LIVE-1', '2023-11-05', 'Battles', '18.4', '1.4', '2', ST_SetSRID(ST_MakePoint(1.4, 18.4), 4326));",
                      &error)) << error;
   const auto inserted = std::chrono::steady_clock::now();
-  EXPECT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 58; }, 1.0)) << "within a second of the insert";
+  EXPECT_TRUE(ticker.until([&] { return c.session().matchingEvents() == 58; }, 1.0)) << "within a second of the insert";
   EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - inserted).count(), 1.0);
   EXPECT_EQ(c.session().matchingFatalities(), 118 + 2);
   bool saysWhenRead = false;
@@ -243,29 +253,20 @@ TEST(PostGis, ALayerReadByNewRowsFetchesOnlyTheInsertedAndUpdatedRowsOnNotify) {
   auto session = sitmap::MapSession::create(*scene);
   ASSERT_TRUE(session) << session.error();
   sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
-  double now = 0;
-  auto tickUntil = [&](const std::function<bool()>& done, double seconds) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!done() && std::chrono::steady_clock::now() < deadline) {
-      c.tick(now += 0.01);
-      c.session().updateSelections(true);
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return done();
-  };
+  Ticker ticker(c);
   auto details = [&] { return sitmap::PanelViews().layerRows(c).at(0).details; };
-  ASSERT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
-  tickUntil([] { return false; }, 0.3);  // the listener is up
+  ASSERT_TRUE(ticker.until([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
+  ticker.until([] { return false; }, 0.3);  // the listener is up
   ASSERT_TRUE(runSql(pg, "INSERT INTO incidents_incremental (event_id_cnty, event_date, event_type, latitude, longitude, fatalities, geom) "
                          "VALUES ('LIVE-2', '2023-11-05', 'Battles', '18.4', '1.4', '2', ST_SetSRID(ST_MakePoint(1.4, 18.4), 4326));",
                      &error)) << error;
-  EXPECT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 58; }, 1.0)) << "within a second of the insert";
+  EXPECT_TRUE(ticker.until([&] { return c.session().matchingEvents() == 58; }, 1.0)) << "within a second of the insert";
   EXPECT_NE(details().find("last read 1 row (new by seq)"), std::string::npos) << details();
   EXPECT_EQ(c.session().matchingFatalities(), 118 + 2);
   // An edit bumps the row's seq: the row is read again and replaces its event, which is not counted twice.
   ASSERT_TRUE(runSql(pg, "UPDATE incidents_incremental SET fatalities = '7', seq = nextval(pg_get_serial_sequence('incidents_incremental', 'seq')) "
                          "WHERE event_id_cnty = 'LIVE-2';", &error)) << error;
-  EXPECT_TRUE(tickUntil([&] { return c.session().matchingFatalities() == 118 + 7; }, 1.0)) << c.session().matchingFatalities();
+  EXPECT_TRUE(ticker.until([&] { return c.session().matchingFatalities() == 118 + 7; }, 1.0)) << c.session().matchingFatalities();
   EXPECT_EQ(c.session().matchingEvents(), 58u);
   EXPECT_NE(details().find("last read 1 row"), std::string::npos) << details();
 }
@@ -308,16 +309,7 @@ TEST(PostGis, AViewerLayerFilteredInTheDatabaseReadsWhatTheFilterKeepsAndReadsMo
   auto session = sitmap::MapSession::create(*scene);
   ASSERT_TRUE(session) << session.error();
   sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
-  double now = 0;
-  auto tickUntil = [&](const std::function<bool()>& done, double seconds) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!done() && std::chrono::steady_clock::now() < deadline) {
-      c.tick(now += 0.01);
-      c.session().updateSelections(true);
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return done();
-  };
+  Ticker ticker(c);
   auto layer = [&]() -> const sitmap::EventLayerData* { return c.session().layers().at(0).events(); };
   auto reading = [&] {
     sitmap::PanelViews views;
@@ -325,8 +317,8 @@ TEST(PostGis, AViewerLayerFilteredInTheDatabaseReadsWhatTheFilterKeepsAndReadsMo
   };
   // The month's events as the CSV gives them, from a read of the month's rows only.
   const CommandRun month = run("events " + quoted(kEvents) + " --count --from 2023-11-01 --to 2023-11-30");
-  ASSERT_TRUE(tickUntil([&] { return layer() != nullptr; }, 10));
-  tickUntil([] { return false; }, 0.05);
+  ASSERT_TRUE(ticker.until([&] { return layer() != nullptr; }, 10));
+  ticker.until([] { return false; }, 0.05);
   EXPECT_EQ("events=" + std::to_string(c.session().matchingEvents()) + " fatalities=" + std::to_string(c.session().matchingFatalities()) + "\n", month.out);
   EXPECT_LT(layer()->rowsLastRead, 20u);
   EXPECT_FALSE(reading());
@@ -336,15 +328,15 @@ TEST(PostGis, AViewerLayerFilteredInTheDatabaseReadsWhatTheFilterKeepsAndReadsMo
   kidal.admin1 = {"Kidal"};
   c.apply(sitmap::SetEventFilter{kidal});
   EXPECT_FALSE(reading());
-  tickUntil([] { return false; }, 0.6);
+  ticker.until([] { return false; }, 0.6);
   EXPECT_EQ(layer(), before) << "a narrower filter reads nothing";
   // Wider (no dates): the panel says the count is waiting, then all 57 come.
   c.apply(sitmap::SetEventFilter{sitmap::EventFilter{}});
   EXPECT_TRUE(reading()) << "the Filters panel says more is being read";
   EXPECT_TRUE(c.busy()) << "an idle viewer keeps ticking until the read is in";
-  EXPECT_TRUE(tickUntil([&] { return c.session().matchingEvents() == 57; }, 3)) << c.session().matchingEvents();
+  EXPECT_TRUE(ticker.until([&] { return c.session().matchingEvents() == 57; }, 3)) << c.session().matchingEvents();
   EXPECT_FALSE(reading());
-  EXPECT_TRUE(tickUntil([&] { return !c.busy(); }, 1));
+  EXPECT_TRUE(ticker.until([&] { return !c.busy(); }, 1));
   EXPECT_EQ(c.session().matchingFatalities(), 118);
 }
 
