@@ -412,7 +412,9 @@ bool SessionController::apply(const Command& command) {
           } else if constexpr (std::is_same_v<T, PickRegionAt>) {
             pickRegionAt(c.screen);
           } else if constexpr (std::is_same_v<T, AddRectangleRegion>) {
-            addRectangleRegion(c.a, c.b);
+            addDrawnRegion({{c.a.x, c.a.y}, {c.b.x, c.a.y}, {c.b.x, c.b.y}, {c.a.x, c.b.y}}, "Rectangle");
+          } else if constexpr (std::is_same_v<T, AddPolygonRegion>) {
+            if (c.corners.size() >= 3) addDrawnRegion(c.corners, "Polygon");
           } else if constexpr (std::is_same_v<T, FlyToEvent>) {
             if (const SessionLayer* l = m_session.incidentLayer(); l && c.event < l->events()->positions.size())
               flyTo(l->events()->positions[c.event], std::min(m_view.unitsPerPixel(), 250.0));
@@ -639,19 +641,22 @@ void SessionController::pickRegionAt(Vec2 screen) {
   info("No polygon there: the region picker uses the visible polygon layers.");
 }
 
-void SessionController::addRectangleRegion(Vec2 a, Vec2 b) {
-  // Densified edges: a rectangle on screen is a curved shape in lon/lat for most projections.
-  RegionShape shape{"Rectangle", {{}}};
-  const Vec2 corners[] = {{a.x, a.y}, {b.x, a.y}, {b.x, b.y}, {a.x, b.y}};
-  for (int side = 0; side < 4; ++side)
-    for (int step = 0; step < 16; ++step) {
-      const Vec2 p = corners[side] + (corners[(side + 1) % 4] - corners[side]) * (step / 16.0);
+void SessionController::addDrawnRegion(const std::vector<Vec2>& corners, const std::string& kind) {
+  // Densified edges (a point every 12 px): a straight edge on screen is a curve in lon/lat for most projections.
+  RegionShape shape{kind, {{}}};
+  for (size_t side = 0; side < corners.size(); ++side) {
+    const Vec2 from = corners[side], to = corners[(side + 1) % corners.size()];
+    const int steps = std::max(1, int(std::ceil(std::hypot(to.x - from.x, to.y - from.y) / 12)));
+    for (int step = 0; step < steps; ++step) {
+      const Vec2 p = from + (to - from) * (double(step) / steps);
       if (auto ll = m_session.toLonLat(m_view.screenToWorld(p))) shape.rings[0].push_back({ll->lon, ll->lat});
     }
+  }
+  if (shape.rings[0].size() < 3) return error(kind + " left out: its corners are off the map");
   EventFilter filter = m_session.eventFilter();
   int n = 1;
-  for (const RegionShape& r : filter.regions) n += r.name.rfind("Rectangle", 0) == 0;
-  shape.name = "Rectangle " + std::to_string(n);
+  for (const RegionShape& r : filter.regions) n += r.name.rfind(kind, 0) == 0;
+  shape.name = kind + " " + std::to_string(n);
   filter.regions.push_back(std::move(shape));
   m_session.setEventFilter(std::move(filter));
 }

@@ -107,7 +107,8 @@ private:
   void rememberScene(const std::string& path);
   void pickRegionAt(Vec2 screen);
   void placeAddedLayer(uint64_t uid);
-  void addRectangleRegion(Vec2 a, Vec2 b);
+  // A shape drawn on screen (its corners in order) joins the filter's regions as "KIND N".
+  void addDrawnRegion(const std::vector<Vec2>& corners, const std::string& kind);
   void retire(LayerId id);
   // Notifications never show a password (a connection string in a path or in libpq's message).
   void info(std::string text) { m_messages.push_back({maskCredentials(text), false}); }

@@ -346,9 +346,17 @@ int Viewer::run() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    bool interacting = m_tool == MapTool::DrawRectangle ? false : handleInput();
+    // Drawing a shape, the mouse draws: it does not pan the map.
+    const bool drawing = m_tool == MapTool::DrawRectangle || m_tool == MapTool::DrawPolygon;
+    bool interacting = drawing ? false : handleInput();
+    // While a shape is drawn its keys (Enter, Backspace, Esc) go to the tool, from GLFW's queue: ImGui 1.86 loses
+    // an instant tap, and these keys must not act on the map afterwards.
+    std::vector<int> toolKeys;
+    if (drawing)
+      for (const KeyEvent& key : std::exchange(m_keyEvents, {}))
+        if (key.action != GLFW_RELEASE) toolKeys.push_back(key.key);
     // Presenting, the map's tooltips are for nobody: the audience sees the map alone.
-    if (!m_presenting) interacting = m_mapTools.draw(pickView(), m_tool, m_commands) || interacting;
+    if (!m_presenting) interacting = m_mapTools.draw(pickView(), m_tool, toolKeys, m_commands) || interacting;
     active = active || interacting;
     if (m_crsNameFor != m_controller.session().displayCrs()) {  // describing a CRS parses it: once per change
       m_crsNameFor = m_controller.session().displayCrs();

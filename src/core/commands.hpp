@@ -32,10 +32,11 @@ struct ToggleFullscreen {};
 struct SetEventFilter { EventFilter filter; };
 struct FlyToEvent { uint32_t event; };       // in the incident layer the panels show
 struct ShowEventDetails { uint32_t event; };
-enum class MapTool { Navigate, PickRegion, DrawRectangle };
+enum class MapTool { Navigate, PickRegion, DrawRectangle, DrawPolygon };
 struct SetMapTool { MapTool tool; };
 struct PickRegionAt { Vec2 screen; };           // the polygon there joins the filter's regions (or leaves it)
 struct AddRectangleRegion { Vec2 a, b; };       // screen corners of a drawn rectangle
+struct AddPolygonRegion { std::vector<Vec2> corners; };  // screen corners of a drawn polygon or lasso, in order
 struct HoverEvent { std::optional<uint32_t> event; };  // highlights an incident on the map
 struct CancelLoad { uint64_t layer; };
 struct UseAsIncidents { uint64_t layer; };  // a point layer becomes an incident layer (then map its fields)
@@ -74,7 +75,7 @@ struct SetGraticule { bool shown; };  // meridians and parallels on the map (sav
 
 using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle,
                              SetLayerScales, SetIncidentStyle, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
-                             FlyToEvent, ShowEventDetails, SetMapTool, PickRegionAt, AddRectangleRegion, HoverEvent, CancelLoad, SetIncidentFields,
+                             FlyToEvent, ShowEventDetails, SetMapTool, PickRegionAt, AddRectangleRegion, AddPolygonRegion, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
                              SetFollowConvoy, SetRiskDays, SaveScene, AddBookmark, GoToBookmark, TakeScreenshot, SetScreenshotOptions,
                              TogglePresentation, ExportFrames, CancelExport, ToggleHighContrast, OpenScene,

@@ -209,8 +209,10 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
       changed = true;
     }
     const bool picking = view.tool == MapTool::PickRegion, drawing = view.tool == MapTool::DrawRectangle;
+    const bool outlining = view.tool == MapTool::DrawPolygon;
     if (ImGui::RadioButton("Pick polygons on the map", picking)) out.push_back(SetMapTool{picking ? MapTool::Navigate : MapTool::PickRegion});
     if (ImGui::RadioButton("Draw a rectangle", drawing)) out.push_back(SetMapTool{drawing ? MapTool::Navigate : MapTool::DrawRectangle});
+    if (ImGui::RadioButton("Draw a polygon or lasso", outlining)) out.push_back(SetMapTool{outlining ? MapTool::Navigate : MapTool::DrawPolygon});
     // Each shape filtering now (outlined on the map), with its own remove button.
     for (size_t i = 0; i < filter.regions.size(); ++i) {
       ImGui::PushID(int(i));
@@ -222,7 +224,16 @@ void FiltersPanel::draw(const IncidentsView& view, std::vector<Command>& out) {
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stop filtering on this shape");
       ImGui::SameLine();
-      ImGui::TextUnformatted(filter.regions[i].name.c_str());
+      // The name is the caption's ("in Kidal", "in Polygon 2"): typed over, it is renamed when the field is left.
+      char name[96];
+      std::snprintf(name, sizeof name, "%s", filter.regions[i].name.c_str());
+      ImGui::SetNextItemWidth(-FLT_MIN);
+      ImGui::InputText("##shape", name, sizeof name);
+      if (ImGui::IsItemDeactivatedAfterEdit() && name[0] != '\0' && filter.regions[i].name != name) {
+        filter.regions[i].name = name;
+        changed = true;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("The shape's name, as captions and the legend give it: type to rename");
       ImGui::PopID();
     }
     // Where a polygon and the source's admin names disagree, say by how much and why.

@@ -50,7 +50,7 @@ std::string incidentText(const EventTable& t, uint32_t e) {
 
 }  // namespace
 
-bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>& out) {
+bool MapTools::draw(const MapPickView& view, MapTool tool, const std::vector<int>& keyPresses, std::vector<Command>& out) {
   ImGuiIO& io = ImGui::GetIO();
   // The list of a clicked spot's incidents, drawn before anything that stops for the mouse (it holds it).
   if (!m_choices.empty() && view.incidents) {
@@ -86,6 +86,8 @@ bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>&
     }
     return true;
   }
+  if (tool == MapTool::DrawPolygon) return drawPolygon(mouse, fbScale, keyPresses, out);
+  if (!m_polygon.empty()) m_polygon.clear();  // the tool was left mid-drawing
   if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) return false;
   // Hover: what is there; an incident wins over the zone around it, and a held place at the same spot is added.
   const MapPick pick = pickAt(view, mouse);
@@ -118,6 +120,70 @@ bool MapTools::draw(const MapPickView& view, MapTool tool, std::vector<Command>&
     wrappedTooltip(controlText(*pick.control));
   }
   return false;
+}
+
+bool MapTools::drawPolygon(Vec2 mouse, float fbScale, const std::vector<int>& keyPresses, std::vector<Command>& out) {
+  constexpr double kCloseToFirstPx = 10, kLassoStepPx = 8;
+  auto distance = [](Vec2 a, Vec2 b) { return std::hypot(a.x - b.x, a.y - b.y); };
+  auto finish = [&](bool keep) {
+    if (keep && m_polygon.size() >= 3) out.push_back(AddPolygonRegion{m_polygon});
+    m_polygon.clear();
+    m_lasso = false;
+    out.push_back(SetMapTool{MapTool::Navigate});
+  };
+  for (int key : keyPresses) {
+    if (key == ImGui::GetKeyIndex(ImGuiKey_Escape)) {
+      finish(false);
+      return false;
+    }
+    if (key == ImGui::GetKeyIndex(ImGuiKey_Backspace) && !m_polygon.empty()) m_polygon.pop_back();
+    if (key == ImGui::GetKeyIndex(ImGuiKey_Enter) || key == ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)) {
+      finish(true);
+      return false;
+    }
+  }
+  if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+    finish(true);
+    return false;
+  }
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    if (m_polygon.size() >= 3 && distance(mouse, m_polygon.front()) <= kCloseToFirstPx * fbScale) {
+      finish(true);
+      return false;
+    }
+    m_polygon.push_back(mouse);
+  } else if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && !m_polygon.empty() &&
+             distance(mouse, m_polygon.back()) >= kLassoStepPx * fbScale) {
+    m_polygon.push_back(mouse);
+    m_lasso = true;
+  }
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && m_lasso) {
+    if (m_polygon.size() >= 3) {
+      finish(true);
+      return false;
+    }
+    m_lasso = false;  // a click that wandered a little: still corner by corner
+  }
+  // The corners so far, the edge to the cursor and the closing edge (paler), each on a dark halo so that it
+  // reads over yellow zones and pale relief alike.
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  auto screen = [&](Vec2 p) { return ImVec2(float(p.x) / fbScale, float(p.y) / fbScale); };
+  auto line = [&](ImVec2 a, ImVec2 b, ImU32 colour, float width) {
+    draw->AddLine(a, b, IM_COL32(0, 0, 0, 190), width + 2);
+    draw->AddLine(a, b, colour, width);
+  };
+  const ImU32 edge = IM_COL32(255, 225, 0, 255), pending = IM_COL32(255, 225, 0, 150);
+  for (size_t i = 1; i < m_polygon.size(); ++i) line(screen(m_polygon[i - 1]), screen(m_polygon[i]), edge, 2);
+  if (!m_polygon.empty()) {
+    line(screen(m_polygon.back()), ImGui::GetIO().MousePos, pending, 2);
+    if (m_polygon.size() >= 2) line(ImGui::GetIO().MousePos, screen(m_polygon.front()), pending, 1);
+    draw->AddCircle(screen(m_polygon.front()), float(kCloseToFirstPx), IM_COL32(0, 0, 0, 190), 16, 3.5f);
+    draw->AddCircle(screen(m_polygon.front()), float(kCloseToFirstPx), edge, 16, 1.5f);
+  }
+  ImGui::SetTooltip("%s", m_polygon.empty() ? "Click the first corner, or hold and drag a lasso"
+                                            : "Click the next corner; double-click, Enter or the first corner closes;\n"
+                                              "Backspace takes a corner back; Esc gives up");
+  return true;
 }
 
 }  // namespace sitmap

@@ -685,3 +685,44 @@ TEST(SessionController, BookmarksAreRenamedReorderedAndDeletedAndTheBriefingKeep
   EXPECT_EQ(c.currentBookmark(), -1) << "the current one deleted: the briefing starts again";
   EXPECT_EQ(names(), std::vector<std::string>{"Bookmark 2"});
 }
+
+TEST(SessionController, DrawnPolygonsAndRectanglesFilterOnWhatTheyEncloseAndAreNamedInTurn) {
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": [{"path": "../data/events.csv", "kind": "incidents"}]})");
+  settle(c);
+  c.session().updateSelections(true);
+  const EventTable& t = *c.session().incidentLayer()->events()->table;
+  auto toScreen = [&](LonLat p) { return c.view().worldToScreen(*c.session().toDisplay(p)); };
+  // An L around Kidal and the Adrar: concave, so a convex hull or a bounding box would take more.
+  const std::vector<LonLat> shape = {{0.0, 17.0}, {2.0, 17.0}, {2.0, 18.0}, {1.0, 18.0}, {1.0, 19.5}, {0.0, 19.5}};
+  std::vector<Vec2> corners;
+  for (const LonLat& p : shape) corners.push_back(toScreen(p));
+  auto inside = [&](double lon, double lat) {  // even-odd, on the lon/lat corners themselves
+    bool in = false;
+    for (size_t i = 0, j = shape.size() - 1; i < shape.size(); j = i++)
+      if ((shape[i].lat > lat) != (shape[j].lat > lat) &&
+          lon < shape[j].lon + (lat - shape[j].lat) * (shape[i].lon - shape[j].lon) / (shape[i].lat - shape[j].lat))
+        in = !in;
+    return in;
+  };
+  size_t expected = 0, inBox = 0;
+  for (size_t e = 0; e < t.size(); ++e) {
+    expected += inside(t.lon[e], t.lat[e]);
+    inBox += t.lon[e] >= 0 && t.lon[e] <= 2 && t.lat[e] >= 17 && t.lat[e] <= 19.5;
+  }
+  ASSERT_GT(expected, 3u);
+  ASSERT_LT(expected, inBox) << "the L must leave out some of its bounding box's events";
+  c.apply(AddPolygonRegion{{corners[0], corners[1]}});
+  EXPECT_TRUE(c.session().eventFilter().regions.empty()) << "two corners are no polygon";
+  c.apply(AddPolygonRegion{corners});
+  c.session().updateSelections(true);
+  ASSERT_EQ(c.session().eventFilter().regions.size(), 1u);
+  EXPECT_EQ(c.session().eventFilter().regions[0].name, "Polygon 1");
+  EXPECT_EQ(c.session().matchingEvents(), expected);
+  c.apply(AddPolygonRegion{corners});
+  EXPECT_EQ(c.session().eventFilter().regions.back().name, "Polygon 2");
+  c.apply(SetEventFilter{EventFilter{}});
+  c.apply(AddRectangleRegion{toScreen({0.0, 19.5}), toScreen({2.0, 17.0})});
+  c.session().updateSelections(true);
+  EXPECT_EQ(c.session().eventFilter().regions.at(0).name, "Rectangle 1");
+  EXPECT_EQ(c.session().matchingEvents(), inBox);
+}
