@@ -153,7 +153,8 @@ MapSession& HeadlessMap::session() { return *m_state->session; }
 Result<RgbaImage> HeadlessMap::render() {
   PhaseTimer timer;
   State& state = *m_state;
-  state.session->updateSelections(*state.renderer);
+  // Layers changed since the last image (a restyled raster) are uploaded again; the rest is kept.
+  state.session->syncRenderer(*state.renderer);
   MapFrame frame = state.session->frame(state.view, float(state.options.scale), state.options.furniture);
   if (state.options.furniture) {
     if (state.options.title) frame.furniture.title = *state.options.title;

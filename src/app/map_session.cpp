@@ -402,6 +402,13 @@ LayerId MapSession::refreshLayer(uint64_t uid, LoadedLayer loaded, int64_t refre
   return retired;
 }
 
+LayerId MapSession::redrawRaster(SessionLayer& layer) {
+  const LayerId retired = layer.rendererId;
+  layer.rendererId = 0;
+  layersChanged();
+  return retired;
+}
+
 LayerId MapSession::reloadLayer(SessionLayer& layer) {
   const LayerId retired = layer.rendererId;
   layer.loaded.reset();

@@ -107,6 +107,9 @@ public:
   // A live layer's new data in place of its old (which stayed on the map meanwhile); returns the renderer layer
   // to retire.
   LayerId refreshLayer(uint64_t uid, LoadedLayer loaded, int64_t refreshedUtc);
+  // A raster whose style changed: uploaded again under a new renderer id, so every tile is read with the new
+  // style (tiles are cached per renderer layer). Returns the retired renderer id.
+  LayerId redrawRaster(SessionLayer& layer);
 
   // Between a scene's saved view (centre in degrees, scale) and a viewport of the given size.
   std::optional<Viewport> viewFor(const SceneView& view, int widthPx, int heightPx) const;

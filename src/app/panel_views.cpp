@@ -70,6 +70,11 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
     } else if (layer.raster()) {
       const RasterInfo& info = *layer.raster();
       row.kind = "Raster (" + info.kind + ")";
+      row.isRaster = true;
+      row.rasterSingleBand = info.kind == "Single band";
+      row.rasterStyle = layer.spec.raster;
+      row.rasterMin = info.minValue;
+      row.rasterMax = info.maxValue;
       row.details = std::to_string(info.width) + " x " + std::to_string(info.height) + " px, " +
                     std::to_string(info.overviews) + " overviews";
       if (!info.note.empty()) row.details += "; " + info.note;

@@ -333,6 +333,15 @@ bool SessionController::apply(const Command& command) {
             if (layer) layer->spec.visible = c.visible;
           } else if constexpr (std::is_same_v<T, SetLayerOpacity>) {
             if (layer) layer->spec.opacity = std::clamp(c.opacity, 0.0f, 1.0f);
+          } else if constexpr (std::is_same_v<T, SetRasterStyle>) {
+            if (!layer || !layer->raster()) return true;
+            // Toning is applied as tiles are drawn; anything else is read into the tiles: read them again.
+            RasterStyle toned = layer->spec.raster;
+            toned.saturation = c.style.saturation;
+            toned.lightness = c.style.lightness;
+            const bool reread = !(toned == c.style);
+            layer->spec.raster = c.style;
+            if (reread) retire(m_session.redrawRaster(*layer));
           } else if constexpr (std::is_same_v<T, SetLayerStyle>) {
             if (!layer) return true;
             // Labels, their priority and the feature filter are read at load: a new one means reading again.

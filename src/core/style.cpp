@@ -53,4 +53,48 @@ Rgba rampColour(const std::vector<ColourStop>& ramp, double value) {
   return ramp.back().colour;
 }
 
+const std::vector<RampPreset>& rampPresets() {
+  auto hex = [](const char* text) { return *parseColour(text); };
+  // Sequential ramps readable on a projector: grey; land (green, tan, brown, snow); heat and water (ColorBrewer's
+  // YlOrRd and Blues); viridis, which stays ordered in grey and for colour-blind readers.
+  static const std::vector<RampPreset> presets = {
+      {"Grey", {hex("#000000"), hex("#ffffff")}},
+      {"Elevation", {hex("#2f6b3a"), hex("#d9c98f"), hex("#8c5a2b"), hex("#ffffff")}},
+      {"Heat", {hex("#ffffb2"), hex("#fd8d3c"), hex("#bd0026")}},
+      {"Water", {hex("#f7fbff"), hex("#6baed6"), hex("#08306b")}},
+      {"Viridis", {hex("#440154"), hex("#31688e"), hex("#35b779"), hex("#fde725")}},
+  };
+  return presets;
+}
+
+std::vector<ColourStop> presetRamp(const RampPreset& preset, double low, double high) {
+  std::vector<ColourStop> ramp;
+  const size_t n = preset.colours.size();
+  for (size_t i = 0; i < n; ++i) ramp.push_back({low + (high - low) * double(i) / double(n - 1), preset.colours[i]});
+  return ramp;
+}
+
+std::optional<size_t> presetOf(const std::vector<ColourStop>& ramp) {
+  const auto& presets = rampPresets();
+  for (size_t p = 0; p < presets.size(); ++p) {
+    if (presets[p].colours.size() != ramp.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < ramp.size() && same; ++i) same = ramp[i].colour == presets[p].colours[i];
+    if (same) return p;
+  }
+  return std::nullopt;
+}
+
+std::vector<ColourStop> stretchRamp(const std::vector<ColourStop>& ramp, double low, double high) {
+  if (ramp.empty()) return ramp;
+  const double from = ramp.front().value, span = ramp.back().value - from;
+  std::vector<ColourStop> out;
+  for (size_t i = 0; i < ramp.size(); ++i) {
+    // A ramp of one value (all stops equal) is spread evenly instead.
+    const double t = span > 0 ? (ramp[i].value - from) / span : ramp.size() > 1 ? double(i) / double(ramp.size() - 1) : 0;
+    out.push_back({low + (high - low) * t, ramp[i].colour});
+  }
+  return out;
+}
+
 }  // namespace sitmap

@@ -51,6 +51,8 @@ struct RasterStyle {
   // Toning for imagery under a briefing map: 1 keeps the colours, 0 is grey; 0 keeps the brightness, 1 is white.
   float saturation = 1.0f;
   float lightness = 0.0f;
+  // A value drawn transparent, besides (or where the file declares none, instead of) the file's own nodata.
+  std::optional<double> nodata;
   friend bool operator==(const RasterStyle&, const RasterStyle&) = default;
 };
 
@@ -66,5 +68,17 @@ struct ScaleRange {
 
 // Colour along a ramp, clamped at the ends.
 Rgba rampColour(const std::vector<ColourStop>& ramp, double value);
+
+// Colour ramps to choose from for a single-band raster (the Layers panel), each spread evenly over a stretch.
+struct RampPreset {
+  const char* name;
+  std::vector<Rgba> colours;  // from the low end to the high
+};
+const std::vector<RampPreset>& rampPresets();
+std::vector<ColourStop> presetRamp(const RampPreset& preset, double low, double high);
+// The preset whose colours `ramp` has, in order (whatever its stretch); nullopt for a ramp of its own.
+std::optional<size_t> presetOf(const std::vector<ColourStop>& ramp);
+// The same colours stretched linearly onto [low, high] (a ramp's stops keep their relative places).
+std::vector<ColourStop> stretchRamp(const std::vector<ColourStop>& ramp, double low, double high);
 
 }  // namespace sitmap

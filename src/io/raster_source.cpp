@@ -9,6 +9,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "io/crs.hpp"
 #include "io/file_write.hpp"
 #include "io/gdal_session.hpp"
@@ -254,6 +256,13 @@ Result<RgbaImage> RasterSource::readTile(const Bbox& bounds, int widthPx, int he
   std::vector<std::string> args = {"-r",  nearest ? "near" : m_style.resampling, "-s_srs", m_sourceWkt, "-dstalpha",
                                    "-wm", "64", "-et", "0.125"};
   if (m_sourceHasAlpha) args.push_back("-srcalpha");
+  if (m_style.nodata && !m_sourceHasAlpha) {
+    // The style's value, in every colour band, is left out of resampling and drawn transparent (instead of the
+    // file's own nodata, which it replaces: usually the file declares none).
+    std::string values;
+    for (int b = 0; b < colourBands; ++b) values += fmt::format("{}{}", b ? " " : "", *m_style.nodata);
+    args.insert(args.end(), {"-srcnodata", values});
+  }
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

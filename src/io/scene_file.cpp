@@ -104,7 +104,7 @@ const KeySchema& sceneKeySchema() {
   static const KeySchema style{{"fill", "filled", "stroke", "stroke_width", "dashed", "point_fill", "point_size",
                                 "label_field", "priority_field", "priority_order", "label_colour", "halo_colour",
                                 "label_size", "label_uppercase", "filter", "hillshade", "resampling", "ramp",
-                                "saturation", "lightness"},
+                                "saturation", "lightness", "nodata"},
                                {}};
   static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
                                 "min_scale", "max_scale", "style", "refresh_s", "listen", "incremental_column", "filter_in_database", "aggregation", "max_symbol_px"},
@@ -227,6 +227,10 @@ RasterStyle readRasterStyle(const Reader& r, const json& node) {
   s.resampling = r.string("resampling", s.resampling);
   if (s.resampling != "near" && s.resampling != "bilinear" && s.resampling != "cubic")
     r.fail("resampling", "expected \"near\", \"bilinear\" or \"cubic\"");
+  if (const json* nodata = r.find("nodata")) {
+    if (!nodata->is_number() || !std::isfinite(nodata->get<double>())) r.fail("nodata", "expected a number");
+    s.nodata = nodata->get<double>();
+  }
   if (auto it = node.find("ramp"); it != node.end()) {
     if (!it->is_array()) r.fail("ramp", "expected a list of [value, \"#colour\"] pairs");
     for (const json& stop : *it) {
@@ -629,6 +633,7 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
     if (raster.resampling != "bilinear") style["resampling"] = raster.resampling;
     if (raster.saturation != 1) style["saturation"] = raster.saturation;
     if (raster.lightness != 0) style["lightness"] = raster.lightness;
+    if (raster.nodata) style["nodata"] = *raster.nodata;
     for (const ColourStop& stop : raster.ramp) style["ramp"].push_back({stop.value, formatColour(stop.colour)});
     l["style"] = style;
     layers.push_back(l);

@@ -122,6 +122,67 @@ void styleEditor(const LayerRow& row, std::vector<Command>& out) {
   }
 }
 
+// A raster's look: for a single band the colour ramp, its stretch (typed, or the data's range), hillshade and a
+// nodata value; for any raster the resampling and the toning under a briefing map.
+void rasterStyleEditor(const LayerRow& row, std::vector<Command>& out) {
+  RasterStyle style = row.rasterStyle;
+  bool changed = false;
+  if (row.rasterSingleBand) {
+    const auto& presets = rampPresets();
+    const std::optional<size_t> preset = presetOf(style.ramp);
+    // No ramp draws grey over the data's range: shown as the Grey preset at that stretch.
+    const char* current = style.ramp.empty() ? presets[0].name : preset ? presets[*preset].name : "the scene's own";
+    double low = style.ramp.empty() ? row.rasterMin : style.ramp.front().value;
+    double high = style.ramp.empty() ? row.rasterMax : style.ramp.back().value;
+    if (ImGui::BeginCombo("Colours", current)) {
+      for (const RampPreset& p : presets)
+        if (ImGui::Selectable(p.name, p.name == current)) {
+          style.ramp = presetRamp(p, low, high);
+          changed = true;
+        }
+      ImGui::EndCombo();
+    }
+    // Applied on Enter: each change reads every tile again.
+    bool stretched = ImGui::InputDouble("Low", &low, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue);
+    stretched |= ImGui::InputDouble("High", &high, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::SmallButton("Stretch to the data")) {
+      low = row.rasterMin;
+      high = row.rasterMax;
+      stretched = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The band's range: %.6g to %.6g", row.rasterMin, row.rasterMax);
+    if (stretched && high > low) {
+      style.ramp = stretchRamp(style.ramp.empty() ? presetRamp(presets[0], 0, 1) : style.ramp, low, high);
+      changed = true;
+    }
+    changed |= ImGui::Checkbox("Hillshade (elevation)", &style.hillshade);
+    bool hasNodata = style.nodata.has_value();
+    if (ImGui::Checkbox("Nodata value", &hasNodata)) {
+      style.nodata = hasNodata ? std::optional(row.rasterMin) : std::nullopt;
+      changed = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pixels of this value are transparent (instead of the file's own nodata)");
+    if (style.nodata) {
+      ImGui::SameLine();
+      double value = *style.nodata;
+      ImGui::SetNextItemWidth(6 * ImGui::GetFontSize());
+      if (ImGui::InputDouble("##nodata", &value, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue)) {
+        style.nodata = value;
+        changed = true;
+      }
+    }
+  }
+  static const char* resamplings[] = {"near", "bilinear", "cubic"};
+  int resampling = int(std::find(std::begin(resamplings), std::end(resamplings), style.resampling) - std::begin(resamplings));
+  if (ImGui::Combo("Resampling", &resampling, "nearest\0bilinear\0cubic\0") && resampling >= 0 && resampling < 3) {
+    style.resampling = resamplings[resampling];
+    changed = true;
+  }
+  changed |= ImGui::SliderFloat("Saturation", &style.saturation, 0.0f, 1.0f, "%.2f");
+  changed |= ImGui::SliderFloat("Lightness", &style.lightness, 0.0f, 1.0f, "%.2f");
+  if (changed) out.push_back(SetRasterStyle{row.id, style});
+}
+
 }  // namespace
 
 void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& out) {
@@ -202,6 +263,7 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) out.push_back(RemoveLayer{row.id});
       if (row.isVector && !row.loading && row.error.empty()) styleEditor(row, out);
+      if (row.isRaster && !row.loading && row.error.empty()) rasterStyleEditor(row, out);
       if (row.isVector && row.kind == "Point" && ImGui::SmallButton("Use as incidents")) out.push_back(UseAsIncidents{row.id});
       // Also for a failed load: a missing date mapping is the usual reason, and this is where to fix it.
       if (row.isIncidents && !row.loading && row.error.empty()) incidentStyleEditor(row, out);

@@ -726,3 +726,28 @@ TEST(SessionController, DrawnPolygonsAndRectanglesFilterOnWhatTheyEncloseAndAreN
   EXPECT_EQ(c.session().eventFilter().regions.at(0).name, "Rectangle 1");
   EXPECT_EQ(c.session().matchingEvents(), inBox);
 }
+
+TEST(SessionController, ARasterStyleChangeReadsTilesAgainUnlessOnlyItsToningChanged) {
+  TempDir dir;
+  writeFloatGeoTiff(dir.path("dem.tif"), {0, 14, 4, 18}, 16, 16, std::vector<float>(256, 7.0f), -9999);
+  SessionController c = controllerFor(R"({"sitmap_scene": 1, "layers": []})");
+  c.apply(AddLayerFromPath{dir.path("dem.tif")});
+  settle(c);
+  SessionLayer& layer = c.session().layers().at(0);
+  ASSERT_TRUE(layer.raster());
+  layer.rendererId = 42;  // as if drawn (no renderer here)
+  PanelViews views;
+  const LayerRow row = views.layerRows(c).at(0);
+  EXPECT_TRUE(row.isRaster && row.rasterSingleBand);
+  RasterStyle toned = row.rasterStyle;
+  toned.saturation = 0.5f;
+  c.apply(SetRasterStyle{layer.uid, toned});
+  EXPECT_EQ(c.session().layers()[0].spec.raster.saturation, 0.5f);
+  EXPECT_TRUE(c.takeRetiredRendererLayers().empty()) << "toning is drawn, not read";
+  RasterStyle ramped = toned;
+  ramped.ramp = presetRamp(rampPresets()[1], 0, 10);
+  c.apply(SetRasterStyle{layer.uid, ramped});
+  EXPECT_EQ(c.takeRetiredRendererLayers(), std::vector<LayerId>{42}) << "a new ramp reads the tiles again";
+  EXPECT_EQ(c.session().layers()[0].rendererId, 0u);
+  EXPECT_EQ(views.layerRows(c).at(0).rasterStyle.ramp, ramped.ramp);
+}

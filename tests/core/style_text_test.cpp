@@ -29,6 +29,27 @@ TEST(Colour, RampInterpolatesAndClamps) {
   EXPECT_FLOAT_EQ(rampColour(ramp, 1000).r, 1.0f);
 }
 
+TEST(Colour, PresetRampsSpreadOverAStretchAndAreRecognisedAtAnyStretch) {
+  const auto& presets = rampPresets();
+  ASSERT_GE(presets.size(), 3u);
+  const std::vector<ColourStop> elevation = presetRamp(presets[1], 100, 400);
+  ASSERT_EQ(elevation.size(), presets[1].colours.size());
+  EXPECT_EQ(elevation.front().value, 100);
+  EXPECT_EQ(elevation.back().value, 400);
+  EXPECT_EQ(elevation.back().colour, presets[1].colours.back());
+  EXPECT_EQ(presetOf(elevation), 1u);
+  const std::vector<ColourStop> restretched = stretchRamp(elevation, 0, 3000);
+  EXPECT_EQ(presetOf(restretched), 1u) << "the same colours at another stretch";
+  EXPECT_EQ(restretched.front().value, 0);
+  EXPECT_EQ(restretched.back().value, 3000);
+  EXPECT_DOUBLE_EQ(restretched[1].value, 1000) << "stops keep their relative places";
+  // A ramp of its own keeps its uneven stops when stretched.
+  const std::vector<ColourStop> own = {{0, {0, 0, 0, 1}}, {10, {1, 0, 0, 1}}, {100, {1, 1, 1, 1}}};
+  EXPECT_FALSE(presetOf(own));
+  const std::vector<ColourStop> ownStretched = stretchRamp(own, 0, 1000);
+  EXPECT_DOUBLE_EQ(ownStretched[1].value, 100);
+}
+
 TEST(Text, DecodesFrenchPlaceNames) {
   const auto cps = decodeUtf8("Ménaka");
   ASSERT_EQ(cps.size(), 6u);

@@ -73,6 +73,28 @@ TEST(RasterSource, SingleBandUsesTheRampAndHidesNodata) {
   EXPECT_EQ(pixel(*tile, 15, 5)[3], 0);
 }
 
+TEST(RasterSource, AStyleNodataHidesAValueTheFileDoesNotDeclare) {
+  TempDir dir;
+  // 3 x 1: 100, 0 (a fill value the file does not call nodata), 50; the file's own nodata is -9999 (unused).
+  writeFloatGeoTiff(dir.path("dem.tif"), {0, 0, 3, 1}, 3, 1, {100.0f, 0.0f, 50.0f}, -9999);
+  RasterStyle style;
+  style.resampling = "near";
+  style.ramp = {{0, {0, 0, 1, 1}}, {100, {1, 0, 0, 1}}};
+  auto plain = RasterSource::open(dir.path("dem.tif"), "EPSG:4326", style);
+  ASSERT_TRUE(plain) << plain.error();
+  auto before = (*plain)->readTile({0, 0, 3, 1}, 30, 10);
+  ASSERT_TRUE(before) << before.error();
+  EXPECT_TRUE(near(pixel(*before, 15, 5), {0, 0, 255})) << "0 is a value: the ramp's bottom";
+  style.nodata = 0;
+  auto hiding = RasterSource::open(dir.path("dem.tif"), "EPSG:4326", style);
+  ASSERT_TRUE(hiding) << hiding.error();
+  auto after = (*hiding)->readTile({0, 0, 3, 1}, 30, 10);
+  ASSERT_TRUE(after) << after.error();
+  EXPECT_EQ(pixel(*after, 15, 5)[3], 0) << "the style's nodata is transparent";
+  EXPECT_TRUE(near(pixel(*after, 5, 5), {255, 0, 0}));
+  EXPECT_EQ(pixel(*after, 25, 5)[3], 255);
+}
+
 TEST(RasterSource, HillshadeShadesSlopes) {
   TempDir dir;
   // High in the west, flat in the east: lit from the north-west, the east-facing slope is darker than the flat.

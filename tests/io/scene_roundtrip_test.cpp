@@ -169,6 +169,7 @@ TEST(SceneRoundTrip, EveryKeyTheFormatHasSurvivesASaveAndLoad) {
   v.filter = "rank < 3";
   layer.raster.hillshade = true;
   layer.raster.resampling = "cubic";
+  layer.raster.nodata = -32768;
   layer.raster.ramp = {{0, colour("#000000")}, {100, colour("#ffffff")}};
   layer.refreshSeconds = 30;
   LayerSpec live;

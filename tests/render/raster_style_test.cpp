@@ -1,0 +1,47 @@
+// A raster restyled after it was drawn (the Layers panel's ramp, stretch, nodata): the next image reads its
+// tiles with the new style, not the cached ones.
+#include <gtest/gtest.h>
+
+#include "app/headless_render.hpp"
+#include "app/map_session.hpp"
+#include "io/scene_file.hpp"
+#include "support/test_files.hpp"
+
+using namespace sitmap;
+using namespace sitmap::test;
+
+TEST(RasterStyle, ARestyledRasterIsDrawnWithItsNewRampAndStretch) {
+  TempDir dir;
+  // 0..100 west to east over 0-4E, 14-18N.
+  std::vector<float> values(64 * 64);
+  for (int y = 0; y < 64; ++y)
+    for (int x = 0; x < 64; ++x) values[size_t(y * 64 + x)] = float(x) * 100.0f / 63.0f;
+  writeFloatGeoTiff(dir.path("ramp.tif"), {0, 14, 4, 18}, 64, 64, values, -9999);
+  auto scene = parseScene(R"({"sitmap_scene": 1, "background": "#ffffff", "crs": "EPSG:4326",
+                              "layers": [{"path": "ramp.tif", "style": {"resampling": "near"}}]})", dir.root());
+  ASSERT_TRUE(scene) << scene.error();
+  RenderOptions options;
+  options.width = 200, options.height = 200, options.furniture = false, options.bboxLonLat = Bbox{0, 14, 4, 18};
+  auto map = HeadlessMap::open(*scene, options);
+  ASSERT_TRUE(map) << map.error();
+  auto grey = map->render();
+  ASSERT_TRUE(grey) << grey.error();
+  const auto middle = pixel(*grey, 100, 100);
+  EXPECT_NEAR(middle[0], 128, 12) << "the default grey stretch";
+  EXPECT_EQ(middle[0], middle[2]);
+  // Heat over 0..50: the middle (50) is the ramp's red end.
+  SessionLayer& layer = map->session().layers().at(0);
+  layer.spec.raster.ramp = presetRamp(rampPresets()[2], 0, 50);
+  map->session().redrawRaster(layer);
+  auto heat = map->render();
+  ASSERT_TRUE(heat) << heat.error();
+  EXPECT_TRUE(near(pixel(*heat, 100, 100), {0xbd, 0x00, 0x26}, 16)) << "tiles read again with the new ramp";
+  EXPECT_TRUE(near(pixel(*heat, 3, 100), {0xff, 0xff, 0xb2}, 16));
+  // A nodata value: that column of the raster is left out (the white background shows).
+  layer.spec.raster.nodata = 0;
+  map->session().redrawRaster(layer);
+  auto holed = map->render();
+  ASSERT_TRUE(holed) << holed.error();
+  EXPECT_TRUE(near(pixel(*holed, 1, 100), {255, 255, 255}, 8));
+  EXPECT_TRUE(near(pixel(*holed, 100, 100), {0xbd, 0x00, 0x26}, 16));
+}
