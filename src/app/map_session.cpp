@@ -793,6 +793,27 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
       if (lowConfidenceArea) frame.furniture.legend.push_back(symbology::lowConfidenceEntry());
       if (areas) frame.furniture.legend.push_back(symbology::areaMethodEntry());
     }
+    // Layers the user keyed (those added in the viewer, or "legend": true), as drawn at this scale.
+    for (const SessionLayer& layer : m_layers) {
+      if (!layer.spec.inLegend || !layer.spec.visible || !layer.spec.scales.contains(scale)) continue;
+      std::optional<LegendEntry> entry;
+      if (const VectorData* v = layer.vector()) {
+        const auto shape = !v->rings.empty() ? symbology::LayerShape::Areas
+                           : !v->lines.empty() ? symbology::LayerShape::Lines
+                                               : symbology::LayerShape::Points;
+        entry = symbology::vectorLayerEntry(layer.spec.name, layer.spec.vector, shape);
+      } else if (const RasterInfo* r = layer.raster(); r && r->kind == "Single band") {
+        // No ramp of its own: the grey it is drawn in, over the band's range.
+        const std::vector<ColourStop> ramp =
+            layer.spec.raster.ramp.empty() ? presetRamp(rampPresets()[0], r->minValue, r->maxValue) : layer.spec.raster.ramp;
+        entry = symbology::rasterRampEntry(layer.spec.name + (layer.spec.raster.hillshade ? " (hillshade)" : ""),
+                                           layer.spec.raster.hillshade ? std::vector<ColourStop>{} : ramp);
+        if (layer.spec.raster.hillshade) entry->symbol = LegendEntry::Symbol::Note;
+      }
+      if (!entry) continue;  // imagery (RGB, paletted) needs no key
+      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Layers";
+      frame.furniture.legend.push_back(std::move(*entry));
+    }
     // A report's caption opens with the moment the map shows, as briefing maps date themselves.
     if (const auto time = m_clock.time()) {
       std::string& caption = frame.furniture.subtitle;

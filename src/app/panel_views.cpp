@@ -38,6 +38,7 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
     row.scales = layer.spec.scales;
     if (layer.vector()) {
       row.isVector = true;
+      row.inLegend = layer.spec.inLegend;
       row.kind = layer.vector()->geometryType;
       row.fields = layer.vector()->fieldNames;
       row.details = std::to_string(layer.vector()->featureCount) + " features";
@@ -68,6 +69,7 @@ std::vector<LayerRow> PanelViews::layerRows(const SessionController& controller)
       row.fields = cached->second;
       row.incidentFields = layer.spec.incidentFields;
     } else if (layer.raster()) {
+      row.inLegend = layer.spec.inLegend;
       const RasterInfo& info = *layer.raster();
       row.kind = "Raster (" + info.kind + ")";
       row.isRaster = true;

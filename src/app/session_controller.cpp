@@ -342,6 +342,8 @@ bool SessionController::apply(const Command& command) {
             const bool reread = !(toned == c.style);
             layer->spec.raster = c.style;
             if (reread) retire(m_session.redrawRaster(*layer));
+          } else if constexpr (std::is_same_v<T, SetLayerInLegend>) {
+            if (layer) layer->spec.inLegend = c.keyed;
           } else if constexpr (std::is_same_v<T, SetLayerStyle>) {
             if (!layer) return true;
             // Labels, their priority and the feature filter are read at load: a new one means reading again.

@@ -23,7 +23,8 @@ struct MoveLayer { uint64_t layer; int steps; };  // positive: towards the top o
 struct ZoomToLayer { uint64_t layer; };
 struct RemoveLayer { uint64_t layer; };
 struct SetLayerStyle { uint64_t layer; VectorStyle style; };  // a new label or priority field reloads the layer
-struct SetRasterStyle { uint64_t layer; RasterStyle style; };  // tiles are read again, unless only toning changed
+struct SetRasterStyle { uint64_t layer; RasterStyle style; };
+struct SetLayerInLegend { uint64_t layer; bool keyed; };  // tiles are read again, unless only toning changed
 struct SetLayerScales { uint64_t layer; ScaleRange scales; };
 struct SetIncidentStyle { uint64_t layer; IncidentStyle style; };  // bins, density or every event; symbol cap
 struct AddLayerFromPath { std::string path; };
@@ -74,7 +75,7 @@ struct OpenUrl { std::string url; };  // an incident's source, in the desktop's 
 struct ToggleFrameTime {};            // F3: the frame-time readout in the status bar
 struct SetGraticule { bool shown; };  // meridians and parallels on the map (saved with the scene)
 
-using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle, SetRasterStyle,
+using Command = std::variant<SetLayerVisible, SetLayerOpacity, MoveLayer, ZoomToLayer, RemoveLayer, SetLayerStyle, SetRasterStyle, SetLayerInLegend,
                              SetLayerScales, SetIncidentStyle, AddLayerFromPath, ZoomHome, SetDisplayCrs, ToggleFullscreen, SetEventFilter,
                              FlyToEvent, ShowEventDetails, SetMapTool, PickRegionAt, AddRectangleRegion, AddPolygonRegion, HoverEvent, CancelLoad, SetIncidentFields,
                              UseAsIncidents, SetClock, StepClock, SetPlaying, SetPlaybackSpeed, SetLoop, SetWindowDays,
@@ -107,6 +108,7 @@ struct LayerRow {
   std::map<std::string, std::string> incidentFields;
   IncidentStyle incidentStyle;
   // Raster layers: their style, and for a single band the range of its values (for "from data").
+  bool inLegend = false;
   bool isRaster = false, rasterSingleBand = false;
   RasterStyle rasterStyle;
   double rasterMin = 0, rasterMax = 0;

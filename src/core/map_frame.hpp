@@ -34,9 +34,11 @@ struct LegendEntry {
   Rgba colour;
   std::string label;
   // Dot: a filled square; Halo: pale square with a dot; Ring: an outline; Dashed: a broken outline;
-  // Stripes: bars of `colour` and `secondColour` (contested areas); Note: text only (a method note).
-  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note } symbol = Symbol::Dot;
+  // Stripes: bars of `colour` and `secondColour` (contested areas); Note: text only (a method note); Ramp: the
+  // colours of `ramp`, low to high, across the swatch (a raster's values).
+  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note, Ramp } symbol = Symbol::Dot;
   Rgba secondColour{0, 0, 0, 0};
+  std::vector<Rgba> ramp{};
 };
 
 struct MapFurniture {

@@ -26,6 +26,7 @@ struct LayerSpec {
   RasterStyle raster;
   ScaleRange scales;
   std::string attribution;  // credited in the map's attribution line
+  bool inLegend = false;    // a vector or raster layer keyed in the legend (layers a user adds are)
   // Incident layers read from any OGR point layer: which field holds what. Keys: date, type, sub_type, actor1,
   // actor2, fatalities, notes, location, admin1, source. Unmapped keys fall back to ACLED's column names.
   std::map<std::string, std::string> incidentFields;

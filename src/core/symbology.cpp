@@ -93,6 +93,29 @@ LegendEntry passedIncidentEntry() {
   return {kJustReachedRing, "Incident the convoy passed (bright: last 24 h)", LegendEntry::Symbol::Ring};
 }
 LegendEntry actorEntry(const std::string& actor, Rgba colour) { return {colour, actor}; }
+
+LegendEntry vectorLayerEntry(const std::string& name, const VectorStyle& style, LayerShape shape) {
+  switch (shape) {
+    case LayerShape::Areas:
+      return style.filled ? LegendEntry{style.fill, name} : LegendEntry{style.stroke, name, LegendEntry::Symbol::Ring};
+    case LayerShape::Lines:
+      return {style.stroke, name, style.dashed ? LegendEntry::Symbol::Dashed : LegendEntry::Symbol::Ring};
+    case LayerShape::Points:
+      break;
+  }
+  return {style.pointFill, name, LegendEntry::Symbol::Halo};
+}
+
+LegendEntry rasterRampEntry(const std::string& name, const std::vector<ColourStop>& ramp) {
+  LegendEntry entry{ramp.empty() ? Rgba{} : ramp.front().colour, name, LegendEntry::Symbol::Ramp};
+  for (const ColourStop& stop : ramp) entry.ramp.push_back(stop.colour);
+  if (!ramp.empty()) {
+    char range[64];
+    std::snprintf(range, sizeof range, ": %.4g to %.4g", ramp.front().value, ramp.back().value);
+    entry.label += range;
+  }
+  return entry;
+}
 LegendEntry areaMethodEntry() {
   return {kKeyGrey, "Areas: assessments per cercle (2017 bounds), not front lines", LegendEntry::Symbol::Note};
 }

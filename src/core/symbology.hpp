@@ -67,6 +67,12 @@ LegendEntry statusEntry(ControlStatus status);
 LegendEntry filterShapeEntry(const std::vector<std::string>& names);
 // Counted bins: what a numbered, sliced circle stands for.
 LegendEntry binsEntry();
+// A layer the user keys (LayerSpec::inLegend), by its own style: its fill for areas, its line for lines, its
+// point colour for points.
+enum class LayerShape { Areas, Lines, Points };
+LegendEntry vectorLayerEntry(const std::string& name, const VectorStyle& style, LayerShape shape);
+// A single-band raster by its ramp: "NAME: LOW to HIGH", the colours low to high.
+LegendEntry rasterRampEntry(const std::string& name, const std::vector<ColourStop>& ramp);
 // The density view: one swatch per class, then what a hexagon covers (about `hexagonAcrossKm` across; 0:
 // unknown, e.g. no ground scale in this CRS).
 std::vector<LegendEntry> densityEntries(double hexagonAcrossKm);

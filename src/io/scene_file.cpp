@@ -107,7 +107,7 @@ const KeySchema& sceneKeySchema() {
                                 "saturation", "lightness", "nodata"},
                                {}};
   static const KeySchema layer{{"path", "name", "layer", "kind", "visible", "opacity", "attribution", "fields",
-                                "min_scale", "max_scale", "style", "refresh_s", "listen", "incremental_column", "filter_in_database", "aggregation", "max_symbol_px"},
+                                "min_scale", "max_scale", "style", "refresh_s", "listen", "incremental_column", "legend", "filter_in_database", "aggregation", "max_symbol_px"},
                                {{"style", &style}}};
   static const KeySchema convoy{{"name", "route", "route_layer", "waypoints", "gpx", "alert_km", "shown_before_hours",
                                  "shown_after_hours", "route_schematic"},
@@ -379,6 +379,7 @@ LayerSpec readLayer(const json& node, const std::string& where, const std::files
   if (!layer.incrementalColumn.empty() && layer.kind != LayerKind::Incidents)
     r.fail("incremental_column", "only an incident layer (\"kind\": \"incidents\") reads new rows by a column");
   layer.filterInDatabase = r.boolean("filter_in_database", false);
+  layer.inLegend = r.boolean("legend", false);
   if (layer.filterInDatabase && layer.kind != LayerKind::Incidents)
     r.fail("filter_in_database", "only an incident layer (\"kind\": \"incidents\") is filtered in its database");
   if (layer.filterInDatabase && !layer.incrementalColumn.empty())
@@ -604,6 +605,7 @@ std::string sceneToJson(const Scene& scene, const std::string& baseDir) {
     if (!layer.listenChannel.empty()) l["listen"] = layer.listenChannel;
     if (!layer.incrementalColumn.empty()) l["incremental_column"] = layer.incrementalColumn;
     if (layer.filterInDatabase) l["filter_in_database"] = true;
+    if (layer.inLegend) l["legend"] = true;
     if (layer.scales.maxScale > 0) l["max_scale"] = layer.scales.maxScale;
     if (!layer.attribution.empty()) l["attribution"] = layer.attribution;
     if (!layer.incidentFields.empty()) l["fields"] = layer.incidentFields;
@@ -705,6 +707,7 @@ std::vector<LayerSpec> layerSpecsForFile(const std::string& path, size_t& colour
     layer.vector.fill = {colour.r, colour.g, colour.b, 0.35f};
     layer.vector.stroke = colour;
     layer.vector.pointFill = colour;
+    layer.inLegend = true;  // a file the user brought is keyed (an incident or control layer keys itself)
     specs.push_back(layer);
   }
   return specs;

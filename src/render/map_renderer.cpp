@@ -778,7 +778,8 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     const TextStyle note{11 * s, {0.3f, 0.3f, 0.3f, 1}, {1, 1, 1, 0}, 0, false};
     const double pad = 8 * s, rowHeight = 18 * s, swatch = 11 * s;
     double width = m_overlay->measure(frame.furniture.legendTitle, heading).x;
-    for (const LegendEntry& e : frame.furniture.legend) width = std::max(width, swatch + 8 * s + m_overlay->measure(e.label, entry).x);
+    for (const LegendEntry& e : frame.furniture.legend)
+      width = std::max(width, (e.symbol == LegendEntry::Symbol::Ramp ? 2 : 1) * swatch + 8 * s + m_overlay->measure(e.label, entry).x);
     const double boxWidth = width + 2 * pad;
     const double boxHeight = 2 * pad + 16 * s + rowHeight * double(frame.furniture.legend.size());
     const double legendTop = edgeTop + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
@@ -820,10 +821,28 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
             layout.rects.push_back({{x0, cy - swatch / 2, x0 + swatch / 4, cy + swatch / 2}, bar % 2 ? e.secondColour : e.colour});
           }
           break;
+        case LegendEntry::Symbol::Ramp: {
+          // Twice the swatch's width, in slices low to high, framed so a pale end still shows.
+          const double rampLeft = cx - swatch / 2, wide = 2 * swatch;
+          layout.rects.push_back({{rampLeft - s, cy - swatch / 2 - s, rampLeft + wide + s, cy + swatch / 2 + s}, ink});
+          constexpr int kSlices = 12;
+          for (int i = 0; i < kSlices && !e.ramp.empty(); ++i) {
+            const double t = (i + 0.5) / kSlices * double(e.ramp.size() - 1);
+            const size_t a = std::min(size_t(t), e.ramp.size() - 1), b = std::min(a + 1, e.ramp.size() - 1);
+            const float f = float(t - double(a));
+            const Rgba& ca = e.ramp[a];
+            const Rgba& cb = e.ramp[b];
+            const Rgba c{ca.r + (cb.r - ca.r) * f, ca.g + (cb.g - ca.g) * f, ca.b + (cb.b - ca.b) * f, 1};
+            layout.rects.push_back({{rampLeft + wide * i / kSlices, cy - swatch / 2, rampLeft + wide * (i + 1) / kSlices, cy + swatch / 2}, c});
+          }
+          break;
+        }
         case LegendEntry::Symbol::Note:
           break;
       }
-      const double textX = e.symbol == LegendEntry::Symbol::Note ? box.minX + pad : box.minX + pad + swatch + 8 * s;
+      const double textX = e.symbol == LegendEntry::Symbol::Note   ? box.minX + pad
+                           : e.symbol == LegendEntry::Symbol::Ramp ? box.minX + pad + 2 * swatch + 8 * s
+                                                                   : box.minX + pad + swatch + 8 * s;
       layout.texts.push_back({e.label, {textX, y}, e.symbol == LegendEntry::Symbol::Note ? note : entry});
       y += rowHeight;
     }

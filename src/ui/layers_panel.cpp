@@ -262,6 +262,10 @@ void LayersPanel::draw(const std::vector<LayerRow>& rows, std::vector<Command>& 
       if (ImGui::SmallButton("Zoom to")) out.push_back(ZoomToLayer{row.id});
       ImGui::SameLine();
       if (ImGui::SmallButton("Remove")) out.push_back(RemoveLayer{row.id});
+      if ((row.isVector || row.rasterSingleBand) && !row.loading && row.error.empty()) {
+        bool keyed = row.inLegend;
+        if (ImGui::Checkbox("In the legend", &keyed)) out.push_back(SetLayerInLegend{row.id, keyed});
+      }
       if (row.isVector && !row.loading && row.error.empty()) styleEditor(row, out);
       if (row.isRaster && !row.loading && row.error.empty()) rasterStyleEditor(row, out);
       if (row.isVector && row.kind == "Point" && ImGui::SmallButton("Use as incidents")) out.push_back(UseAsIncidents{row.id});

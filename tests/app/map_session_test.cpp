@@ -376,3 +376,42 @@ TEST(MapSession, TheShapesTheFilterKeepsToAreOutlinedAndKeyed) {
     return e.label == "Incidents counted inside: Box 1, Kidal (polygon)" && e.symbol == LegendEntry::Symbol::Ring;
   }));
 }
+
+TEST(MapSession, LayersAUserBringsAreKeyedInTheLegendByTheirOwnStyleAndScenesOptIn) {
+  TempDir dir;
+  writeFloatGeoTiff(dir.path("dem.tif"), {0, 14, 4, 18}, 2, 1, {120.0f, 900.0f}, -9999);
+  Scene scene = sceneForFiles({dir.path("dem.tif"), sourceDir() + "/assets/basemap/northern-mali.gpkg"});
+  LayerSpec quiet;
+  quiet.name = "Scene layer";
+  quiet.path = sourceDir() + "/assets/basemap/northern-mali.gpkg";
+  quiet.sourceLayer = "rivers";
+  scene.layers.push_back(quiet);  // from a scene, without "legend": not keyed
+  auto s = MapSession::create(scene);
+  ASSERT_TRUE(s) << s.error();
+  for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
+  const MapFrame frame = s->frame(Viewport({0, 0}, 5000, 800, 450), 1, true);
+  auto find = [&](const std::string& label) -> const LegendEntry* {
+    for (const LegendEntry& e : frame.furniture.legend)
+      if (e.label == label) return &e;
+    return nullptr;
+  };
+  const LegendEntry* dem = find("dem.tif: 120 to 900");
+  ASSERT_NE(dem, nullptr) << "a raster is keyed by its values, grey over the band's range";
+  EXPECT_EQ(dem->symbol, LegendEntry::Symbol::Ramp);
+  EXPECT_EQ(dem->ramp.front(), (Rgba{0, 0, 0, 1}));
+  const LegendEntry* rivers = find("northern-mali.gpkg \u00b7 rivers");
+  ASSERT_NE(rivers, nullptr);
+  EXPECT_EQ(rivers->symbol, LegendEntry::Symbol::Ring) << "lines by their line";
+  const LegendEntry* land = find("northern-mali.gpkg \u00b7 land");
+  ASSERT_NE(land, nullptr);
+  EXPECT_EQ(land->symbol, LegendEntry::Symbol::Dot);
+  EXPECT_EQ(land->colour, s->layers()[1].spec.vector.fill) << "areas by their fill";
+  EXPECT_EQ(find("Scene layer"), nullptr);
+  EXPECT_EQ(frame.furniture.legendTitle, "Layers");
+  // Restyled, the key follows.
+  s->layers()[0].spec.raster.ramp = presetRamp(rampPresets()[2], 0, 500);
+  const MapFrame restyled = s->frame(Viewport({0, 0}, 5000, 800, 450), 1, true);
+  bool heat = false;
+  for (const LegendEntry& e : restyled.furniture.legend) heat |= e.label == "dem.tif: 0 to 500" && e.ramp == rampPresets()[2].colours;
+  EXPECT_TRUE(heat);
+}

@@ -750,4 +750,9 @@ TEST(SessionController, ARasterStyleChangeReadsTilesAgainUnlessOnlyItsToningChan
   EXPECT_EQ(c.takeRetiredRendererLayers(), std::vector<LayerId>{42}) << "a new ramp reads the tiles again";
   EXPECT_EQ(c.session().layers()[0].rendererId, 0u);
   EXPECT_EQ(views.layerRows(c).at(0).rasterStyle.ramp, ramped.ramp);
+  // A file the user adds is keyed in the legend; the Layers panel can take it out.
+  EXPECT_TRUE(views.layerRows(c).at(0).inLegend);
+  c.apply(SetLayerInLegend{layer.uid, false});
+  EXPECT_FALSE(views.layerRows(c).at(0).inLegend);
+  EXPECT_FALSE(c.session().layers()[0].spec.inLegend);
 }

@@ -45,3 +45,27 @@ TEST(RasterStyle, ARestyledRasterIsDrawnWithItsNewRampAndStretch) {
   EXPECT_TRUE(near(pixel(*holed, 1, 100), {255, 255, 255}, 8));
   EXPECT_TRUE(near(pixel(*holed, 100, 100), {0xbd, 0x00, 0x26}, 16));
 }
+
+TEST(RasterStyle, TheLegendKeysARasterWithItsRampLowToHigh) {
+  TempDir dir;
+  writeFloatGeoTiff(dir.path("dem.tif"), {0, 14, 4, 18}, 2, 1, {0.0f, 100.0f}, -9999);
+  // The view is away from the raster: any red or blue in the image is the legend's swatch.
+  auto scene = parseScene(R"({"sitmap_scene": 1, "background": "#ffffff", "crs": "EPSG:4326",
+                              "layers": [{"path": "dem.tif", "legend": true,
+                                          "style": {"ramp": [[0, "#0000ff"], [100, "#ff0000"]]}}]})", dir.root());
+  ASSERT_TRUE(scene) << scene.error();
+  RenderOptions options;
+  options.width = 400, options.height = 300, options.bboxLonLat = Bbox{20, 14, 24, 18};
+  auto image = renderScene(*scene, options);
+  ASSERT_TRUE(image) << image.error();
+  int blueX = -1, redX = -1;
+  for (int y = 0; y < image->height; ++y)
+    for (int x = 0; x < image->width; ++x) {
+      if (near(pixel(*image, x, y), {0, 0, 255}, 40) && blueX < 0) blueX = x;
+      if (near(pixel(*image, x, y), {255, 0, 0}, 40)) redX = std::max(redX, x);
+    }
+  ASSERT_GE(blueX, 0) << "the low end of the ramp is in the legend";
+  ASSERT_GE(redX, 0) << "and the high end";
+  EXPECT_GT(blueX, image->width / 2) << "in the legend, top right";
+  EXPECT_LT(blueX, redX) << "low on the left, high on the right";
+}
