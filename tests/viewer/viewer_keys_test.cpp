@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "io/acled_reader.hpp"
 #include "io/png_file.hpp"
 #include "support/test_files.hpp"
 
@@ -137,4 +138,81 @@ TEST(ViewerLayers, ALayerDraggedOntoAnotherTakesItsPlaceInTheDrawingOrder) {
   ASSERT_NE(bottom, std::string::npos);
   ASSERT_NE(top, std::string::npos);
   EXPECT_GT(bottom, top) << "the dragged layer is now drawn last, on top:\n" << saved;
+}
+
+TEST(ViewerLayers, ARasterAddedInTheLayersPanelLandsBelowEveryVectorLayer) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  writeText(dir.path("places.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},)"
+                                        R"("geometry":{"type":"Point","coordinates":[1.41,18.44]}}]})");
+  writeFloatGeoTiff(dir.path("dem.tif"), {0, 17, 3, 20}, 4, 4, std::vector<float>(16, 300.0f), -9999);
+  const std::string scene = dir.path("scene.json");
+  writeText(scene, R"({"sitmap_scene": 1, "home_bbox": [0, 17, 3, 20], "layers": [{"name": "Places", "path": "places.geojson"},
+      {"name": "Roads", "path": "places.geojson"}]})");
+  // The Add box under the layer list: click, type the file, Enter; then save.
+  driveViewer(dir, "scene.json", {"mousemove 70 142", "mousedown 1", "mouseup 1", "type --delay 40 dem.tif", "key Return",
+                                  "mousemove 500 250", "key ctrl+s"});
+  const std::string saved = readText(scene);
+  const size_t raster = saved.find("dem.tif"), places = saved.find("Places");
+  ASSERT_NE(raster, std::string::npos) << "the raster was added:\n" << saved;
+  ASSERT_NE(places, std::string::npos);
+  EXPECT_LT(raster, places) << "listed first: drawn at the bottom, under the vectors:\n" << saved;
+}
+
+TEST(ViewerFilters, ResetAllClearsATypedDateSoItCannotComeBack) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  std::filesystem::copy_file(sourceDir() + "/assets/data/events.csv", dir.path("events.csv"));
+  const std::string scene = dir.path("scene.json");
+  writeText(scene, R"({"sitmap_scene": 1, "clock": "2023-11-04T12:00Z", "home_bbox": [0, 17, 3, 20],
+      "layers": [{"name": "Incidents", "path": "events.csv", "kind": "incidents"}]})");
+  // At 1600 x 900 and the first launch's layout: type a From date (Enter applies it) and take an F12 of it; Reset
+  // all; then Enter in the From field again, which would apply whatever text it still holds; save.
+  driveViewer(dir, "scene.json",
+              {"mousemove 60 501", "mousedown 1", "mouseup 1", "type --delay 40 2023-11-01", "key Return", "mousemove 800 300",
+               "key F12", "mousemove 207 396", "mousedown 1", "mouseup 1", "mousemove 60 501", "mousedown 1", "mouseup 1",
+               "key Return", "mousemove 800 300", "key ctrl+s"},
+              "1600x900");
+  const std::vector<std::string> shots = screenshotsInOrder(dir);
+  ASSERT_EQ(shots.size(), 1u);
+  EXPECT_NE(readText(shots[0]).find(R"("from": "2023-11-01")"), std::string::npos) << "the typed date filtered before the reset";
+  const std::string saved = readText(scene);
+  EXPECT_EQ(saved.find("2023-11-01"), std::string::npos) << "the reset cleared the field too:\n" << saved;
+  EXPECT_NE(saved.find("\"crs\""), std::string::npos) << "the scene was saved";
+}
+
+TEST(ViewerPicking, AClickOnAnIncidentInsideAControlZoneOpensItsDetails) {
+  if (!haveXvfbAndXdotool()) GTEST_SKIP() << "xvfb-run or xdotool is not installed: no window to drive";
+  TempDir dir;
+  // One incident in the middle of a zone of control, the view centred on it: the incident is at the window's
+  // centre (400, 225 at 800 x 450).
+  const std::string events = readText(sourceDir() + "/assets/data/events.csv");
+  const std::string header = events.substr(0, events.find('\n') + 1);
+  std::string row = events.substr(header.size(), events.find('\n', header.size()) - header.size() + 1);
+  writeText(dir.path("one.csv"), header + row);
+  writeText(dir.path("zone.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Zone",)"
+                                      R"("actor":"CSP-PSD","status":"control","valid_from":"2023-01-01T00:00Z"},"geometry":{"type":"Polygon",)"
+                                      R"("coordinates":[[[-5,10],[5,10],[5,25],[-5,25],[-5,10]]]}}]})");
+  auto incident = parseAcledCsv(header + row, "one.csv");
+  ASSERT_TRUE(incident) << incident.error();
+  const double lon = incident->table.lon[0], lat = incident->table.lat[0];
+  writeText(dir.path("scene.json"), R"({"sitmap_scene": 1, "clock": "2023-12-31T00:00Z", "window_days": 0, "background": "#ffffff",
+      "view": {"centre": [)" + std::to_string(lon) + ", " + std::to_string(lat) + R"(], "scale": 4000000},
+      "layers": [{"name": "Zone", "path": "zone.geojson", "kind": "control"}, {"name": "Incidents", "path": "one.csv", "kind": "incidents"}]})");
+  // F12 before and after the click: the incident whose details are open is boxed on the map.
+  driveViewer(dir, "scene.json", {"mousemove 790 440", "key F12", "mousemove 400 225", "mousedown 1", "mouseup 1",
+                                  "mousemove 790 440", "key F12"});
+  const std::vector<std::string> shots = screenshotsInOrder(dir);
+  ASSERT_EQ(shots.size(), 2u);
+  auto before = readPngFile(shots[0]);
+  auto after = readPngFile(shots[1]);
+  ASSERT_TRUE(before && after);
+  int near = 0, far = 0;
+  for (int y = 0; y < before->height; ++y)
+    for (int x = 0; x < before->width; ++x) {
+      const size_t i = (size_t(y) * size_t(before->width) + size_t(x)) * 4;
+      if (!std::equal(&before->pixels[i], &before->pixels[i] + 3, &after->pixels[i])) (std::abs(x - 400) < 40 && std::abs(y - 225) < 40 ? near : far)++;
+    }
+  EXPECT_GT(near, 60) << "the clicked incident is boxed: its details opened, not the zone's tooltip";
+  EXPECT_EQ(far, 0) << "nothing else changed";
 }
