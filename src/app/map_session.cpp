@@ -765,26 +765,34 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
     }
     const bool riskDrawn = std::any_of(frame.convoys.begin(), frame.convoys.end(),
                                        [](const ConvoyOverlay& c) { return !c.riskSegments.empty(); });
+    // The legend in groups: the first names the box, each later one opens with its heading.
+    std::string group = frame.furniture.legendTitle.empty() ? std::string() : "Incidents";
+    auto startGroup = [&](const std::string& name) {
+      if (group == name) return;
+      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = name;
+      else frame.furniture.legend.push_back({Rgba{}, name, LegendEntry::Symbol::Heading});
+      group = name;
+    };
     if (riskDrawn) {
-      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
+      startGroup("Convoys");
       frame.furniture.legend.push_back(symbology::routeRiskEntry(m_clock.riskDays()));
     }
     const bool schematic = std::any_of(m_convoys.begin(), m_convoys.end(), [&](const LoadedConvoy& c) {
       return c.routeSchematic && m_clock.time() && c.shownAt(*m_clock.time());
     });
     if (schematic) {
-      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
+      startGroup("Convoys");
       frame.furniture.legend.push_back(symbology::schematicRouteEntry());
     }
     const bool ringed = std::any_of(frame.convoys.begin(), frame.convoys.end(), [](const ConvoyOverlay& c) {
       return !c.passedIncidents.empty() || !c.justReached.empty();
     });
     if (ringed) {
-      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Convoys";
+      startGroup("Convoys");
       frame.furniture.legend.push_back(symbology::passedIncidentEntry());
     }
     if (!actors.empty()) {
-      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Control";
+      startGroup("Control");
       for (const std::string& actor : actors) frame.furniture.legend.push_back(symbology::actorEntry(actor, colourOfActor(actor)));
       if (justChanged) frame.furniture.legend.push_back(symbology::justChangedEntry());
       for (ControlStatus status : statuses)
@@ -811,7 +819,7 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         if (layer.spec.raster.hillshade) entry->symbol = LegendEntry::Symbol::Note;
       }
       if (!entry) continue;  // imagery (RGB, paletted) needs no key
-      if (frame.furniture.legendTitle.empty()) frame.furniture.legendTitle = "Layers";
+      startGroup("Layers");
       frame.furniture.legend.push_back(std::move(*entry));
     }
     // A report's caption opens with the moment the map shows, as briefing maps date themselves.

@@ -35,8 +35,8 @@ struct LegendEntry {
   std::string label;
   // Dot: a filled square; Halo: pale square with a dot; Ring: an outline; Dashed: a broken outline;
   // Stripes: bars of `colour` and `secondColour` (contested areas); Note: text only (a method note); Ramp: the
-  // colours of `ramp`, low to high, across the swatch (a raster's values).
-  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note, Ramp } symbol = Symbol::Dot;
+  // colours of `ramp`, low to high, across the swatch (a raster's values); Heading: a group's name, in bold.
+  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note, Ramp, Heading } symbol = Symbol::Dot;
   Rgba secondColour{0, 0, 0, 0};
   std::vector<Rgba> ramp{};
 };

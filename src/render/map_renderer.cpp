@@ -779,7 +779,9 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     const double pad = 8 * s, rowHeight = 18 * s, swatch = 11 * s;
     double width = m_overlay->measure(frame.furniture.legendTitle, heading).x;
     for (const LegendEntry& e : frame.furniture.legend)
-      width = std::max(width, (e.symbol == LegendEntry::Symbol::Ramp ? 2 : 1) * swatch + 8 * s + m_overlay->measure(e.label, entry).x);
+      width = std::max(width, e.symbol == LegendEntry::Symbol::Heading
+                                  ? m_overlay->measure(e.label, heading).x
+                                  : (e.symbol == LegendEntry::Symbol::Ramp ? 2 : 1) * swatch + 8 * s + m_overlay->measure(e.label, entry).x);
     const double boxWidth = width + 2 * pad;
     const double boxHeight = 2 * pad + 16 * s + rowHeight * double(frame.furniture.legend.size());
     const double legendTop = edgeTop + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
@@ -838,12 +840,15 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
           break;
         }
         case LegendEntry::Symbol::Note:
+        case LegendEntry::Symbol::Heading:
           break;
       }
-      const double textX = e.symbol == LegendEntry::Symbol::Note   ? box.minX + pad
+      const bool textOnly = e.symbol == LegendEntry::Symbol::Note || e.symbol == LegendEntry::Symbol::Heading;
+      const double textX = textOnly                                 ? box.minX + pad
                            : e.symbol == LegendEntry::Symbol::Ramp ? box.minX + pad + 2 * swatch + 8 * s
                                                                    : box.minX + pad + swatch + 8 * s;
-      layout.texts.push_back({e.label, {textX, y}, e.symbol == LegendEntry::Symbol::Note ? note : entry});
+      const TextStyle& style = e.symbol == LegendEntry::Symbol::Note ? note : e.symbol == LegendEntry::Symbol::Heading ? heading : entry;
+      layout.texts.push_back({e.label, {textX, y}, style});
       y += rowHeight;
     }
     layout.boxes.push_back(box);

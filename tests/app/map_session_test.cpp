@@ -128,6 +128,16 @@ TEST(MapSession, TheLegendKeysEverySymbolTheFrameDraws) {
     if (!frame.controlZones.empty()) {
       EXPECT_TRUE(keyed(frame, symbology::areaMethodEntry().label)) << at;
     }
+    // In groups: control's entries follow a "Control" heading, never sitting under the incidents' title.
+    if (frame.furniture.legendTitle.rfind("Incidents", 0) == 0 && !frame.controlZones.empty()) {
+      const auto& legend = frame.furniture.legend;
+      const auto heading = std::find_if(legend.begin(), legend.end(), [](const LegendEntry& e) {
+        return e.symbol == LegendEntry::Symbol::Heading && e.label == "Control";
+      });
+      const auto method = std::find_if(legend.begin(), legend.end(),
+                                       [](const LegendEntry& e) { return e.label == symbology::areaMethodEntry().label; });
+      EXPECT_TRUE(heading != legend.end() && heading < method) << at;
+    }
     if (!frame.incidentStretches.empty()) {
       ++stretches;
       EXPECT_TRUE(keyed(frame, symbology::stretchOnlyEntry().label)) << at;
