@@ -255,6 +255,11 @@ SessionLayer* MapSession::find(uint64_t uid) {
   return it == m_layers.end() ? nullptr : &*it;
 }
 
+bool SessionLayer::lacksRowsFor(const EventFilter& filter) const {
+  const EventLayerData* data = spec.filterInDatabase ? events() : nullptr;
+  return data && data->readFor && !filterNarrows(filter, *data->readFor);
+}
+
 const RasterInfo* SessionLayer::raster() const {
   const RasterLayer* raster = loaded ? std::get_if<RasterLayer>(&*loaded) : nullptr;
   return raster ? &raster->info : nullptr;

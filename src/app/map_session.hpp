@@ -49,6 +49,9 @@ struct SessionLayer {
   const RasterInfo* raster() const;
   const EventLayerData* events() const { return dataOf<IncidentLayer, EventLayerData>(); }
   const ControlLayerData* control() const { return dataOf<ControlLayer, ControlLayerData>(); }
+  // A layer filtered in its database (LayerSpec::filterInDatabase) read for criteria `filter` widens: it lacks
+  // rows `filter` keeps until it is read again.
+  bool lacksRowsFor(const EventFilter& filter) const;
   LayerId rendererId = 0;  // 0 until uploaded to the renderer
   uint64_t uid = 0;        // stable identity while the list is reordered
   std::shared_ptr<EventFilterEngine> filterEngine;  // incident layers: the filter applied to this layer

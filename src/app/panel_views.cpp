@@ -109,10 +109,8 @@ IncidentsView PanelViews::incidentsView(const MapSession& session, MapTool tool,
   view.selection = layer->selection;
   view.selectionVersion = layer->selectionVersion;
   view.importSummary = layer->events()->importSummary;
-  if (const auto& readFor = layer->events()->readFor; layer->spec.filterInDatabase && readFor) {
-    view.filteredInDatabase = true;
-    view.readingFromDatabase = !filterNarrows(session.eventFilter(), *readFor);
-  }
+  view.filteredInDatabase = layer->spec.filterInDatabase && layer->events()->readFor;
+  view.readingFromDatabase = layer->lacksRowsFor(session.eventFilter());
   view.layerName = layer->spec.name;
   view.incidentLayersShown = session.visibleIncidentLayers();
   view.matching = session.matchingEvents();

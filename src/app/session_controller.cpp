@@ -219,9 +219,7 @@ void SessionController::rereadForFilter() {
   constexpr double kSettleSeconds = 0.3;
   if (m_now - m_filterSeenSince < kSettleSeconds) return;
   for (const SessionLayer& layer : m_session.layers()) {
-    if (!layer.spec.filterInDatabase || layer.state != SessionLayer::State::Ready) continue;
-    const EventLayerData* events = layer.events();
-    if (!events || !events->readFor || filterNarrows(filter, *events->readFor)) continue;
+    if (layer.state != SessionLayer::State::Ready || !layer.lacksRowsFor(filter)) continue;
     // One read at a time per layer, and a filter whose read failed is not asked for again until it changes.
     if (auto it = m_live.find(layer.uid); it != m_live.end() && (it->second.refreshing || it->second.failedFor == filter)) continue;
     startReread(layer, "reading for the filter", filter);
@@ -231,8 +229,7 @@ void SessionController::rereadForFilter() {
 bool SessionController::filterAwaitingRead() const {
   const EventFilter& filter = m_session.eventFilter();
   for (const SessionLayer& layer : m_session.layers()) {
-    const EventLayerData* events = layer.spec.filterInDatabase ? layer.events() : nullptr;
-    if (!events || !events->readFor || filterNarrows(filter, *events->readFor)) continue;
+    if (!layer.lacksRowsFor(filter)) continue;
     auto it = m_live.find(layer.uid);
     if (it == m_live.end() || it->second.failedFor != filter) return true;
   }

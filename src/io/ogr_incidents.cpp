@@ -29,9 +29,16 @@ std::vector<std::string> ogrFieldNames(const std::string& path, const std::strin
 
 namespace {
 
+// `where` (a list of parenthesised clauses, or empty) and `more` (one condition, or empty), as one WHERE clause.
+std::string bothConditions(const std::string& where, const std::string& more) {
+  if (more.empty()) return where;
+  return (where.empty() ? "" : where + " AND ") + "(" + more + ")";
+}
+
 // Puts what `query` asks into the layer's attribute and spatial filters, where the source runs SQL; the clause
 // goes into `import` for the summary. An incremental read first takes the column's current maximum and reads
 // up to it, so a row committed during the read is left for the next one rather than missed.
+
 Status narrowQuery(GDALDataset& dataset, OGRLayer& layer, const IncidentQuery& query, const FilterColumns& columns,
                    EventImport& import) {
   const auto dialect = sqlDialectOf(dataset);
@@ -46,7 +53,7 @@ Status narrowQuery(GDALDataset& dataset, OGRLayer& layer, const IncidentQuery& q
       return Error{"no field '" + query.newerColumn + "' to read new rows by"};
     const std::string column = sqlIdentifier(query.newerColumn);
     std::string newer = query.after.empty() ? std::string() : column + " > " + sqlLiteral(*dialect, query.after);
-    const std::string bounded = newer.empty() ? where : where.empty() ? "(" + newer + ")" : where + " AND (" + newer + ")";
+    const std::string bounded = bothConditions(where, newer);
     const std::string sql = "SELECT CAST(max(" + column + ") AS TEXT) FROM " + sqlTable(source) + (bounded.empty() ? "" : " WHERE " + bounded);
     OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (!result) return Error{"cannot read the highest " + query.newerColumn + ": " + CPLGetLastErrorMsg()};
@@ -60,7 +67,7 @@ Status narrowQuery(GDALDataset& dataset, OGRLayer& layer, const IncidentQuery& q
     // Nothing new: a clause that matches nothing, rather than the whole table.
     const std::string upTo = newest.empty() ? std::string("1 = 0") : column + " <= " + sqlLiteral(*dialect, newest);
     newer = newer.empty() ? upTo : newer + " AND " + upTo;
-    where = where.empty() ? "(" + newer + ")" : where + " AND (" + newer + ")";
+    where = bothConditions(where, newer);
   }
   if (!where.empty()) {
     if (layer.SetAttributeFilter(where.c_str()) != OGRERR_NONE)
