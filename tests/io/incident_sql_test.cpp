@@ -182,6 +182,12 @@ TEST(IncidentSql, AnIncrementalReadTakesOnlyTheRowsAboveTheNewestSeen) {
   ASSERT_TRUE(nothingNew) << "nothing new is an empty read: " << nothingNew.error();
   EXPECT_EQ(nothingNew->table.size(), 0u);
   EXPECT_EQ(nothingNew->newest, "8");
+  // With a filter too (a render of a scene whose layer reads by new rows): both narrow the read.
+  EventFilter menaka;
+  menaka.admin1 = {"menaka"};
+  auto filtered = readIncidentsFromOgr(path, "", {}, {}, IncidentQuery{menaka, "seq", "1"});
+  ASSERT_TRUE(filtered) << filtered.error();
+  EXPECT_EQ(filtered->rowsRead, 2u) << "Ménaka's two rows above seq 1: " << filtered->databaseFilter;
   auto noSuchColumn = readIncidentsFromOgr(path, "", {}, {}, IncidentQuery{std::nullopt, "updated_at", ""});
   ASSERT_FALSE(noSuchColumn);
   EXPECT_NE(noSuchColumn.error().find("no field 'updated_at'"), std::string::npos) << noSuchColumn.error();

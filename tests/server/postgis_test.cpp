@@ -56,6 +56,16 @@ CommandRun withPassword(const TestServer& pg, const std::string& args) {
   return run(args, "PGPASSWORD='" + pg["password"] + "'");
 }
 
+// A controller over a scene of the test database, the password in the environment as a team's scene expects it.
+sitmap::SessionController controllerFor(const TestServer& pg, const std::string& json) {
+  setenv("PGPASSWORD", pg["password"].c_str(), 1);
+  auto scene = sitmap::parseScene(json, "/");
+  EXPECT_TRUE(scene) << scene.error();
+  auto session = sitmap::MapSession::create(*scene);
+  EXPECT_TRUE(session) << session.error();
+  return sitmap::SessionController(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
+}
+
 // Ticks a controller as the viewer's frames do, until `done` holds or `seconds` pass; says whether it held.
 class Ticker {
 public:
@@ -108,13 +118,15 @@ TEST(PostGis, ASceneWithAPostgisIncidentLayerDrawsTheSameMapAsFromCsv) {
   writeText(dir.path("csv.json"), scene(R"({"path": ")" + kEvents + R"(", "kind": "incidents"})"));
   // No password in the scene: it comes from the environment.
   writeText(dir.path("pg.json"), scene(R"({"path": ")" + postgresConnection(pg) + R"(", "layer": "incidents_render", "kind": "incidents"})"));
-  const std::string common = " --size 480x320 --bbox -6,14,5,21 --no-furniture -o ";
-  const CommandRun a = run("render " + quoted(dir.path("csv.json")) + common + quoted(dir.path("csv.png")));
-  const CommandRun b = withPassword(pg, "render " + quoted(dir.path("pg.json")) + common + quoted(dir.path("pg.png")));
-  ASSERT_EQ(a.code, 0) << a.err;
-  ASSERT_EQ(b.code, 0) << b.err;
-  auto fromCsv = sitmap::readPngFile(dir.path("csv.png"));
-  auto fromPg = sitmap::readPngFile(dir.path("pg.png"));
+  // Both scenes rendered with `options`: the CSV's image, then the database's.
+  auto renderBoth = [&](const std::string& options, const std::string& stem) {
+    const CommandRun a = run("render " + quoted(dir.path("csv.json")) + options + " -o " + quoted(dir.path(stem + "-csv.png")));
+    const CommandRun b = withPassword(pg, "render " + quoted(dir.path("pg.json")) + options + " -o " + quoted(dir.path(stem + "-pg.png")));
+    EXPECT_EQ(a.code, 0) << a.err;
+    EXPECT_EQ(b.code, 0) << b.err;
+    return std::pair{sitmap::readPngFile(dir.path(stem + "-csv.png")), sitmap::readPngFile(dir.path(stem + "-pg.png"))};
+  };
+  auto [fromCsv, fromPg] = renderBoth(" --size 480x320 --bbox -6,14,5,21 --no-furniture", "whole");
   ASSERT_TRUE(fromCsv && fromPg);
   EXPECT_LT(compareImages(*fromPg, *fromCsv, 8).differingFraction, 0.0005);
   // And something was drawn at all: not two empty maps.
@@ -122,13 +134,7 @@ TEST(PostGis, ASceneWithAPostgisIncidentLayerDrawsTheSameMapAsFromCsv) {
   std::fill(white.pixels.begin(), white.pixels.end(), uint8_t(255));
   EXPECT_GT(compareImages(*fromCsv, white, 8).differingFraction, 0.0005);
   // Filtered, the database sends only what may pass, and the map, legend and caption are still the CSV's.
-  const std::string filtered = " --type Battles --from 2023-10-01 --size 480x320 --bbox -6,14,5,21 -o ";
-  const CommandRun c = run("render " + quoted(dir.path("csv.json")) + filtered + quoted(dir.path("csv-battles.png")));
-  const CommandRun d = withPassword(pg, "render " + quoted(dir.path("pg.json")) + filtered + quoted(dir.path("pg-battles.png")));
-  ASSERT_EQ(c.code, 0) << c.err;
-  ASSERT_EQ(d.code, 0) << d.err;
-  auto battlesFromCsv = sitmap::readPngFile(dir.path("csv-battles.png"));
-  auto battlesFromPg = sitmap::readPngFile(dir.path("pg-battles.png"));
+  auto [battlesFromCsv, battlesFromPg] = renderBoth(" --type Battles --from 2023-10-01 --size 480x320 --bbox -6,14,5,21", "battles");
   ASSERT_TRUE(battlesFromCsv && battlesFromPg);
   EXPECT_LT(compareImages(*battlesFromPg, *battlesFromCsv, 8).differingFraction, 0.0005);
   EXPECT_GT(compareImages(*battlesFromPg, *fromPg, 8).differingFraction, 0.0005) << "the filter changed the map";
@@ -211,14 +217,8 @@ TEST(PostGis, ANotifyAfterAnInsertShowsTheNewRowsWithinASecond) {
     BEGIN PERFORM pg_notify('sitmap_live', TG_TABLE_NAME); RETURN NULL; END $$ LANGUAGE plpgsql;
     CREATE TRIGGER incidents_live_changed AFTER INSERT OR UPDATE OR DELETE ON incidents_live
       FOR EACH STATEMENT EXECUTE FUNCTION sitmap_notify_live();)", &error)) << error;
-  setenv("PGPASSWORD", pg["password"].c_str(), 1);
-  auto scene = sitmap::parseScene(R"({"sitmap_scene": 1, "layers": [{"path": ")" + postgresConnection(pg) +
-                                      R"(", "layer": "incidents_live", "kind": "incidents", "listen": "sitmap_live"}]})",
-                                  "/");
-  ASSERT_TRUE(scene) << scene.error();
-  auto session = sitmap::MapSession::create(*scene);
-  ASSERT_TRUE(session) << session.error();
-  sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
+  sitmap::SessionController c = controllerFor(pg, R"({"sitmap_scene": 1, "layers": [{"path": ")" + postgresConnection(pg) +
+                                      R"(", "layer": "incidents_live", "kind": "incidents", "listen": "sitmap_live"}]})");
   Ticker ticker(c);
   ASSERT_TRUE(ticker.until([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
   ticker.until([] { return false; }, 0.3);  // the listener is up
@@ -244,15 +244,9 @@ TEST(PostGis, ALayerReadByNewRowsFetchesOnlyTheInsertedAndUpdatedRowsOnNotify) {
     BEGIN PERFORM pg_notify('sitmap_incremental', TG_TABLE_NAME); RETURN NULL; END $$ LANGUAGE plpgsql;
     CREATE TRIGGER incidents_incremental_changed AFTER INSERT OR UPDATE OR DELETE ON incidents_incremental
       FOR EACH STATEMENT EXECUTE FUNCTION sitmap_notify_incremental();)", &error)) << error;
-  setenv("PGPASSWORD", pg["password"].c_str(), 1);
-  auto scene = sitmap::parseScene(R"({"sitmap_scene": 1, "layers": [{"path": ")" + postgresConnection(pg) +
+  sitmap::SessionController c = controllerFor(pg, R"({"sitmap_scene": 1, "layers": [{"path": ")" + postgresConnection(pg) +
                                       R"(", "layer": "incidents_incremental", "kind": "incidents", "listen": "sitmap_incremental",
-                                      "incremental_column": "seq"}]})",
-                                  "/");
-  ASSERT_TRUE(scene) << scene.error();
-  auto session = sitmap::MapSession::create(*scene);
-  ASSERT_TRUE(session) << session.error();
-  sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
+                                      "incremental_column": "seq"}]})");
   Ticker ticker(c);
   auto details = [&] { return sitmap::PanelViews().layerRows(c).at(0).details; };
   ASSERT_TRUE(ticker.until([&] { return c.session().matchingEvents() == 57; }, 10)) << c.session().matchingEvents();
@@ -301,14 +295,9 @@ TEST(PostGis, AViewerLayerFilteredInTheDatabaseReadsWhatTheFilterKeepsAndReadsMo
   const TestServer pg = postgresServer();
   REQUIRE_POSTGIS(pg);
   loadEvents(pg, "incidents_viewer_filter");
-  setenv("PGPASSWORD", pg["password"].c_str(), 1);
-  auto scene = sitmap::parseScene(R"({"sitmap_scene": 1, "filter": {"from": "2023-11-01", "to": "2023-11-30"},
+  sitmap::SessionController c = controllerFor(pg, R"({"sitmap_scene": 1, "filter": {"from": "2023-11-01", "to": "2023-11-30"},
       "layers": [{"path": ")" + postgresConnection(pg) + R"(", "layer": "incidents_viewer_filter", "kind": "incidents",
-                  "filter_in_database": true}]})", "/");
-  ASSERT_TRUE(scene) << scene.error();
-  auto session = sitmap::MapSession::create(*scene);
-  ASSERT_TRUE(session) << session.error();
-  sitmap::SessionController c(std::move(*session), sitmap::ControllerOptions{"", 800, 450, {}});
+                  "filter_in_database": true}]})");
   Ticker ticker(c);
   auto layer = [&]() -> const sitmap::EventLayerData* { return c.session().layers().at(0).events(); };
   auto reading = [&] {
