@@ -40,10 +40,14 @@ struct Columns {
 };
 
 Columns findColumns(const std::vector<std::string>& header) {
+  // Each header cell is folded once, not once per column looked for (a header of many columns made this the
+  // reader's slowest step).
+  std::vector<std::string> folded;
+  folded.reserve(header.size());
+  for (const std::string& cell : header) folded.push_back(foldForMatching(trim(cell)));
   auto at = [&](const char* name) {
-    for (size_t i = 0; i < header.size(); ++i)
-      if (foldForMatching(trim(header[i])) == name) return int(i);
-    return -1;
+    auto found = std::find(folded.begin(), folded.end(), name);
+    return found == folded.end() ? -1 : int(found - folded.begin());
   };
   Columns c;
   c.id = at("event_id_cnty"), c.date = at("event_date"), c.timePrecision = at("time_precision");

@@ -28,6 +28,18 @@ bool isSqliteBased(const std::string& path) {
   return ext == ".gpkg" || ext == ".sqlite" || ext == ".db" || ext == ".mbtiles";
 }
 
+// The drivers a vector file's extension names, so that GDAL does not probe all of its two hundred (most of the
+// time of opening a small file) and bytes another driver also claims never reach it (GDAL's OSM driver builds a
+// temporary SQLite database for a ".gpx" that begins "<osm"). Empty: every driver, for other extensions.
+std::vector<const char*> driversForExtension(const std::string& path) {
+  const std::string ext = lowerExtension(path);
+  if (ext == ".gpx") return {"GPX"};
+  if (ext == ".geojson") return {"GeoJSON", "GeoJSONSeq"};
+  if (ext == ".kml" || ext == ".kmz") return {"LIBKML", "KML"};
+  if (ext == ".gpkg") return {"GPKG"};
+  return {};
+}
+
 // GDAL's message in one line: libpq's real reason without the driver's "PQconnectdb failed." preamble
 // ("connection to server at "127.0.0.1", port 5433 failed: FATAL: password authentication failed for user "me"").
 std::string readableReason(std::string message) {
@@ -52,7 +64,8 @@ std::string wmsWithCache(const std::string& path) {
   return xml.insert(end, "<Cache><Path>/vsimem/sitmap-wms-cache</Path><MaxSize>268435456</MaxSize></Cache>");
 }
 
-Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what) {
+Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, const char* what,
+                                  const std::vector<const char*>& onlyDrivers = {}) {
   ensureGdal();
   // Paths GDAL handles itself (/vsizip/..., URLs, connection strings) skip the file checks.
   if (isLocalFilePath(path)) {
@@ -69,8 +82,10 @@ Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, c
   std::unique_lock<std::mutex> serialised(sqliteOpen, std::defer_lock);
   if (isSqliteBased(path)) serialised.lock();
   const std::string cachedWms = wmsWithCache(path);
-  GDALDatasetUniquePtr dataset(GDALDataset::Open((cachedWms.empty() ? gdalPathOf(path) : cachedWms).c_str(), flags | GDAL_OF_VERBOSE_ERROR, nullptr,
-                                                 isCsv(path) ? csvOptions : nullptr, nullptr));
+  std::vector<const char*> allowed(onlyDrivers);
+  if (!allowed.empty()) allowed.push_back(nullptr);
+  GDALDatasetUniquePtr dataset(GDALDataset::Open((cachedWms.empty() ? gdalPathOf(path) : cachedWms).c_str(), flags | GDAL_OF_VERBOSE_ERROR,
+                                                 allowed.empty() ? nullptr : allowed.data(), isCsv(path) ? csvOptions : nullptr, nullptr));
   if (serialised.owns_lock()) serialised.unlock();
   if (dataset && dataset->GetDriver() && std::strcmp(dataset->GetDriver()->GetDescription(), "OGR_VRT") == 0) {
     // A VRT opens its sources only when a layer is first used, and a source that fails then (a database that is
@@ -95,8 +110,8 @@ Result<GDALDatasetUniquePtr> open(const std::string& path, unsigned int flags, c
 
 }  // namespace
 
-Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path) {
-  return open(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, "vector file");
+Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path, const std::vector<const char*>& onlyDrivers) {
+  return open(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, "vector file", onlyDrivers.empty() ? driversForExtension(path) : onlyDrivers);
 }
 
 Result<GDALDatasetUniquePtr> openRasterSource(const std::string& path) {

@@ -14,7 +14,9 @@
 
 namespace sitmap {
 
-Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path);
+// onlyDrivers: GDAL driver names to try, none other; empty: those the extension names (.gpx: GPX, .geojson:
+// GeoJSON, .kml: KML, .gpkg: GeoPackage), or every driver for other extensions.
+Result<GDALDatasetUniquePtr> openVectorSource(const std::string& path, const std::vector<const char*>& onlyDrivers = {});
 Result<GDALDatasetUniquePtr> openRasterSource(const std::string& path);
 // Vector or raster, whichever GDAL recognises (for `sitmap info` and layer kind detection).
 Result<GDALDatasetUniquePtr> openAnySource(const std::string& path);

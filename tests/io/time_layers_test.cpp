@@ -92,6 +92,32 @@ TEST(ConvoyLoader, GpxWithAndWithoutTimes) {
   EXPECT_NE(untimed.error().find("track point 1 has no time"), std::string::npos) << untimed.error();
 }
 
+// A file is read by the drivers its extension names: OSM XML named .gpx used to reach GDAL's OSM driver (which
+// builds a temporary SQLite database for it, up to 26 s under the fuzzer), and a KML named .geojson was read as
+// KML. Each is now "not a readable vector file", and a real KML still reads as KML.
+TEST(ConvoyLoader, AFileIsReadByTheDriversItsExtensionNames) {
+  TempDir dir;
+  writeText(dir.path("osm.gpx"), R"(<osm version="0.6"><node id="1" lat="16.0" lon="0.0"/></osm>)");
+  ConvoySpec spec;
+  spec.name = "osm";
+  spec.gpxPath = dir.path("osm.gpx");
+  auto osm = loadConvoy(spec);
+  ASSERT_FALSE(osm);
+  EXPECT_NE(osm.error().find("not a readable vector file"), std::string::npos) << osm.error();
+  const char* kml = R"(<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark>
+    <name>Anefis</name><ExtendedData><Data name="actor"><value>CSP</value></Data><Data name="status"><value>control</value></Data>
+    <Data name="valid_from"><value>2023-10-01</value></Data></ExtendedData><Point><coordinates>0.93,18.05</coordinates></Point>
+    </Placemark></Document></kml>)";
+  writeText(dir.path("control.geojson"), kml);
+  auto misnamed = loadControl(dir.path("control.geojson"), "", {});
+  ASSERT_FALSE(misnamed);
+  EXPECT_NE(misnamed.error().find("not a readable vector file"), std::string::npos) << misnamed.error();
+  writeText(dir.path("control.kml"), kml);
+  auto control = loadControl(dir.path("control.kml"), "", {});
+  ASSERT_TRUE(control) << control.error();
+  EXPECT_EQ(control->features.size(), 1u) << (control->problems.empty() ? "" : control->problems.front());
+}
+
 TEST(ControlLoader, ValidityIsInclusiveFromExclusiveTo) {
   TempDir dir;
   writeText(dir.path("control.geojson"), R"({"type":"FeatureCollection","features":[
