@@ -1,24 +1,29 @@
 // Event columns and the ACLED category mapping.
 #include "core/event_table.hpp"
 
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
 #include "core/text.hpp"
 
 namespace sitmap {
 
-void StringColumn::push(std::string_view text) {
-  m_chars.append(text);
-  m_offsets.push_back(m_chars.size());
+void StringColumn::pushOffset(uint64_t absolute) {
+  const size_t k = m_offsets.size();
+  if (k % kBlockSize == 0) m_blockStarts.push_back(absolute);
+  const uint64_t relative = absolute - m_blockStarts.back();
+  if (relative > UINT32_MAX) throw std::length_error("over 4 GiB of text in " + std::to_string(kBlockSize) + " values of one column");
+  m_offsets.push_back(uint32_t(relative));
 }
 
-void StringColumn::set(size_t i, std::string_view text) {
-  const uint64_t begin = m_offsets[i], end = m_offsets[i + 1];
-  m_chars.replace(begin, end - begin, text);
-  const int64_t shift = int64_t(text.size()) - int64_t(end - begin);
-  for (size_t k = i + 1; k < m_offsets.size(); ++k) m_offsets[k] = uint64_t(int64_t(m_offsets[k]) + shift);
+void StringColumn::push(std::string_view text) {
+  m_chars.append(text);
+  pushOffset(m_chars.size());
 }
 
 uint32_t Dictionary::code(std::string_view text) {
-  auto it = m_index.find(std::string(text));
+  auto it = m_index.find(text);
   if (it != m_index.end()) return it->second;
   const auto next = uint32_t(m_values.size());
   m_values.emplace_back(text);
@@ -27,7 +32,7 @@ uint32_t Dictionary::code(std::string_view text) {
 }
 
 int64_t Dictionary::find(std::string_view text) const {
-  auto it = m_index.find(std::string(text));
+  auto it = m_index.find(text);
   return it == m_index.end() ? -1 : int64_t(it->second);
 }
 

@@ -12,20 +12,30 @@
 
 namespace sitmap {
 
-// Many strings in one buffer: about 8 bytes of overhead per string instead of 32 for std::string.
+// Many strings in one buffer: about 4 bytes of overhead per string instead of 32 for std::string.
 class StringColumn {
 public:
+  // Throws std::length_error where one block of kBlockSize strings would pass 4 GiB (1 MB a string on average).
   void push(std::string_view text);
   std::string_view operator[](size_t i) const {
-    return std::string_view(m_chars).substr(m_offsets[i], m_offsets[i + 1] - m_offsets[i]);
+    const uint64_t begin = offset(i);
+    return std::string_view(m_chars).substr(begin, offset(i + 1) - begin);
   }
   size_t size() const { return m_offsets.size() - 1; }
-  size_t bytes() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
-  void set(size_t i, std::string_view text);  // replaces one value (rebuilds; for rare merges only)
+  size_t bytes() const {
+    return m_chars.capacity() + m_offsets.capacity() * sizeof(uint32_t) + m_blockStarts.capacity() * sizeof(uint64_t);
+  }
 
 private:
+  // Offsets are 32-bit, from the start of their block of strings (one 64-bit start per block): half the memory
+  // of 64-bit offsets, with no limit on the column's total size.
+  static constexpr unsigned kBlockBits = 12;
+  static constexpr size_t kBlockSize = size_t(1) << kBlockBits;
+  uint64_t offset(size_t k) const { return m_blockStarts[k >> kBlockBits] + m_offsets[k]; }
+  void pushOffset(uint64_t absolute);
   std::string m_chars;
-  std::vector<uint64_t> m_offsets{0};
+  std::vector<uint32_t> m_offsets{0};      // string k begins at offset(k), ends at offset(k + 1)
+  std::vector<uint64_t> m_blockStarts{0};  // for offsets kBlockSize * b ...
 };
 
 // Distinct strings with stable codes; code 0 is always the empty string.
@@ -40,8 +50,13 @@ public:
   int64_t find(std::string_view text) const;
 
 private:
+  // Looked up by string_view without building a std::string (ten lookups a row while a file loads).
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+  };
   std::vector<std::string> m_values;
-  std::unordered_map<std::string, uint32_t> m_index;
+  std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>> m_index;
 };
 
 // ACLED's event types, old and new taxonomies mapped onto today's six, for colours and the legend.

@@ -15,8 +15,12 @@ uint32_t EventTableBuilder::add(const EventRow& r) {
   t.day.push_back(r.day);
   t.timePrecision.push_back(r.timePrecision);
   t.geoPrecision.push_back(r.geoPrecision);
-  t.eventType.push_back(t.eventTypes.code(r.eventType));
-  t.category.push_back(uint8_t(categoryOf(r.eventType)));
+  const uint32_t type = t.eventTypes.code(r.eventType);
+  t.eventType.push_back(type);
+  // The category is worked out once per distinct type (categoryOf folds the text, which allocates).
+  if (type >= m_categoryOfType.size()) m_categoryOfType.resize(type + 1, -1);
+  if (m_categoryOfType[type] < 0) m_categoryOfType[type] = int8_t(categoryOf(r.eventType));
+  t.category.push_back(uint8_t(m_categoryOfType[type]));
   t.subEventType.push_back(t.subEventTypes.code(r.subEventType));
   t.disorderType.push_back(t.disorderTypes.code(r.disorderType));
   t.admin1.push_back(t.admin1Names.code(r.admin1));

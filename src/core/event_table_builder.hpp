@@ -51,6 +51,7 @@ private:
   EventTable& m_table;
   std::vector<std::pair<uint32_t, uint32_t>> m_extraActors;  // (event, actor code) from merged rows
   std::vector<std::pair<uint32_t, uint32_t>> m_extraRows;    // (event, source row)
+  std::vector<int8_t> m_categoryOfType;                      // EventCategory by event type code; -1 not yet known
 };
 
 // Event `i` of `table` as a row to add again; its associated actors go into `associated`, which must outlive the

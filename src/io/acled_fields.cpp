@@ -76,6 +76,11 @@ int interCode(std::string_view s) {
 
 std::vector<std::string_view> splitActors(std::string_view list) {
   std::vector<std::string_view> out;
+  appendActors(list, out);
+  return out;
+}
+
+void appendActors(std::string_view list, std::vector<std::string_view>& out) {
   while (!list.empty()) {
     const size_t cut = list.find(';');
     std::string_view one = optionalText(list.substr(0, cut));
@@ -83,7 +88,6 @@ std::vector<std::string_view> splitActors(std::string_view list) {
     if (cut == std::string_view::npos) break;
     list.remove_prefix(cut + 1);
   }
-  return out;
 }
 
 std::optional<std::vector<LonLat>> parseStretch(std::string_view wkt) {

@@ -27,6 +27,8 @@ int interCode(std::string_view s);
 int interactionCode(std::string_view s);
 // "A; B" -> {"A", "B"}
 std::vector<std::string_view> splitActors(std::string_view list);
+// The same, appended to `out` (no vector allocated per row while a file loads).
+void appendActors(std::string_view list, std::vector<std::string_view>& out);
 // "LINESTRING (lon lat, lon lat, ...)" in WGS 84: the road stretch an event is located to. Nullopt when it
 // is not a line of at least two points within the globe.
 std::optional<std::vector<LonLat>> parseStretch(std::string_view wkt);

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/civil_date.hpp"
@@ -70,32 +71,55 @@ std::string formatNumericDate(const NumericDate& d) {
   return std::to_string(d.first) + "/" + std::to_string(d.second) + "/" + std::to_string(d.year);
 }
 
-// Event ids seen so far, for the monadic merge: a flat map of 64-bit hashes to event indices, each hit verified
-// against the id itself (a collision of two ids goes to a small map of full strings). No string is allocated
-// per row, which the 1M-row load spent most of its time on.
+// Event ids seen so far, for the monadic merge: an open-addressing table of 8-byte slots (32 bits of the id's
+// hash as a tag, and the event index), each tag match verified against the stored id. No string or node is
+// allocated per row, which the 1M-row load once spent most of its time on.
 class EventIdIndex {
 public:
-  explicit EventIdIndex(const EventTable& table) : m_table(table) {}
+  explicit EventIdIndex(const EventTable& table) : m_table(table), m_slots(1024) {}
   std::optional<uint32_t> find(std::string_view id) const {
-    auto it = m_byHash.find(hash(id));
-    if (it != m_byHash.end() && m_table.id[it->second] == id) return it->second;
-    if (m_collided.empty()) return std::nullopt;
-    auto collided = m_collided.find(std::string(id));
-    return collided == m_collided.end() ? std::nullopt : std::optional(collided->second);
+    const uint64_t h = hash(id);
+    for (size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+      const Slot& slot = m_slots[i];
+      if (slot.tag == 0) return std::nullopt;
+      if (slot.tag == tagOf(h) && m_table.id[slot.event] == id) return slot.event;
+    }
   }
+  // For an id not already in the index.
   void insert(std::string_view id, uint32_t event) {
-    if (!m_byHash.try_emplace(hash(id), event).second) m_collided.emplace(std::string(id), event);
+    if ((m_used + 1) * 2 > m_slots.size()) grow();
+    place(hash(id), event);
   }
 
 private:
+  struct Slot {
+    uint32_t tag = 0;  // the hash's upper half, never 0; 0: empty
+    uint32_t event = 0;
+  };
   static uint64_t hash(std::string_view id) {
     uint64_t h = 1469598103934665603ull;  // FNV-1a 64
     for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
     return h;
   }
+  static uint32_t tagOf(uint64_t h) { return uint32_t(h >> 32) | 1u; }
+  void place(uint64_t h, uint32_t event) {
+    size_t i = h & (m_slots.size() - 1);
+    while (m_slots[i].tag != 0) i = (i + 1) & (m_slots.size() - 1);
+    m_slots[i] = {tagOf(h), event};
+    ++m_used;
+  }
+  // Rehashes from the ids themselves: every event indexed so far is already in the table (an id is inserted just
+  // before its event is added, and grow runs at the next insert).
+  void grow() {
+    std::vector<Slot> old(m_slots.size() * 2);
+    old.swap(m_slots);
+    m_used = 0;
+    for (const Slot& slot : old)
+      if (slot.tag) place(hash(m_table.id[slot.event]), slot.event);
+  }
   const EventTable& m_table;
-  std::unordered_map<uint64_t, uint32_t> m_byHash;
-  std::unordered_map<std::string, uint32_t> m_collided;
+  std::vector<Slot> m_slots;  // a power of two in size, at most half full
+  size_t m_used = 0;
 };
 
 }  // namespace
@@ -115,7 +139,9 @@ std::string EventImport::summary() const {
   return text;
 }
 
-Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name, const ImportProgress& progress) {
+namespace {
+
+Result<EventImport> parseAcledRows(std::string_view text, const std::string& name, const ImportProgress& progress) {
   CsvReader reader(text);
   std::vector<std::string_view> fields;
   if (!reader.next(fields) || fields.empty()) return Error{name + ": empty file (no header row)"};
@@ -209,8 +235,7 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
       eventById.insert(idText, uint32_t(t.size()));
     }
     associated.clear();
-    for (int assocColumn : {c.assoc1, c.assoc2})
-      for (auto assoc : splitActors(field(assocColumn))) associated.push_back(assoc);
+    for (int assocColumn : {c.assoc1, c.assoc2}) appendActors(field(assocColumn), associated);
     EventRow event;
     event.id = idText;
     event.day = *day;
@@ -266,6 +291,16 @@ Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name
   if (t.size() == 0) return Error{name + ": no events (only a header row)"};
   if (progress) progress(1.0);
   return import;
+}
+
+}  // namespace
+
+Result<EventImport> parseAcledCsv(std::string_view text, const std::string& name, const ImportProgress& progress) {
+  try {
+    return parseAcledRows(text, name, progress);
+  } catch (const std::length_error& e) {  // text beyond what a column holds (gigabytes of it): a message, not an abort
+    return Error{name + ": " + e.what()};
+  }
 }
 
 Result<EventImport> readAcledCsv(const std::string& path, const ImportProgress& progress) {

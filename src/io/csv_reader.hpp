@@ -7,7 +7,8 @@
 
 namespace sitmap {
 
-// Splits CSV records. Unquoted fields are views into the text; quoted ones are unescaped into owned storage.
+// Splits CSV records. Fields are views into the text; a quoted field with doubled quotes is unescaped into
+// owned storage, valid until the next record.
 class CsvReader {
 public:
   explicit CsvReader(std::string_view text) : m_text(text) {
@@ -23,47 +24,60 @@ public:
     if (done()) return false;
     while (true) {
       std::string_view field;
-      bool quoted = false;
+      bool owned = false;
       if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-        quoted = true;
-        std::string value;
-        ++m_pos;
-        while (m_pos < m_text.size()) {
-          const char c = m_text[m_pos++];
-          if (c == '"') {
-            if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-              value += '"';
-              ++m_pos;
-            } else {
-              break;
-            }
-          } else {
-            value += c;
-          }
+        const size_t open = ++m_pos;
+        const size_t close = m_text.find('"', open);
+        if (close == std::string_view::npos || close + 1 >= m_text.size() || m_text[close + 1] != '"') {
+          // No doubled quote before the closing one (nearly every quoted field): a view into the text.
+          field = m_text.substr(open, close == std::string_view::npos ? std::string_view::npos : close - open);
+          m_pos = close == std::string_view::npos ? m_text.size() : close + 1;
+        } else {
+          owned = true;
+          m_owned.push_back(unescapeQuoted());
         }
-        m_owned.push_back(std::move(value));
+        // Skip anything between a closing quote and the separator (malformed, but seen in the wild).
+        while (m_pos < m_text.size() && !endsField(m_text[m_pos])) ++m_pos;
       } else {
         const size_t start = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '\n' && m_text[m_pos] != '\r') ++m_pos;
+        while (m_pos < m_text.size() && !endsField(m_text[m_pos])) ++m_pos;
         field = m_text.substr(start, m_pos - start);
       }
-      // Skip anything between a closing quote and the separator (malformed, but seen in the wild).
-      while (quoted && m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '\n' && m_text[m_pos] != '\r') ++m_pos;
-      fields.push_back(quoted ? std::string_view() : field);
-      if (quoted) m_quotedFields.push_back(fields.size() - 1);
+      fields.push_back(field);
+      if (owned) m_quotedFields.push_back(fields.size() - 1);
       if (m_pos >= m_text.size()) break;
       const char separator = m_text[m_pos++];
       if (separator == ',') continue;
       if (separator == '\r' && m_pos < m_text.size() && m_text[m_pos] == '\n') ++m_pos;
       break;
     }
-    // Owned strings are stable now (no more push_back): point the quoted fields at them.
+    // Owned strings are stable now (no more push_back): point the unescaped fields at them.
     for (size_t k = 0; k < m_quotedFields.size(); ++k) fields[m_quotedFields[k]] = m_owned[k];
     m_quotedFields.clear();
     return true;
   }
 
 private:
+  static bool endsField(char c) { return c == ',' || c == '\n' || c == '\r'; }
+  // A quoted field with doubled quotes in it, from just after its opening quote to its closing one.
+  std::string unescapeQuoted() {
+    std::string value;
+    while (m_pos < m_text.size()) {
+      const char c = m_text[m_pos++];
+      if (c == '"') {
+        if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+          value += '"';
+          ++m_pos;
+        } else {
+          break;
+        }
+      } else {
+        value += c;
+      }
+    }
+    return value;
+  }
+
   std::string_view m_text;
   size_t m_pos = 0;
   std::vector<std::string> m_owned;

@@ -178,7 +178,7 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
     const std::string disorderText = text(*feature, disorder), admin2Name = text(*feature, admin2), admin3Name = text(*feature, admin3);
     const std::string assoc1Text = text(*feature, assoc1), assoc2Text = text(*feature, assoc2), tagsText = text(*feature, tags);
     std::vector<std::string_view> associated = splitActors(assoc1Text);
-    for (std::string_view more : splitActors(assoc2Text)) associated.push_back(more);
+    appendActors(assoc2Text, associated);
     EventRow event;
     event.id = idText;
     event.timePrecision = uint8_t(parseSmallInt(text(*feature, timePrecision)));

@@ -218,6 +218,19 @@ TEST(EventCategories, OldAndNewTaxonomiesMapToTodaysTypes) {
   EXPECT_EQ(categoryOf("Something else"), EventCategory::Other);
 }
 
+// Text columns keep 32-bit offsets per block of strings: every value reads back whole across many blocks,
+// empty ones and long ones included.
+TEST(StringColumn, EveryValueReadsBackAcrossItsBlocks) {
+  StringColumn column;
+  std::vector<std::string> values;
+  for (int i = 0; i < 20000; ++i) {
+    values.push_back(i % 7 == 0 ? std::string() : std::string(size_t(i % 300), char('a' + i % 26)) + std::to_string(i));
+    column.push(values.back());
+  }
+  ASSERT_EQ(column.size(), values.size());
+  for (size_t i = 0; i < values.size(); ++i) ASSERT_EQ(column[i], values[i]) << "value " << i;
+}
+
 TEST(EventTableBuilder, EveryColumnHasOneValuePerEvent) {
   EventTable t = sampleTable();
   EventTableBuilder builder(t);

@@ -185,6 +185,25 @@ TEST(AcledReader, RepeatsMergeIntoTheirOwnEventWhereverTheyAreAndEachActorOnce) 
   EXPECT_EQ(rowsOf(1), (std::vector<uint32_t>{3, 6}));
 }
 
+// The id index grows many times over 6,000 events; every repeat, in the reverse order, still finds its event.
+TEST(AcledReader, RepeatsFindTheirEventAmongThousands) {
+  std::string csv = kCurrentHeader;
+  const int events = 6000;
+  for (int i = 0; i < events; ++i) csv += currentRow("MLI" + std::to_string(i), "2023-11-04", "JNIM");
+  for (int i = events - 1; i >= 0; --i) csv += currentRow("MLI" + std::to_string(i), "2023-11-04", "Actor " + std::to_string(i));
+  auto import = parseAcledCsv(csv, "monadic.csv");
+  ASSERT_TRUE(import) << import.error();
+  const EventTable& t = import->table;
+  ASSERT_EQ(t.size(), size_t(events));
+  EXPECT_EQ(import->rowsMerged, size_t(events));
+  for (uint32_t e = 0; e < t.size(); e += 997) {
+    ASSERT_EQ(t.id[e], "MLI" + std::to_string(e));
+    std::vector<std::string> actors;
+    for (uint32_t k = t.actorOffsets[e]; k < t.actorOffsets[e + 1]; ++k) actors.push_back(t.actorNames.value(t.actorCodes[k]));
+    EXPECT_NE(std::find(actors.begin(), actors.end(), "Actor " + std::to_string(e)), actors.end()) << "event " << e;
+  }
+}
+
 TEST(AcledReader, BadRowsAreSkippedCountedAndExplained) {
   const std::string csv = kCurrentHeader + currentRow("A", "2023-11-01", "X") +
                           currentRow("B", "2023-13-45", "X") +                 // row 3: bad date
