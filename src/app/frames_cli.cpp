@@ -9,6 +9,7 @@
 
 #include "app/cli_common.hpp"
 #include "app/map_session.hpp"
+#include "core/option_values.hpp"
 #include "core/scene_clock.hpp"
 #include "core/utc_time.hpp"
 #include "io/file_write.hpp"
@@ -22,21 +23,6 @@ namespace {
 bool ffmpegAvailable() { return std::system("command -v ffmpeg > /dev/null 2>&1") == 0; }
 
 }  // namespace
-
-std::optional<int64_t> parseDuration(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  const std::string unit(end);
-  const double seconds = unit.empty() || unit == "s" ? value
-                         : unit == "m"                ? value * 60
-                         : unit == "h"                ? value * 3600
-                         : unit == "d"                ? value * 86400
-                         : unit == "w"                ? value * 7 * 86400
-                                                      : -1;
-  if (!(seconds >= 1)) return std::nullopt;
-  return int64_t(seconds);
-}
 
 int runFrames(const FramesRequest& request) {
   const auto from = parseUtc(request.from), to = parseUtc(request.to);

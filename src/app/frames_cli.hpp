@@ -8,9 +8,6 @@
 
 namespace sitmap {
 
-// "30m", "6h", "1d", "2w" (or plain seconds) in seconds; nullopt if unreadable or not positive.
-std::optional<int64_t> parseDuration(const std::string& text);
-
 struct FramesRequest {
   std::string scene, from, to, step, speed, output;
   double fps = 0;

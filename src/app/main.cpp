@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <regex>
 
 #include "app/cli_common.hpp"
 #include "app/event_options.hpp"
@@ -16,6 +15,7 @@
 #include "app/time_cli.hpp"
 #include "app/viewer.hpp"
 #include "core/event_filter.hpp"
+#include "core/option_values.hpp"
 #include "core/text.hpp"
 #include "core/utc_time.hpp"
 #include "io/acled_reader.hpp"
@@ -33,25 +33,6 @@ namespace {
 // The command line, kept for the provenance written into PNGs.
 int argcForProvenance = 0;
 char** argvForProvenance = nullptr;
-
-std::optional<std::pair<int, int>> parseSize(const std::string& text) {
-  std::smatch m;
-  if (!std::regex_match(text, m, std::regex(R"((\d{1,5})x(\d{1,5}))"))) return std::nullopt;
-  const int w = std::stoi(m[1]), h = std::stoi(m[2]);
-  if (w < 1 || h < 1) return std::nullopt;
-  return std::pair{w, h};
-}
-
-std::optional<Bbox> parseBbox(const std::string& text) {
-  double v[4];
-  char tail = 0;
-  if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &tail) != 4) return std::nullopt;
-  Bbox box{v[0], v[1], v[2], v[3]};
-  if (box.minX > box.maxX) box.maxX += 360;  // W > E: the box crosses the antimeridian (170,-25,-170,-10)
-  if (!(box.minX < box.maxX && box.minY < box.maxY) || box.minY < -90 || box.maxY > 90 || box.width() > 360)
-    return std::nullopt;
-  return box;
-}
 
 int runRender(const std::vector<std::string>& inputs, const std::string& output, const std::string& size,
               double scale, const std::string& bbox, const std::string& crs, bool noFurniture, bool overwrite,
