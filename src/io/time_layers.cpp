@@ -192,11 +192,13 @@ Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) 
   CsvReader reader(*text);
   std::vector<std::string_view> fields;
   if (!reader.next(fields)) return Error{spec.waypointsPath + ": empty file"};
-  std::vector<std::string> header(fields.begin(), fields.end());
+  // Each header cell folded once, not once per name looked for.
+  std::vector<std::string> header;
+  for (std::string_view cell : fields) header.push_back(foldForMatching(cell));
   auto column = [&](std::initializer_list<const char*> names) {
     for (size_t i = 0; i < header.size(); ++i)
       for (const char* name : names)
-        if (foldForMatching(header[i]) == name) return int(i);
+        if (header[i] == name) return int(i);
     return -1;
   };
   const int time = column({"time_utc", "time"}), place = column({"place", "place_or_position", "name"});
