@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Turns `gmt coast -Ir -M` multisegment text (stdin) into a GeoJSON FeatureCollection of river lines (stdout)."""
+"""Turns `gmt coast -Ir -M` / `-Ii -M` multisegment text (stdin) into a GeoJSON FeatureCollection of river lines
+(stdout), each with its WDBII level: 0 river-lakes, 1 permanent major rivers, 2-4 additional and minor permanent
+rivers, 5-7 intermittent rivers (wadis)."""
 import json
 import re
 import sys

@@ -35,10 +35,13 @@ struct LegendEntry {
   std::string label;
   // Dot: a filled square; Halo: pale square with a dot; Ring: an outline; Dashed: a broken outline;
   // Stripes: bars of `colour` and `secondColour` (contested areas); Note: text only (a method note); Ramp: the
-  // colours of `ramp`, low to high, across the swatch (a raster's values); Heading: a group's name, in bold.
-  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note, Ramp, Heading } symbol = Symbol::Dot;
+  // colours of `ramp`, low to high, across the swatch (a raster's values); Heading: a group's name, in bold;
+  // Line and DashedLine: a stroke across the swatch, `lineWidth` pixels thick (rivers, roads, routes), so that a
+  // line layer never shares the outline square of an area.
+  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note, Ramp, Heading, Line, DashedLine } symbol = Symbol::Dot;
   Rgba secondColour{0, 0, 0, 0};
   std::vector<Rgba> ramp{};
+  float lineWidth = 2;
 };
 
 struct MapFurniture {

@@ -87,7 +87,9 @@ LegendEntry routeRiskEntry(int32_t days) {
   return {kRouteRiskKey, "Route risk: incidents near the route, " + std::to_string(days) + " days before departure"};
 }
 LegendEntry schematicRouteEntry() {
-  return {kConvoyRoute, "Convoy route: schematic, straight legs between towns", LegendEntry::Symbol::Dashed};
+  LegendEntry entry{kConvoyRoute, "Convoy route: schematic, straight legs between towns", LegendEntry::Symbol::DashedLine};
+  entry.lineWidth = 3;
+  return entry;
 }
 LegendEntry passedIncidentEntry() {
   return {kJustReachedRing, "Incident the convoy passed (bright: last 24 h)", LegendEntry::Symbol::Ring};
@@ -98,8 +100,11 @@ LegendEntry vectorLayerEntry(const std::string& name, const VectorStyle& style, 
   switch (shape) {
     case LayerShape::Areas:
       return style.filled ? LegendEntry{style.fill, name} : LegendEntry{style.stroke, name, LegendEntry::Symbol::Ring};
-    case LayerShape::Lines:
-      return {style.stroke, name, style.dashed ? LegendEntry::Symbol::Dashed : LegendEntry::Symbol::Ring};
+    case LayerShape::Lines: {
+      LegendEntry entry{style.stroke, name, style.dashed ? LegendEntry::Symbol::DashedLine : LegendEntry::Symbol::Line};
+      entry.lineWidth = std::clamp(style.strokeWidth, 1.0f, 4.0f);  // as thick as the map's line, within reason
+      return entry;
+    }
     case LayerShape::Points:
       break;
   }

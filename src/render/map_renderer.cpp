@@ -839,6 +839,20 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
           }
           break;
         }
+        case LegendEntry::Symbol::Line:
+        case LegendEntry::Symbol::DashedLine: {
+          const double half = std::max(1.0, double(e.lineWidth) * s) / 2;
+          if (e.symbol == LegendEntry::Symbol::Line) {
+            layout.rects.push_back({{cx - swatch / 2, cy - half, cx + swatch / 2, cy + half}, e.colour});
+          } else {  // three dashes with two gaps, as the map's dashed lines read
+            const double dash = swatch / 4, gap = swatch / 8;
+            for (int d = 0; d < 3; ++d) {
+              const double x0 = cx - swatch / 2 + d * (dash + gap);
+              layout.rects.push_back({{x0, cy - half, x0 + dash, cy + half}, e.colour});
+            }
+          }
+          break;
+        }
         case LegendEntry::Symbol::Note:
         case LegendEntry::Symbol::Heading:
           break;

@@ -411,7 +411,12 @@ TEST(MapSession, LayersAUserBringsAreKeyedInTheLegendByTheirOwnStyleAndScenesOpt
   EXPECT_EQ(dem->ramp.front(), (Rgba{0, 0, 0, 1}));
   const LegendEntry* rivers = find("northern-mali.gpkg \u00b7 rivers");
   ASSERT_NE(rivers, nullptr);
-  EXPECT_EQ(rivers->symbol, LegendEntry::Symbol::Ring) << "lines by their line";
+  EXPECT_EQ(rivers->symbol, LegendEntry::Symbol::Line) << "lines by a line, never an area's outline square";
+  for (const SessionLayer& layer : s->layers()) {
+    if (layer.spec.sourceLayer == "rivers" && layer.spec.name != "Scene layer") {
+      EXPECT_EQ(rivers->colour, layer.spec.vector.stroke) << "by the line's own colour";
+    }
+  }
   const LegendEntry* land = find("northern-mali.gpkg \u00b7 land");
   ASSERT_NE(land, nullptr);
   EXPECT_EQ(land->symbol, LegendEntry::Symbol::Dot);

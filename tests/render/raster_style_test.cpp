@@ -69,3 +69,46 @@ TEST(RasterStyle, TheLegendKeysARasterWithItsRampLowToHigh) {
   EXPECT_GT(blueX, image->width / 2) << "in the legend, top right";
   EXPECT_LT(blueX, redX) << "low on the left, high on the right";
 }
+
+// A line layer is keyed by a stroke, not by the outline square an area gets: its swatch's colour spans the
+// swatch's width in a band about as thick as the map's line, and a dashed layer's swatch is broken.
+TEST(LayerLegend, LinesAreKeyedByAStrokeAndDashedOnesByABrokenStroke) {
+  TempDir dir;
+  writeText(dir.path("rivers.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+    "geometry":{"type":"LineString","coordinates":[[20.2,14.2],[20.8,14.6]]}}]})");
+  auto scene = parseScene(R"({"sitmap_scene": 1, "background": "#ffffff", "crs": "EPSG:4326", "layers": [
+      {"name": "Main rivers", "path": "rivers.geojson", "legend": true, "style": {"stroke": "#0000ff", "stroke_width": 2}},
+      {"name": "Wadis", "path": "rivers.geojson", "legend": true, "style": {"stroke": "#ff0000", "stroke_width": 2, "dashed": true}}]})",
+                          dir.root());
+  ASSERT_TRUE(scene) << scene.error();
+  RenderOptions options;
+  options.width = 1200, options.height = 900, options.bboxLonLat = Bbox{20, 14, 24, 18};  // furniture at 1x
+  auto image = renderScene(*scene, options);
+  ASSERT_TRUE(image) << image.error();
+  // Rows and columns of the legend's quarter (top right; the lines lie bottom left) holding the swatch's
+  // colour, and the runs it makes along its middle row.
+  auto extent = [&](std::array<int, 3> colour) {
+    int minX = image->width, maxX = -1, minY = image->height, maxY = -1;
+    for (int y = 0; y < image->height / 2; ++y)
+      for (int x = image->width / 2; x < image->width; ++x)
+        if (near(pixel(*image, x, y), colour, 60)) {
+          minX = std::min(minX, x), maxX = std::max(maxX, x), minY = std::min(minY, y), maxY = std::max(maxY, y);
+        }
+    int runs = 0;
+    bool inside = false;
+    for (int x = minX; x <= maxX && maxY >= 0; ++x) {
+      const bool on = near(pixel(*image, x, (minY + maxY) / 2), colour, 60);
+      runs += on && !inside;
+      inside = on;
+    }
+    return std::array<int, 5>{minX, maxX, minY, maxY, runs};
+  };
+  const auto solid = extent({0, 0, 255}), dashed = extent({255, 0, 0});
+  ASSERT_GE(solid[1], 0) << "the solid line is keyed";
+  ASSERT_GE(dashed[1], 0) << "the dashed line is keyed";
+  EXPECT_GE(solid[1] - solid[0], 8) << "across the swatch";
+  EXPECT_LE(solid[3] - solid[2], 3) << "a stroke, not an 11 px square";
+  EXPECT_EQ(solid[4], 1) << "unbroken";
+  EXPECT_LE(dashed[3] - dashed[2], 3);
+  EXPECT_GE(dashed[4], 3) << "broken into dashes";
+}
