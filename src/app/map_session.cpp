@@ -753,6 +753,9 @@ MapFrame MapSession::frame(const Viewport& view, float pixelScale, bool furnitur
         frame.furniture.legend.push_back(std::move(entry));
       }
       if (drawing == EventDrawing::Bins) frame.furniture.legend.push_back(symbology::binsEntry());
+      // Symbols one by one are sized by their deaths: keyed where the map's incidents have any.
+      if (drawing == EventDrawing::Points && matchingFatalities() > 0)
+        frame.furniture.legend.push_back(symbology::fatalitySizeEntry(counted->spec.incidents.maxSymbolPx));
       if (!frame.filterShapes.empty()) {
         std::vector<std::string> names;
         for (const MapFrame::FilterShape& shape : frame.filterShapes) names.push_back(shape.name);

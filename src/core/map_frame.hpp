@@ -37,11 +37,13 @@ struct LegendEntry {
   // Stripes: bars of `colour` and `secondColour` (contested areas); Note: text only (a method note); Ramp: the
   // colours of `ramp`, low to high, across the swatch (a raster's values); Heading: a group's name, in bold;
   // Line and DashedLine: a stroke across the swatch, `lineWidth` pixels thick (rivers, roads, routes), so that a
-  // line layer never shares the outline square of an area.
-  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note, Ramp, Heading, Line, DashedLine } symbol = Symbol::Dot;
+  // line layer never shares the outline square of an area; Sizes: circles of `diameters` side by side, each as
+  // large as the map draws the value it stands for (the fatalities' size key), the row as tall as the largest.
+  enum class Symbol { Dot, Halo, Ring, Dashed, Stripes, Note, Ramp, Heading, Line, DashedLine, Sizes } symbol = Symbol::Dot;
   Rgba secondColour{0, 0, 0, 0};
   std::vector<Rgba> ramp{};
   float lineWidth = 2;
+  std::vector<float> diameters{};  // Sizes: pixels at 1x
 };
 
 struct MapFurniture {

@@ -61,6 +61,18 @@ LegendEntry filterShapeEntry(const std::vector<std::string>& names) {
   return {kFilterShape, "Incidents counted inside: " + list, LegendEntry::Symbol::Ring};
 }
 
+LegendEntry fatalitySizeEntry(float maxSymbolPx) {
+  constexpr std::array<int32_t, 3> kKeyed{0, 10, 50};
+  LegendEntry entry{kKeyGrey, "Size: 0, 10, 50 fatalities", LegendEntry::Symbol::Sizes};
+  for (int32_t fatalities : kKeyed)
+    entry.diameters.push_back(maxSymbolPx > 0 ? std::min(eventDiameter(fatalities), maxSymbolPx) : eventDiameter(fatalities));
+  if (entry.diameters.front() == entry.diameters.back()) {
+    entry.diameters.resize(1);
+    entry.label = "One size (capped): fatalities not shown by size";
+  }
+  return entry;
+}
+
 LegendEntry binsEntry() {
   return {kKeyGrey, "Numbered circle: incidents counted together where they crowd, in slices by type", LegendEntry::Symbol::Note};
 }

@@ -67,6 +67,9 @@ LegendEntry statusEntry(ControlStatus status);
 LegendEntry filterShapeEntry(const std::vector<std::string>& names);
 // Counted bins: what a numbered, sliced circle stands for.
 LegendEntry binsEntry();
+// Incidents drawn one by one are sized by their fatalities: circles for 0, 10 and 50 as the map draws them,
+// under the layer's symbol-size cap (maxSymbolPx, 0: none). A cap that makes them one size says so instead.
+LegendEntry fatalitySizeEntry(float maxSymbolPx);
 // A layer the user keys (LayerSpec::inLegend), by its own style: its fill for areas, its line for lines, its
 // point colour for points.
 enum class LayerShape { Areas, Lines, Points };

@@ -38,6 +38,7 @@ struct MapRenderer::FurnitureLayout {
   };
   std::vector<std::pair<Bbox, Rgba>> rects;  // drawn in order, below the texts
   std::vector<std::array<Vec2, 3>> triangles;  // dark glyphs (the north arrow)
+  std::vector<std::pair<std::array<Vec2, 3>, Rgba>> shapes;  // coloured legend symbols (the size key's circles)
   std::vector<Text> texts;
   std::vector<Bbox> boxes;  // the areas furniture covers, kept free of labels
 };
@@ -777,20 +778,36 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
     const TextStyle entry{12 * s, ink, {1, 1, 1, 0}, 0, false};
     const TextStyle note{11 * s, {0.3f, 0.3f, 0.3f, 1}, {1, 1, 1, 0}, 0, false};
     const double pad = 8 * s, rowHeight = 18 * s, swatch = 11 * s;
-    double width = m_overlay->measure(frame.furniture.legendTitle, heading).x;
-    for (const LegendEntry& e : frame.furniture.legend)
-      width = std::max(width, e.symbol == LegendEntry::Symbol::Heading
-                                  ? m_overlay->measure(e.label, heading).x
-                                  : (e.symbol == LegendEntry::Symbol::Ramp ? 2 : 1) * swatch + 8 * s + m_overlay->measure(e.label, entry).x);
+    // The symbol's width and the row's height: a ramp is two swatches wide; a size key's circles sit side by
+    // side, at the sizes the map draws, in a row as tall as the largest.
+    const double sizeGap = 4 * s;
+    auto symbolWidth = [&](const LegendEntry& e) {
+      if (e.symbol == LegendEntry::Symbol::Ramp) return 2 * swatch;
+      if (e.symbol != LegendEntry::Symbol::Sizes) return swatch;
+      double across = 0;
+      for (float d : e.diameters) across += d * s + sizeGap;
+      return std::max(swatch, across - sizeGap);
+    };
+    auto rowOf = [&](const LegendEntry& e) {
+      if (e.symbol != LegendEntry::Symbol::Sizes || e.diameters.empty()) return rowHeight;
+      return std::max(rowHeight, double(*std::max_element(e.diameters.begin(), e.diameters.end())) * s + 4 * s);
+    };
+    double width = m_overlay->measure(frame.furniture.legendTitle, heading).x, rows = 0;
+    for (const LegendEntry& e : frame.furniture.legend) {
+      width = std::max(width, e.symbol == LegendEntry::Symbol::Heading ? m_overlay->measure(e.label, heading).x
+                                                                        : symbolWidth(e) + 8 * s + m_overlay->measure(e.label, entry).x);
+      rows += rowOf(e);
+    }
     const double boxWidth = width + 2 * pad;
-    const double boxHeight = 2 * pad + 16 * s + rowHeight * double(frame.furniture.legend.size());
+    const double boxHeight = 2 * pad + 16 * s + rows;
     const double legendTop = edgeTop + (frame.clockText.empty() ? 0 : 40 * s);  // below the clock's line
     const Bbox box{w - margin - boxWidth, legendTop, w - margin, legendTop + boxHeight};
     layout.rects.push_back({box, {1, 1, 1, 0.88f}});
     layout.texts.push_back({frame.furniture.legendTitle, {box.minX + pad, box.minY + pad}, heading});
     double y = box.minY + pad + 16 * s + 2 * s;
     for (const LegendEntry& e : frame.furniture.legend) {
-      const double cx = box.minX + pad + swatch / 2, cy = y + rowHeight / 2 - 2 * s;
+      const double row = rowOf(e), textY = y + (row - rowHeight) / 2;
+      const double cx = box.minX + pad + swatch / 2, cy = textY + rowHeight / 2 - 2 * s;
       switch (e.symbol) {
         case LegendEntry::Symbol::Dot:
           layout.rects.push_back({{cx - swatch / 2, cy - swatch / 2, cx + swatch / 2, cy + swatch / 2}, e.colour});
@@ -853,17 +870,35 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
           }
           break;
         }
+        case LegendEntry::Symbol::Sizes: {  // outlined pale discs: size only, no type's colour
+          constexpr int kSides = 28;
+          auto disc = [&](Vec2 centre, double radius, const Rgba& colour) {
+            for (int i = 0; i < kSides; ++i) {
+              const double a0 = 2 * std::numbers::pi * i / kSides, a1 = 2 * std::numbers::pi * (i + 1) / kSides;
+              layout.shapes.push_back({{centre, centre + Vec2{std::cos(a0), std::sin(a0)} * radius,
+                                        centre + Vec2{std::cos(a1), std::sin(a1)} * radius},
+                                       colour});
+            }
+          };
+          double x = box.minX + pad;
+          for (float d : e.diameters) {
+            const double radius = d * s / 2;
+            const Vec2 centre{x + radius, y + row / 2};
+            disc(centre, radius, {0.3f, 0.3f, 0.3f, 1});
+            disc(centre, std::max(0.0, radius - 1.5 * s), {0.86f, 0.86f, 0.86f, 1});
+            x += 2 * radius + sizeGap;
+          }
+          break;
+        }
         case LegendEntry::Symbol::Note:
         case LegendEntry::Symbol::Heading:
           break;
       }
       const bool textOnly = e.symbol == LegendEntry::Symbol::Note || e.symbol == LegendEntry::Symbol::Heading;
-      const double textX = textOnly                                 ? box.minX + pad
-                           : e.symbol == LegendEntry::Symbol::Ramp ? box.minX + pad + 2 * swatch + 8 * s
-                                                                   : box.minX + pad + swatch + 8 * s;
+      const double textX = textOnly ? box.minX + pad : box.minX + pad + symbolWidth(e) + 8 * s;
       const TextStyle& style = e.symbol == LegendEntry::Symbol::Note ? note : e.symbol == LegendEntry::Symbol::Heading ? heading : entry;
-      layout.texts.push_back({e.label, {textX, y}, style});
-      y += rowHeight;
+      layout.texts.push_back({e.label, {textX, textY}, style});
+      y += row;
     }
     layout.boxes.push_back(box);
   }
@@ -918,6 +953,7 @@ MapRenderer::FurnitureLayout MapRenderer::layoutFurniture(const MapFrame& frame)
 void MapRenderer::drawFurniture(const FurnitureLayout& layout) {
   for (const auto& [box, colour] : layout.rects) m_overlay->rect(box, colour);
   for (const auto& t : layout.triangles) m_overlay->triangle(t[0], t[1], t[2], {0.1f, 0.1f, 0.1f, 1});
+  for (const auto& [t, colour] : layout.shapes) m_overlay->triangle(t[0], t[1], t[2], colour);
   for (const auto& text : layout.texts) m_overlay->text(text.text, text.topLeft, text.style);
 }
 

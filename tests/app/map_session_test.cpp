@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "core/event_style.hpp"
 #include "core/event_views.hpp"
 #include "core/map_pick.hpp"
 #include "core/symbology.hpp"
@@ -315,6 +316,42 @@ TEST(MapSession, TheLegendKeysIncidentsAsTheyAreDrawnPointsBinsOrHexagons) {
   EXPECT_TRUE(has(density, "500 or more", LegendEntry::Symbol::Dot));
   // 16 px from centre to corner at 557 m a pixel (Mercator at 16°N): sqrt(3) x 16 x 0.557 = 15.4 km across.
   EXPECT_TRUE(has(density, "Incidents per hexagon, each about 15 km across", LegendEntry::Symbol::Note));
+}
+
+// Incidents drawn one by one are sized by their deaths, and the legend gives the key at the sizes drawn (capped
+// as the layer caps them); with no deaths among them, or counted into bins, there is no size to key.
+TEST(MapSession, TheLegendHasAFatalitySizeKeyWhereSymbolsAreSizedByDeaths) {
+  TempDir dir;
+  auto legendOf = [&](const std::string& fatalities, const std::string& keys) {
+    writeText(dir.path("events.csv"), "event_id_cnty,event_date,event_type,latitude,longitude,fatalities\n"
+                                      "E1,2023-10-25,Battles,16,2,0\nE2,2023-10-25,Battles,16.5,2.5," + fatalities + "\n");
+    auto scene = parseScene(R"({"sitmap_scene":1,"home_bbox":[0,14,4,18],"layers":[{"path":"events.csv","kind":"incidents")" +
+                                keys + "}]}", dir.root());
+    EXPECT_TRUE(scene) << scene.error();
+    auto s = MapSession::create(*scene);
+    EXPECT_TRUE(s) << s.error();
+    for (SessionLayer& layer : s->layers()) s->finishLoad(layer.uid, openLayer(layer.spec, s->displayCrs()));
+    s->updateSelections(true);
+    return s->frame(Viewport::fitting(s->homeBounds(), 800, 800), 1, true).furniture.legend;
+  };
+  auto sizeKey = [](const std::vector<LegendEntry>& legend) -> std::optional<LegendEntry> {
+    for (const LegendEntry& e : legend)
+      if (e.symbol == LegendEntry::Symbol::Sizes) return e;
+    return std::nullopt;
+  };
+  const auto key = sizeKey(legendOf("12", R"(,"aggregation":"points")"));
+  ASSERT_TRUE(key);
+  EXPECT_EQ(key->label, "Size: 0, 10, 50 fatalities");
+  EXPECT_EQ(key->diameters, (std::vector<float>{eventDiameter(0), eventDiameter(10), eventDiameter(50)}));
+  const auto capped = sizeKey(legendOf("12", R"(,"aggregation":"points","max_symbol_px":14)"));
+  ASSERT_TRUE(capped);
+  EXPECT_EQ(capped->diameters, (std::vector<float>{eventDiameter(0), 14, 14})) << "as the map caps them";
+  const auto oneSize = sizeKey(legendOf("12", R"(,"aggregation":"points","max_symbol_px":6)"));
+  ASSERT_TRUE(oneSize);
+  EXPECT_EQ(oneSize->diameters.size(), 1u);
+  EXPECT_EQ(oneSize->label, "One size (capped): fatalities not shown by size");
+  EXPECT_FALSE(sizeKey(legendOf("0", R"(,"aggregation":"points")"))) << "no deaths: no size to key";
+  EXPECT_FALSE(sizeKey(legendOf("12", R"(,"aggregation":"bins")"))) << "bins are not sized by deaths";
 }
 
 TEST(MapSession, ConvoysReadLaterJoinInTheScenesOrderAndRouteRiskCountsThemOnArrival) {

@@ -302,3 +302,37 @@ TEST(IncidentRender, AShapeTheFilterKeepsToIsOutlinedOnTheMap) {
   EXPECT_FALSE(near(pixel(*image, int(inside.x), int(inside.y)), magenta, 40)) << "outlined, not filled";
   EXPECT_TRUE(near(pixel(*image, int(pixelOf(3.5, 17.5).x), int(pixelOf(3.5, 17.5).y)), {255, 255, 255}, 10)) << "B is outside: filtered out";
 }
+
+// The legend's fatality key is drawn as discs side by side, each as wide as the symbol it stands for: inside
+// their 1.5 px rims, 28 px for 50 deaths against 7 px for none.
+TEST(IncidentRender, TheLegendsSizeKeyDrawsDiscsAsLargeAsTheSymbols) {
+  TempDir dir;
+  const std::string csv = std::string(kHeader) + row("A", "Battles", 14.5, 0.5, 1, "Gao", 50);  // bottom left
+  RenderOptions o = options();
+  o.width = 1920, o.height = 1080, o.furniture = true;  // furniture at 1x
+  auto image = renderScene(incidentScene(dir, csv, R"(,"aggregation":"points")"), o);
+  ASSERT_TRUE(image) << image.error();
+  const std::array<int, 3> pale{219, 219, 219};  // the key's disc fill (0.86 grey)
+  auto paleRuns = [&](int y) {
+    std::vector<int> runs;
+    int length = 0;
+    for (int x = image->width / 2; x <= image->width; ++x) {
+      if (x < image->width && near(pixel(*image, x, y), pale, 5)) {
+        ++length;
+      } else {
+        if (length >= 3) runs.push_back(length);
+        length = 0;
+      }
+    }
+    return runs;
+  };
+  std::vector<int> widest;
+  for (int y = 0; y < image->height / 2; ++y)
+    if (auto runs = paleRuns(y); runs.size() >= 3 && (widest.empty() || runs[2] > widest[2])) widest = runs;
+  ASSERT_GE(widest.size(), 3u) << "three discs in a row";
+  EXPECT_LT(widest[0], widest[1]);
+  EXPECT_LT(widest[1], widest[2]);
+  const double ratio = double(widest[2]) / widest[0];
+  EXPECT_GT(ratio, 3.2) << "50 deaths against none: " << widest[2] << " px against " << widest[0];
+  EXPECT_LT(ratio, 5.0) << "50 deaths against none: " << widest[2] << " px against " << widest[0];
+}
