@@ -64,7 +64,7 @@ int interactionCode(std::string_view s) {
 }
 
 int interCode(std::string_view s) {
-  if (auto v = parseNumber(s)) return int(*v);
+  if (auto v = parseNumber(s)) return *v >= 0 && *v <= 99 ? int(*v) : 0;  // checked: int(1e300) is undefined
   static const std::pair<const char*, int> names[] = {
       {"state forces", 1}, {"rebel group", 2}, {"political militia", 3}, {"identity militia", 4},
       {"rioters", 5},      {"protesters", 6},  {"civilians", 7},         {"external/other forces", 8}};

@@ -4,6 +4,8 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <deque>
+#include <string_view>
 #include <cpl_error.h>
 
 #include "core/civil_date.hpp"
@@ -132,12 +134,26 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
   EventTable& t = import.table;
   for (int i = 0; i < definition->GetFieldCount(); ++i) t.header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
   EventTableBuilder builder(t);
-  auto text = [&](OGRFeature& f, int index) -> std::string {
-    return index >= 0 && f.IsFieldSetAndNotNull(index) ? f.GetFieldAsString(index) : std::string();
+  // A field's text without a copy: a text field's own storage (valid while the feature lives), or the text OGR
+  // formats from another type, kept for the feature in `formatted` (OGR reuses its buffer on the next call).
+  std::deque<std::string> formatted;
+  auto text = [&](OGRFeature& f, int index) -> std::string_view {
+    if (index < 0 || !f.IsFieldSetAndNotNull(index)) return {};
+    if (definition->GetFieldDefn(index)->GetType() == OFTString) return f.GetFieldAsString(index);
+    return formatted.emplace_back(f.GetFieldAsString(index));
+  };
+  // A code held as a number (GeoPackage integers) is read as one, never formatted into text and parsed back.
+  auto code = [&](OGRFeature& f, int index, int (*fromText)(std::string_view)) {
+    if (index < 0 || !f.IsFieldSetAndNotNull(index)) return 0;
+    const OGRFieldType fieldType = definition->GetFieldDefn(index)->GetType();
+    if (fieldType != OFTInteger && fieldType != OFTInteger64 && fieldType != OFTReal) return fromText(text(f, index));
+    const double value = f.GetFieldAsDouble(index);
+    return value >= 0 && value <= 99 ? int(value) : 0;
   };
   const GIntBig total = std::max<GIntBig>(1, layer->GetFeatureCount());
   size_t number = 0;
   for (auto& feature : *layer) {
+    formatted.clear();
     ++number;
     ++import.rowsRead;
     if ((number & 0xFFFF) == 0 && progress && !progress(double(number) / double(total))) return Error{path + ": import cancelled"};
@@ -160,38 +176,38 @@ Result<EventImport> readIncidentsFromOgr(const std::string& path, const std::str
       day = parseEventDate(text(*feature, date));
     if (!day) {
       ++import.rowsSkipped;
-      if (import.problems.size() < 10) import.problems.push_back({number, "cannot read the date '" + text(*feature, date) + "'"});
+      if (import.problems.size() < 10) import.problems.push_back({number, "cannot read the date '" + std::string(text(*feature, date)) + "'"});
       continue;
     }
-    const std::string stretchText = text(*feature, stretchColumn);
+    const std::string_view stretchText = text(*feature, stretchColumn);
     const auto stretch = stretchText.empty() ? std::optional<std::vector<LonLat>>() : parseStretch(stretchText);
     if (!stretchText.empty() && !stretch) {
       ++import.rowsSkipped;
       if (import.problems.size() < 10) import.problems.push_back({number, "stretch_wkt is not a LINESTRING of longitude latitude pairs"});
       continue;
     }
-    const std::string typeName = text(*feature, type), subTypeName = text(*feature, subType);
-    const std::string admin1Name = text(*feature, admin1), actor1Name = text(*feature, actor1), actor2Name = text(*feature, actor2);
-    const std::string idText = id >= 0 ? text(*feature, id) : std::to_string(feature->GetFID());
-    const std::string locationText = text(*feature, location);
-    const std::string notesText = text(*feature, notes), sourceText = text(*feature, source);
-    const std::string disorderText = text(*feature, disorder), admin2Name = text(*feature, admin2), admin3Name = text(*feature, admin3);
-    const std::string assoc1Text = text(*feature, assoc1), assoc2Text = text(*feature, assoc2), tagsText = text(*feature, tags);
+    const std::string_view typeName = text(*feature, type), subTypeName = text(*feature, subType);
+    const std::string_view admin1Name = text(*feature, admin1), actor1Name = text(*feature, actor1), actor2Name = text(*feature, actor2);
+    const std::string idText = id >= 0 ? std::string(text(*feature, id)) : std::to_string(feature->GetFID());
+    const std::string_view locationText = text(*feature, location);
+    const std::string_view notesText = text(*feature, notes), sourceText = text(*feature, source);
+    const std::string_view disorderText = text(*feature, disorder), admin2Name = text(*feature, admin2), admin3Name = text(*feature, admin3);
+    const std::string_view assoc1Text = text(*feature, assoc1), assoc2Text = text(*feature, assoc2), tagsText = text(*feature, tags);
     std::vector<std::string_view> associated = splitActors(assoc1Text);
     appendActors(assoc2Text, associated);
     EventRow event;
     event.id = idText;
-    event.timePrecision = uint8_t(parseSmallInt(text(*feature, timePrecision)));
-    event.geoPrecision = uint8_t(parseSmallInt(text(*feature, geoPrecision)));
+    event.timePrecision = uint8_t(code(*feature, timePrecision, parseSmallInt));
+    event.geoPrecision = uint8_t(code(*feature, geoPrecision, parseSmallInt));
     event.disorderType = disorderText;
     event.admin2 = optionalText(admin2Name);
     event.admin3 = optionalText(admin3Name);
     event.assocActor1 = optionalText(assoc1Text);
     event.assocActor2 = optionalText(assoc2Text);
     event.associated = associated;
-    event.inter1 = uint8_t(interCode(text(*feature, inter1)));
-    event.inter2 = uint8_t(interCode(text(*feature, inter2)));
-    event.interaction = uint16_t(interactionCode(text(*feature, interaction)));
+    event.inter1 = uint8_t(code(*feature, inter1, interCode));
+    event.inter2 = uint8_t(code(*feature, inter2, interCode));
+    event.interaction = uint16_t(code(*feature, interaction, interactionCode));
     event.civilianTargeting = !optionalText(text(*feature, civilian)).empty();
     event.tags = optionalText(tagsText);
     if (stretch) event.stretch = *stretch;

@@ -7,6 +7,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/event_filter.hpp"
+#include "io/acled_fields.hpp"
 #include "io/gdal_session.hpp"
 #include "support/test_files.hpp"
 
@@ -368,4 +369,14 @@ TEST(OgrIncidents, AGeoPackageOfAnAcledExportReadsAsTheCsvDoes) {
     EXPECT_EQ(a.tags[e], b.tags[e]);
     EXPECT_EQ(a.stretches.count(uint32_t(e)), b.stretches.count(uint32_t(e)));
   }
+}
+
+// Actor-type codes are 0 to 8 (ACLED's inter1/inter2): a number beyond any code reads as none, never converted
+// out of range (int(1e300) is undefined behaviour); the type's name reads as its code.
+TEST(AcledFields, InterCodesOutOfRangeReadAsNone) {
+  EXPECT_EQ(acled::interCode("2"), 2);
+  EXPECT_EQ(acled::interCode("Rebel group"), 2);
+  EXPECT_EQ(acled::interCode("300"), 0);
+  EXPECT_EQ(acled::interCode("1e300"), 0);
+  EXPECT_EQ(acled::interCode("-3"), 0);
 }
