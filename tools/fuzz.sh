@@ -21,7 +21,7 @@ harnesses=("$@")
 ((${#harnesses[@]})) || harnesses=(acled_csv dates scene gpx control waypoints options)
 declare -A dictionary=([acled_csv]=acled [scene]=scene [gpx]=gpx [control]=geojson [waypoints]=waypoints)
 # --check: inputs per harness, about 10-20 s each on this 2-core machine.
-declare -A checkRuns=([acled_csv]=20000 [dates]=2000000 [scene]=100000 [gpx]=30000 [control]=30000 [waypoints]=20000 [options]=500000)
+declare -A checkRuns=([acled_csv]=20000 [dates]=2000000 [scene]=100000 [gpx]=30000 [control]=30000 [waypoints]=50000 [options]=500000)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz

@@ -182,16 +182,11 @@ Result<Track> loadGpx(const ConvoySpec& spec) {
 
 bool hasGpxExtension(const std::string& path) { return lowerExtension(path) == ".gpx"; }
 
-Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) {
-  if (!spec.gpxPath.empty())
-    return hasGpxExtension(spec.gpxPath) ? loadGpx(spec) : loadTimedLine(spec);
-  auto route = loadRouteLine(spec.routePath, spec.routeLayer);
-  if (!route) return Error{route.error()};
-  auto text = readInputFile(spec.waypointsPath, kMaxWaypointTableBytes);
-  if (!text) return Error{text.error()};
-  CsvReader reader(*text);
+Result<Track> trackFromWaypointTable(std::string_view text, const std::string& path, const std::string& name,
+                                     std::vector<LonLat> route, const std::map<std::string, LonLat>& places) {
+  CsvReader reader(text);
   std::vector<std::string_view> fields;
-  if (!reader.next(fields)) return Error{spec.waypointsPath + ": empty file"};
+  if (!reader.next(fields)) return Error{path + ": empty file"};
   // Each header cell folded once, not once per name looked for.
   std::vector<std::string> header;
   for (std::string_view cell : fields) header.push_back(foldForMatching(cell));
@@ -204,18 +199,17 @@ Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) 
   const int time = column({"time_utc", "time"}), place = column({"place", "place_or_position", "name"});
   const int lat = column({"latitude", "lat"}), lon = column({"longitude", "lon"}), basis = column({"basis"});
   const int note = column({"note", "what_happened"});
-  if (time < 0) return Error{spec.waypointsPath + ": no time_utc column"};
-  const std::map<std::string, LonLat> places = placesPath.empty() ? std::map<std::string, LonLat>{} : loadPlaceNames(placesPath);
+  if (time < 0) return Error{path + ": no time_utc column"};
 
   // A provisional track (times not yet known) to measure distances along the route.
-  auto measure = Track::create(spec.name, *route, {{0, 0, "", false, ""}, {0, 0, "", false, ""}});
+  auto measure = Track::create(name, route, {{0, 0, "", false, ""}, {0, 0, "", false, ""}});
   if (!measure) return Error{measure.error()};
   std::vector<TimedWaypoint> waypoints;
   size_t row = 1;
   auto get = [&](int index) { return index >= 0 && size_t(index) < fields.size() ? std::string(fields[size_t(index)]) : std::string(); };
   while (reader.next(fields)) {
     ++row;
-    const std::string where = spec.waypointsPath + ": row " + std::to_string(row);
+    const std::string where = path + ": row " + std::to_string(row);
     const auto t = parseUtc(get(time));
     if (!t) return Error{where + ": cannot read the time '" + get(time) + "' (use e.g. 2023-10-31T07:00Z)"};
     std::optional<LonLat> position;
@@ -240,7 +234,18 @@ Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) 
       return Error{where + " (" + get(place) + ") is " + std::to_string(int(offRoute / 1000)) + " km off the route"};
     waypoints.push_back({*t, along, get(place), foldForMatching(get(basis)) == "inferred", get(note)});
   }
-  return timedTrack(spec.waypointsPath, spec.name, std::move(*route), std::move(waypoints));
+  return timedTrack(path, name, std::move(route), std::move(waypoints));
+}
+
+Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath) {
+  if (!spec.gpxPath.empty())
+    return hasGpxExtension(spec.gpxPath) ? loadGpx(spec) : loadTimedLine(spec);
+  auto route = loadRouteLine(spec.routePath, spec.routeLayer);
+  if (!route) return Error{route.error()};
+  auto text = readInputFile(spec.waypointsPath, kMaxWaypointTableBytes);
+  if (!text) return Error{text.error()};
+  const std::map<std::string, LonLat> places = placesPath.empty() ? std::map<std::string, LonLat>{} : loadPlaceNames(placesPath);
+  return trackFromWaypointTable(*text, spec.waypointsPath, spec.name, std::move(*route), places);
 }
 
 Result<ControlLoad> loadControl(const std::string& path, const std::string& layerName,

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/control.hpp"
@@ -20,6 +21,11 @@ bool hasGpxExtension(const std::string& path);
 // "name" field); a waypoint farther than 5 km from the route is refused, naming its row. Points without a
 // valid position (NaN, beyond ±90/±180) and tracks whose points all carry one time are refused, naming them.
 Result<Track> loadConvoy(const ConvoySpec& spec, const std::string& placesPath = {});
+
+// The waypoint table's text placed along `route` (what loadConvoy does once the files are read): `path` only
+// names the table in messages, and `places` maps folded place names to positions.
+Result<Track> trackFromWaypointTable(std::string_view text, const std::string& path, const std::string& name,
+                                     std::vector<LonLat> route, const std::map<std::string, LonLat>& places);
 
 struct ControlLoad {
   std::vector<ControlFeature> features;
